@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { cookieOptions, LANG_COOKIE } from '../../platform/http/context.ts';
+import { clientIp, echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import { noticeFrom } from '../../platform/http/layout.tsx';
+import { redirectWithNotice, safeNext, sendPage } from '../../platform/http/render.tsx';
+import { destroySession, SESSION_COOKIE, SESSION_DAYS } from '../../platform/http/sessions.ts';
+import { isLang } from '../../platform/i18n/index.ts';
+import type { Services } from '../../platform/services.ts';
+import {
+  AccountPage,
+  CheckEmailPage,
+  ForgotPasswordPage,
+  LinkProblemPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+} from './pages.tsx';
+import * as repo from './repository.ts';
+import * as uc from './usecases.ts';
+
+export function registerAccountRoutes(app: FastifyInstance, s: Services) {
+  const sessionCookie = (secure: boolean) => cookieOptions(secure, SESSION_DAYS * 86_400);
+
+  app.get('/lang/:lang', async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const next = safeNext((req.query as Record<string, unknown>).next);
+    if (!isLang(lang)) return reply.redirect(next, 303);
+    reply.setCookie(LANG_COOKIE, lang, { ...cookieOptions(req.ctx.secure, 365 * 86_400), httpOnly: false });
+    if (req.ctx.actor) await repo.updateUser(s.db, req.ctx.actor.id, { locale: lang });
+    return reply.redirect(next, 303);
+  });
+
+  app.get('/sign-up', async (req, reply) => sendPage(reply, <SignUpPage ctx={req.ctx} />));
+  app.post('/sign-up', async (req, reply) => {
+    const body = formBody(req);
+    const result = await handleForm(
+      reply,
+      () => uc.signUp(s, body, req.ctx.lang),
+      (problems) => sendPage(reply, <SignUpPage ctx={req.ctx} problems={problems} values={echo(body)} />),
+    );
+    if ('email' in result) return sendPage(reply, <CheckEmailPage ctx={req.ctx} email={result.email} />, 201);
+    return result;
+  });
+
+  app.get('/verify-email', async (req, reply) => {
+    const token = String((req.query as Record<string, unknown>).token ?? '');
+    try {
+      await uc.verifyEmail(s, token);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'gone') {
+        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} />, 410);
+      }
+      throw err;
+    }
+    return redirectWithNotice(reply, req.ctx.actor ? '/account' : '/sign-in', 'notice.email_verified');
+  });
+
+  app.get('/sign-in', async (req, reply) => {
+    const next = safeNext((req.query as Record<string, unknown>).next);
+    return sendPage(reply, <SignInPage ctx={req.ctx} values={{ next }} notice={noticeFrom(req.query)} />);
+  });
+  app.post('/sign-in', async (req, reply) => {
+    const body = formBody(req);
+    const result = await handleForm(
+      reply,
+      () => uc.signIn(s, body, clientIp(req)),
+      (problems) => sendPage(reply, <SignInPage ctx={req.ctx} problems={problems} values={echo(body)} />),
+    );
+    if (!('sessionToken' in result)) return result;
+    const old = req.cookies[SESSION_COOKIE];
+    if (old) await destroySession(s.db, old);
+    reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookie(req.ctx.secure));
+    return reply.redirect(safeNext(body.next), 303);
+  });
+
+  app.get('/sign-in/link', async (req, reply) => {
+    const token = String((req.query as Record<string, unknown>).token ?? '');
+    try {
+      const { sessionToken } = await uc.signInWithLink(s, token);
+      reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookie(req.ctx.secure));
+      return redirectWithNotice(reply, '/account', 'notice.signed_in_link');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'gone') {
+        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} />, 410);
+      }
+      throw err;
+    }
+  });
+
+  app.post('/sign-out', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await destroySession(s.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithNotice(reply, '/', 'notice.signed_out');
+  });
+
+  app.get('/forgot-password', async (req, reply) =>
+    sendPage(reply, <ForgotPasswordPage ctx={req.ctx} notice={noticeFrom(req.query)} />),
+  );
+  app.post('/forgot-password', async (req, reply) => {
+    const body = formBody(req);
+    const result = await handleForm(
+      reply,
+      async () => {
+        await uc.requestPasswordReset(s, body, req.ctx.lang);
+        return redirectWithNotice(reply, '/forgot-password', 'notice.reset_sent');
+      },
+      (problems) =>
+        sendPage(reply, <ForgotPasswordPage ctx={req.ctx} problems={problems} values={echo(body)} />),
+    );
+    return result;
+  });
+
+  app.get('/reset-password', async (req, reply) => {
+    const token = String((req.query as Record<string, unknown>).token ?? '');
+    return sendPage(reply, <ResetPasswordPage ctx={req.ctx} values={{ token }} />);
+  });
+  app.post('/reset-password', async (req, reply) => {
+    const body = formBody(req);
+    try {
+      return await handleForm(
+        reply,
+        async () => {
+          await uc.resetPassword(s, body);
+          return redirectWithNotice(reply, '/sign-in', 'notice.password_reset');
+        },
+        (problems) =>
+          sendPage(reply, <ResetPasswordPage ctx={req.ctx} problems={problems} values={echo(body)} />),
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'gone') {
+        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} />, 410);
+      }
+      throw err;
+    }
+  });
+
+  const accountPage = async (req: Parameters<typeof requirePageActor>[0], newToken?: string) => {
+    const actor = req.ctx.actor!;
+    const tokens = await repo.listApiTokens(s.db, actor.id);
+    return { tokens, newToken };
+  };
+
+  app.get('/account', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    const data = await accountPage(req);
+    return sendPage(reply, <AccountPage ctx={req.ctx} {...data} notice={noticeFrom(req.query)} />);
+  });
+  app.post('/account/password', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const body = formBody(req);
+    const data = await accountPage(req);
+    return handleForm(
+      reply,
+      async () => {
+        await uc.changePassword(s, actor, body, req.cookies[SESSION_COOKIE] ?? '');
+        return redirectWithNotice(reply, '/account', 'notice.password_changed');
+      },
+      (problems) => sendPage(reply, <AccountPage ctx={req.ctx} {...data} problems={problems} />),
+    );
+  });
+  app.post('/account/verify/resend', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    await uc.resendVerification(s, actor, req.ctx.lang);
+    return redirectWithNotice(reply, '/account', 'notice.verification_sent');
+  });
+  app.post('/account/tokens', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const { token } = await uc.createApiToken(s, actor.id, String(formBody(req).name ?? ''));
+    const data = await accountPage(req, token);
+    return sendPage(reply, <AccountPage ctx={req.ctx} {...data} />, 201);
+  });
+  app.post('/account/tokens/:id/revoke', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const { id } = req.params as { id: string };
+    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await repo.revokeApiToken(s.db, actor.id, id))) {
+      throw new AppError('not_found', 'No such token.');
+    }
+    return redirectWithNotice(reply, '/account', 'notice.token_revoked');
+  });
+}

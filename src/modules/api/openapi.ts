@@ -1,0 +1,283 @@
+import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS } from '../../platform/taxonomy/index.ts';
+import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
+
+const str = (description: string, extra: Record<string, unknown> = {}) => ({
+  type: 'string',
+  description,
+  ...extra,
+});
+const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, 'null'] });
+const int = (description: string, min = 0, max = 100_000) => ({
+  type: 'integer',
+  minimum: min,
+  maximum: max,
+  description,
+});
+const codes = (description: string, values?: string[]) => ({
+  type: 'array',
+  description,
+  items: values ? { type: 'string', enum: values } : { type: 'string' },
+});
+
+const organisationInput = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: str('Name of the organisation', { minLength: 2, maxLength: 200 }),
+    acronym: nullable(str('Short name', { maxLength: 30 })),
+    type: { type: 'string', enum: [...ORGANISATION_TYPES] },
+    country: str('ISO 3166-1 alpha-2 country code', { pattern: '^[A-Z]{2}$' }),
+    region: nullable(
+      str('NUTS code within the country (Greece EL, United Kingdom UK), e.g. FRK2', {
+        pattern: '^[A-Z]{2}[0-9A-Z]{0,3}$',
+      }),
+    ),
+    city: nullable(str('City', { maxLength: 100 })),
+    latitude: { type: ['number', 'null'], minimum: -90, maximum: 90 },
+    longitude: { type: ['number', 'null'], minimum: -180, maximum: 180 },
+    website: nullable(str('http(s) URL', { format: 'uri' })),
+    founded_year: { type: ['integer', 'null'], minimum: 1800 },
+    description: str('Markdown; rendered and sanitised on display', { maxLength: 20_000 }),
+    members_sme: int('Member SMEs'),
+    members_large: int('Member large companies'),
+    members_research: int('Member research and education organisations'),
+    members_public: int('Member public bodies'),
+    members_other: int('Other members'),
+    management_fte: {
+      type: ['number', 'null'],
+      minimum: 0,
+      maximum: 1000,
+      description: 'Management team, full-time equivalents',
+    },
+    ecosystems: codes(
+      'EU industrial ecosystems',
+      ECOSYSTEMS.map((e) => e.code),
+    ),
+    emerging_industries: codes(
+      'Emerging industries',
+      EMERGING_INDUSTRIES.map((e) => e.code),
+    ),
+    nace: codes('NACE Rev. 2 sections (A–U) or divisions (01–99)'),
+    kets: codes(
+      'Key enabling technologies',
+      KETS.map((e) => e.code),
+    ),
+    keywords: codes('Free keywords (max. 30)'),
+    value_chains: codes('Value chains (max. 20)'),
+    target_markets: codes('Target markets, ISO alpha-2 country codes'),
+    label: { type: 'string', enum: [...LABELS], description: 'ESCA cluster management label' },
+    label_valid_from: nullable(str('Date', { format: 'date' })),
+    label_valid_until: nullable(str('Date; required when label is not none', { format: 'date' })),
+    contact_name: nullable(str('Contact person')),
+    contact_email: nullable(str('Contact e-mail', { format: 'email' })),
+    social_linkedin: nullable(str('URL', { format: 'uri' })),
+    social_x: nullable(str('URL', { format: 'uri' })),
+    social_youtube: nullable(str('URL', { format: 'uri' })),
+    social_facebook: nullable(str('URL', { format: 'uri' })),
+  },
+};
+
+const organisation = {
+  allOf: [
+    organisationInput,
+    {
+      type: 'object',
+      properties: {
+        id: str('Identifier', { format: 'uuid' }),
+        slug: str('URL name'),
+        url: str('Public profile page', { format: 'uri' }),
+        members_total: int('Sum of members of all kinds', 0, 500_000),
+        logo_url: nullable(str('Logo (WebP, at most 400×400)', { format: 'uri' })),
+        status: { type: 'string', enum: ['draft', 'needs_review', 'published', 'returned'] },
+        updated_at: str('Last update of the profile', { format: 'date-time' }),
+        published_at: nullable(str('First publication', { format: 'date-time' })),
+        outdated: { type: 'boolean', description: 'Not updated for more than 24 months' },
+      },
+    },
+  ],
+};
+
+const error = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: str('Machine-readable code, e.g. validation, forbidden, not_found'),
+        message: str('Human-readable summary'),
+        details: {
+          type: 'array',
+          description: 'One entry per bad field',
+          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const orgResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Organisation' } } },
+});
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Identifier (uuid) or slug',
+};
+const secured = [{ bearerAuth: [] }, { sessionCookie: [] }];
+const writeErrors = {
+  '401': errorResponse('Not signed in, or the token is not valid'),
+  '403': errorResponse('Not allowed (or CSRF token missing when using the session cookie)'),
+  '404': errorResponse('No such organisation visible to the caller'),
+  '409': errorResponse('The organisation is not in a state that allows this'),
+  '422': errorResponse('Invalid input; details name each bad field'),
+};
+
+export function openApiDocument(baseUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Clusterhub API',
+      version: '1.0.0',
+      description:
+        'Open data and integration API of Clusterhub. Public data needs no authentication. Writes use a personal access ' +
+        'token (`Authorization: Bearer chp_…`, created on the account page or with `clusterhub tokens create`) or the ' +
+        'session cookie plus an `X-CSRF-Token` header.',
+      license: { name: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: baseUrl }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal access token' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'ch_session' },
+      },
+      schemas: { OrganisationInput: organisationInput, Organisation: organisation, Error: error },
+    },
+    paths: {
+      '/healthz': {
+        get: {
+          summary: 'Health check',
+          responses: {
+            '200': {
+              description: 'The database answers',
+              content: {
+                'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } },
+              },
+            },
+            '503': { description: 'The database does not answer' },
+          },
+        },
+      },
+      '/api/v1/organisations': {
+        get: {
+          summary: 'List published organisations',
+          parameters: [
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'One page of organisations, sorted by name',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items', 'total', 'page', 'limit'],
+                    properties: {
+                      items: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+                      total: { type: 'integer' },
+                      page: { type: 'integer' },
+                      limit: { type: 'integer' },
+                    },
+                  },
+                },
+              },
+            },
+            '422': errorResponse('A query parameter is out of range'),
+          },
+        },
+        post: {
+          summary: 'Create an organisation (as a draft; the creator becomes its team admin)',
+          security: secured,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrganisationInput',
+                  required: ['name', 'type', 'country'],
+                },
+              },
+            },
+          },
+          responses: { '201': orgResponse('Created'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}': {
+        get: {
+          summary: 'One organisation (published ones for everybody; drafts for their team and editors)',
+          parameters: [idParam],
+          responses: { '200': orgResponse('The organisation'), '404': errorResponse('Not found') },
+        },
+        patch: {
+          summary: 'Change some fields of an organisation (team members and editors)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/OrganisationInput' } } },
+          },
+          responses: { '200': orgResponse('Updated'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}/submit': {
+        post: {
+          summary: 'Submit a draft or returned profile for review',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': orgResponse('Now awaiting review'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}/publish': {
+        post: {
+          summary: 'Publish a profile awaiting review (editors)',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': orgResponse('Published'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}/return': {
+        post: {
+          summary: 'Return a profile awaiting review with a reason (editors)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['reason'],
+                  properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
+                },
+              },
+            },
+          },
+          responses: { '200': orgResponse('Returned'), ...writeErrors },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { requireActor } from '../../platform/http/handlers.ts';
+import type { Services } from '../../platform/services.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { presentOrganisation } from './presenter.ts';
+import * as repo from './repository.ts';
+import { ListQuery } from './schemas.ts';
+import * as uc from './usecases.ts';
+
+type IdParams = { id: string };
+
+/** REST API v1 for organisations; it calls the same use cases as the pages. */
+export function registerOrganisationApi(app: FastifyInstance, s: Services) {
+  const present = async (org: Parameters<typeof presentOrganisation>[0]) =>
+    presentOrganisation(org, { baseUrl: s.config.baseUrl, hasLogo: await repo.hasLogo(s.db, org.id) });
+
+  app.get('/api/v1/organisations', async (req) => {
+    const { page, limit } = parseInput(ListQuery, req.query);
+    const { items, total } = await repo.listFullPublished(s.db, { limit, offset: (page - 1) * limit });
+    const withLogo = await repo.withLogos(
+      s.db,
+      items.map((o) => o.id),
+    );
+    return {
+      items: items.map((o) =>
+        presentOrganisation(o, { baseUrl: s.config.baseUrl, hasLogo: withLogo.has(o.id) }),
+      ),
+      total,
+      page,
+      limit,
+    };
+  });
+
+  app.get('/api/v1/organisations/:id', async (req) => {
+    const { org } = await uc.loadForActor(s, req.ctx.actor, (req.params as IdParams).id);
+    return present(org);
+  });
+
+  app.post('/api/v1/organisations', async (req, reply) => {
+    requireActor(req);
+    const org = await uc.createOrganisation(s, req.ctx.actor, jsonBody(req.body));
+    return reply
+      .status(201)
+      .header('location', `/api/v1/organisations/${org.id}`)
+      .send(await present(org));
+  });
+
+  app.patch('/api/v1/organisations/:id', async (req) => {
+    requireActor(req);
+    const org = await uc.updateOrganisation(
+      s,
+      req.ctx.actor,
+      (req.params as IdParams).id,
+      jsonBody(req.body),
+      'patch',
+    );
+    return present(org);
+  });
+
+  app.post('/api/v1/organisations/:id/submit', async (req) => {
+    requireActor(req);
+    return present(await uc.submitForReview(s, req.ctx.actor, (req.params as IdParams).id));
+  });
+  app.post('/api/v1/organisations/:id/publish', async (req) => {
+    requireActor(req);
+    return present(await uc.publishOrganisation(s, req.ctx.actor, (req.params as IdParams).id));
+  });
+  app.post('/api/v1/organisations/:id/return', async (req) => {
+    requireActor(req);
+    return present(
+      await uc.returnOrganisation(s, req.ctx.actor, (req.params as IdParams).id, jsonBody(req.body)),
+    );
+  });
+}
+
+function jsonBody(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new AppError('bad_request', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}

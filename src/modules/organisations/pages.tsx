@@ -1,0 +1,424 @@
+import type { Organisation } from '../../platform/db/schema.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { Csrf, Pagination } from '../../platform/http/forms.tsx';
+import { Layout } from '../../platform/http/layout.tsx';
+import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
+import {
+  countryName,
+  ECOSYSTEMS,
+  EMERGING_INDUSTRIES,
+  KETS,
+  NACE_DIVISIONS,
+  NACE_SECTIONS,
+  termLabel,
+} from '../../platform/taxonomy/index.ts';
+import { markdownExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+import { isOutdated, totalMembers } from './eligibility.ts';
+import type { Membership } from './policy.ts';
+
+export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
+  return <span class={`badge status-${status}`}>{ctx.t(`status.${status}`)}</span>;
+}
+
+function LabelBadge({ ctx, label }: { ctx: RequestContext; label: Organisation['label'] }) {
+  if (label === 'none') return null;
+  return <span class={`badge label-${label}`}>{ctx.t(`label.${label}`)}</span>;
+}
+
+type ListItem = Pick<
+  Organisation,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'acronym'
+  | 'type'
+  | 'country'
+  | 'city'
+  | 'label'
+  | 'ecosystems'
+  | 'description'
+  | 'updated_at'
+> & { has_logo: boolean };
+
+export function OrganisationListPage({
+  ctx,
+  items,
+  total,
+  page,
+  pages,
+  notice,
+}: {
+  ctx: RequestContext;
+  items: ListItem[];
+  total: number;
+  page: number;
+  pages: number;
+  notice?: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('orglist.title')} notice={notice}>
+      <div class="page-head">
+        <h1>{t('orglist.title')}</h1>
+        {ctx.actor ? (
+          <a class="button" href="/organisations/new">
+            {t('orglist.create')}
+          </a>
+        ) : null}
+      </div>
+      <p>{t('orglist.count', { count: total })}</p>
+      <ul class="cards">
+        {items.map((o) => (
+          <li class="card">
+            {o.has_logo ? (
+              <img src={`/organisations/${o.slug}/logo`} alt="" width={56} height={56} loading="lazy" />
+            ) : null}
+            <div>
+              <h2>
+                <a href={`/organisations/${o.slug}`}>{o.name}</a>
+                {o.acronym ? <span class="acronym"> ({o.acronym})</span> : null}
+              </h2>
+              <p class="meta">
+                {t(`orgtype.${o.type}`)} · {o.city ? `${o.city}, ` : ''}
+                {countryName(o.country, lang)} <LabelBadge ctx={ctx} label={o.label} />
+                {isOutdated(o.updated_at) ? <span class="badge outdated">{t('org.outdated')}</span> : null}
+              </p>
+              <p>{markdownExcerpt(o.description, 200)}</p>
+              <p class="tags">
+                {o.ecosystems.slice(0, 4).map((e) => (
+                  <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
+                ))}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Pagination ctx={ctx} page={page} pages={pages} href={(p) => `/organisations?page=${p}`} />
+    </Layout>
+  );
+}
+
+function Terms({ title, codes, label }: { title: string; codes: string[]; label: (c: string) => string }) {
+  if (!codes.length) return null;
+  return (
+    <>
+      <dt>{title}</dt>
+      <dd>
+        <ul class="tags">
+          {codes.map((c) => (
+            <li class="tag">{label(c)}</li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+export function OrganisationPage({
+  ctx,
+  org,
+  hasLogo,
+  membership,
+  canEdit,
+  canSubmit,
+  canModerate,
+  canManageTeam,
+}: {
+  ctx: RequestContext;
+  org: Organisation;
+  hasLogo: boolean;
+  membership: Membership;
+  canEdit: boolean;
+  canSubmit: boolean;
+  canModerate: boolean;
+  canManageTeam: boolean;
+  notice?: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  const social = (org.social ?? {}) as Record<string, string>;
+  const naceLabel = (c: string) => {
+    const all = [...NACE_SECTIONS, ...NACE_DIVISIONS];
+    return `${c} — ${termLabel(all, c, lang)}`;
+  };
+  const members = [
+    ['org.members_sme', org.members_sme],
+    ['org.members_large', org.members_large],
+    ['org.members_research', org.members_research],
+    ['org.members_public', org.members_public],
+    ['org.members_other', org.members_other],
+  ] as const;
+  return (
+    <>
+      {org.status !== 'published' || membership || canModerate || canEdit ? (
+        <aside class="manage" aria-label={t('org.manage')}>
+          <p>
+            {t('org.status')}: <StatusBadge ctx={ctx} status={org.status} />
+          </p>
+          {org.status === 'returned' && org.return_reason ? (
+            <p class="returned">
+              {t('org.returned_reason')}: {org.return_reason}
+            </p>
+          ) : null}
+          <ul class="inline-actions">
+            {canEdit ? (
+              <li>
+                <a href={`/organisations/${org.slug}/edit`}>{t('org.edit')}</a>
+              </li>
+            ) : null}
+            {canManageTeam ? (
+              <li>
+                <a href={`/organisations/${org.slug}/team`}>{t('org.team')}</a>
+              </li>
+            ) : null}
+            {canModerate && org.status === 'needs_review' ? (
+              <li>
+                <a href={`/editor/organisations/${org.slug}`}>{t('org.review')}</a>
+              </li>
+            ) : null}
+          </ul>
+          {canSubmit ? (
+            <form method="post" action={`/organisations/${org.slug}/submit`}>
+              <Csrf ctx={ctx} />
+              <button type="submit">{t('org.submit')}</button>
+            </form>
+          ) : null}
+          {canEdit ? (
+            <form
+              method="post"
+              action={`/organisations/${org.slug}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+              enctype="multipart/form-data"
+              class="logo-form"
+            >
+              <label for="f-logo">{t('org.logo')}</label>
+              <p class="hint" id="f-logo-hint">
+                {t('org.logo_hint')}
+              </p>
+              <input
+                id="f-logo"
+                type="file"
+                name="logo"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                aria-describedby="f-logo-hint"
+              />
+              <button type="submit" class="secondary">
+                {t('org.logo_upload')}
+              </button>
+            </form>
+          ) : null}
+        </aside>
+      ) : null}
+      <article class="profile">
+        <header class="profile-head">
+          {hasLogo ? (
+            <img
+              src={`/organisations/${org.slug}/logo`}
+              alt={t('org.logo_of', { name: org.name })}
+              width={120}
+              height={120}
+            />
+          ) : null}
+          <div>
+            <h1>
+              {org.name}
+              {org.acronym ? <span class="acronym"> ({org.acronym})</span> : null}
+            </h1>
+            <p class="meta">
+              {t(`orgtype.${org.type}`)} · {org.city ? `${org.city}, ` : ''}
+              {countryName(org.country, lang)}
+              {org.region ? ` (${org.region})` : ''} <LabelBadge ctx={ctx} label={org.label} />
+            </p>
+            <p class="meta">
+              {t('org.last_updated', { date: formatDate(lang, org.updated_at) })}
+              {isOutdated(org.updated_at) ? (
+                <span class="badge outdated" title={t('org.outdated_hint')}>
+                  {t('org.outdated')}
+                </span>
+              ) : null}
+            </p>
+          </div>
+        </header>
+        <section class="description" aria-label={t('org.description')}>
+          {/* Rendered from markdown and sanitised: no script, style or event handler survives. */}
+          <div dangerouslySetInnerHTML={{ __html: renderMarkdown(org.description) }} />
+        </section>
+        <section>
+          <h2>{t('org.section.facts')}</h2>
+          <dl class="facts">
+            {org.website ? (
+              <>
+                <dt>{t('org.website')}</dt>
+                <dd>
+                  <a href={org.website} rel="nofollow noopener">
+                    {org.website}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {org.founded_year ? (
+              <>
+                <dt>{t('org.founded_year')}</dt>
+                <dd>{org.founded_year}</dd>
+              </>
+            ) : null}
+            <dt>{t('org.members_total')}</dt>
+            <dd>
+              {formatNumber(lang, totalMembers(org))}
+              <ul class="plain">
+                {members
+                  .filter(([, n]) => n > 0)
+                  .map(([k, n]) => (
+                    <li>
+                      {t(k)}: {formatNumber(lang, n)}
+                    </li>
+                  ))}
+              </ul>
+            </dd>
+            {org.management_fte !== null ? (
+              <>
+                <dt>{t('org.management_fte')}</dt>
+                <dd>{formatNumber(lang, org.management_fte, 1)}</dd>
+              </>
+            ) : null}
+            <Terms
+              title={t('org.ecosystems')}
+              codes={org.ecosystems}
+              label={(c) => termLabel(ECOSYSTEMS, c, lang)}
+            />
+            <Terms
+              title={t('org.emerging_industries')}
+              codes={org.emerging_industries}
+              label={(c) => termLabel(EMERGING_INDUSTRIES, c, lang)}
+            />
+            <Terms title={t('org.kets')} codes={org.kets} label={(c) => termLabel(KETS, c, lang)} />
+            <Terms title={t('org.nace')} codes={org.nace} label={naceLabel} />
+            <Terms title={t('org.keywords')} codes={org.keywords} label={(c) => c} />
+            <Terms title={t('org.value_chains')} codes={org.value_chains} label={(c) => c} />
+            <Terms
+              title={t('org.target_markets')}
+              codes={org.target_markets}
+              label={(c) => countryName(c, lang)}
+            />
+            {org.label !== 'none' ? (
+              <>
+                <dt>{t('org.label')}</dt>
+                <dd>
+                  {t(`label.${org.label}`)}
+                  {org.label_valid_until
+                    ? ` — ${t('org.valid_until', { date: formatDate(lang, org.label_valid_until) })}`
+                    : ''}
+                </dd>
+              </>
+            ) : null}
+            {org.contact_name || org.contact_email ? (
+              <>
+                <dt>{t('org.contact')}</dt>
+                <dd>
+                  {org.contact_name}
+                  {org.contact_email ? (
+                    <>
+                      {' '}
+                      <a href={`mailto:${org.contact_email}`}>{org.contact_email}</a>
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {Object.keys(social).length ? (
+              <>
+                <dt>{t('org.social')}</dt>
+                <dd>
+                  <ul class="plain">
+                    {Object.entries(social).map(([net, url]) => (
+                      <li>
+                        <a href={url} rel="nofollow noopener">
+                          {net === 'x' ? 'X' : net.charAt(0).toUpperCase() + net.slice(1)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      </article>
+    </>
+  );
+}
+
+export function OrganisationProfileLayout(
+  props: Parameters<typeof OrganisationPage>[0] & { jsonLd: unknown },
+) {
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={props.org.name}
+      jsonLd={props.org.status === 'published' ? props.jsonLd : undefined}
+      notice={props.notice}
+    >
+      <OrganisationPage {...props} />
+    </Layout>
+  );
+}
+
+export function MyOrganisationsPage({
+  ctx,
+  items,
+  notice,
+}: {
+  ctx: RequestContext;
+  items: {
+    slug: string;
+    name: string;
+    status: Organisation['status'];
+    role: string;
+    return_reason: string | null;
+    updated_at: Date;
+  }[];
+  notice?: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('my.title')} notice={notice}>
+      <div class="page-head">
+        <h1>{t('my.title')}</h1>
+        <a class="button" href="/organisations/new">
+          {t('orglist.create')}
+        </a>
+      </div>
+      {!ctx.actor?.emailVerified ? <p class="warning">{t('my.verify_first')}</p> : null}
+      {items.length === 0 ? (
+        <p>{t('my.none')}</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">{t('my.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('org.name')}</th>
+              <th scope="col">{t('org.status')}</th>
+              <th scope="col">{t('team.role')}</th>
+              <th scope="col">{t('org.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((o) => (
+              <tr>
+                <td>
+                  <a href={`/organisations/${o.slug}`}>{o.name}</a>
+                </td>
+                <td>
+                  <StatusBadge ctx={ctx} status={o.status} />
+                  {o.status === 'returned' && o.return_reason ? (
+                    <p class="returned">{o.return_reason}</p>
+                  ) : null}
+                </td>
+                <td>{t(o.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+                <td>{formatDate(lang, o.updated_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Organisation } from '../../platform/db/schema.ts';
+import type { Actor } from '../../platform/services.ts';
+
+/** The actor's place in one organisation's team, if any. */
+export type Membership = 'admin' | 'member' | null;
+
+const isStaff = (a: Actor | null) => a?.role === 'editor' || a?.role === 'admin';
+
+/** Anyone with a verified address may propose an organisation; it stays a draft until reviewed. */
+export function canCreateOrganisation(actor: Actor | null): boolean {
+  return actor?.emailVerified === true;
+}
+
+export function canViewOrganisation(
+  actor: Actor | null,
+  org: Pick<Organisation, 'status'>,
+  m: Membership,
+): boolean {
+  return org.status === 'published' || m !== null || isStaff(actor);
+}
+
+/** Team members keep their profile current; editors may correct any profile. */
+export function canEditOrganisation(
+  actor: Actor | null,
+  _org: Pick<Organisation, 'status'>,
+  m: Membership,
+): boolean {
+  return actor !== null && (m !== null || isStaff(actor));
+}
+
+export function canSubmitOrganisation(
+  actor: Actor | null,
+  org: Pick<Organisation, 'status'>,
+  m: Membership,
+): boolean {
+  return (
+    actor !== null &&
+    (m !== null || actor.role === 'admin') &&
+    (org.status === 'draft' || org.status === 'returned')
+  );
+}
+
+export function canModerateOrganisations(actor: Actor | null): boolean {
+  return isStaff(actor);
+}
+
+export function canManageTeam(actor: Actor | null, m: Membership): boolean {
+  return actor !== null && (m === 'admin' || actor.role === 'admin');
+}

@@ -1,0 +1,379 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
+
+export async function findById(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findBySlug(db: Kysely<DB>, slug: string): Promise<Organisation | undefined> {
+  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertOrganisation(db: Kysely<DB>, values: NewOrganisation): Promise<Organisation> {
+  return db.insertInto('organisations').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateOrganisation(
+  db: Kysely<DB>,
+  id: string,
+  patch: OrganisationUpdate,
+): Promise<Organisation> {
+  return db
+    .updateTable('organisations')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves an organisation between moderation states only if it is still in one of `from`: two
+ * editors acting at once cannot both publish or return it.
+ */
+export async function transition(
+  db: Kysely<DB>,
+  id: string,
+  from: Organisation['status'][],
+  patch: OrganisationUpdate,
+): Promise<Organisation | undefined> {
+  return db
+    .updateTable('organisations')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export const LIST_COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'acronym',
+  'type',
+  'country',
+  'region',
+  'city',
+  'label',
+  'ecosystems',
+  'description',
+  'updated_at',
+  'status',
+  'members_sme',
+  'members_large',
+  'members_research',
+  'members_public',
+  'members_other',
+] as const;
+
+export async function listPublished(db: Kysely<DB>, opts: { limit: number; offset: number }) {
+  const [items, total] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select([
+        ...LIST_COLUMNS,
+        sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = organisations.id)`.as(
+          'has_logo',
+        ),
+      ])
+      .where('status', '=', 'published')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    countPublished(db),
+  ]);
+  return { items, total };
+}
+
+export async function listFullPublished(db: Kysely<DB>, opts: { limit: number; offset: number }) {
+  const [items, total] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('status', '=', 'published')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    countPublished(db),
+  ]);
+  return { items, total };
+}
+
+export async function countPublished(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function countAll(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function idsBySlugs(db: Kysely<DB>, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'slug'])
+    .where('slug', 'in', slugs)
+    .execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+export async function reviewQueue(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'type', 'country', 'submitted_at', 'updated_at'])
+    .where('status', '=', 'needs_review')
+    .orderBy('submitted_at')
+    .execute();
+}
+
+export async function membershipOf(db: Kysely<DB>, organisationId: string, userId: string) {
+  const row = await db
+    .selectFrom('organisation_members')
+    .select('role')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function listMembers(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('users', 'users.id', 'organisation_members.user_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.locale',
+      'organisation_members.role',
+      'organisation_members.created_at',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('organisation_members.created_at')
+    .execute();
+}
+
+export async function upsertMember(
+  db: Kysely<DB>,
+  organisationId: string,
+  userId: string,
+  role: 'admin' | 'member',
+) {
+  await db
+    .insertInto('organisation_members')
+    .values({ organisation_id: organisationId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function removeMember(db: Kysely<DB>, organisationId: string, userId: string) {
+  const r = await db
+    .deleteFrom('organisation_members')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function countAdmins(db: Kysely<DB>, organisationId: string) {
+  const r = await db
+    .selectFrom('organisation_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function organisationsOfUser(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('organisations', 'organisations.id', 'organisation_members.organisation_id')
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.status',
+      'organisations.return_reason',
+      'organisations.updated_at',
+      'organisation_members.role',
+    ])
+    .where('organisation_members.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+}
+
+export async function insertInvitation(
+  db: Kysely<DB>,
+  v: {
+    organisationId: string;
+    email: string;
+    role: 'admin' | 'member';
+    tokenHash: string;
+    invitedBy: string;
+    expiresAt: Date;
+  },
+) {
+  await db
+    .insertInto('organisation_invitations')
+    .values({
+      organisation_id: v.organisationId,
+      email: v.email,
+      role: v.role,
+      token_hash: v.tokenHash,
+      invited_by: v.invitedBy,
+      expires_at: v.expiresAt,
+    })
+    .execute();
+}
+
+export async function pendingInvitations(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('organisation_invitations')
+    .select(['id', 'email', 'role', 'created_at', 'expires_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Claims an invitation once: concurrent accepts of one link cannot both succeed. */
+export async function claimInvitation(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .updateTable('organisation_invitations')
+    .set({ accepted_at: new Date() })
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning(['organisation_id', 'role', 'email'])
+    .executeTakeFirst();
+}
+
+export async function getLogo(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('organisation_logos')
+    .select(['content_type', 'data', 'updated_at'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function hasLogo(db: Kysely<DB>, organisationId: string) {
+  return (
+    (await db
+      .selectFrom('organisation_logos')
+      .select('organisation_id')
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst()) !== undefined
+  );
+}
+
+/** Which of these organisations have a logo, in one query. */
+export async function withLogos(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('organisation_logos')
+    .select('organisation_id')
+    .where('organisation_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.organisation_id));
+}
+
+export async function saveLogo(
+  db: Kysely<DB>,
+  organisationId: string,
+  logo: { contentType: string; data: Buffer; width: number; height: number },
+) {
+  const values = {
+    content_type: logo.contentType,
+    data: logo.data,
+    width: logo.width,
+    height: logo.height,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('organisation_logos')
+    .values({ organisation_id: organisationId, ...values })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+    .execute();
+}
+
+/**
+ * Organisations that may be the same one: the same website host anywhere, or a similar name
+ * (trigram similarity) in the same country.
+ */
+export async function findPossibleDuplicates(
+  db: Kysely<DB>,
+  o: { id?: string; name: string; country: string; websiteHost: string | null },
+) {
+  let q = db
+    .selectFrom('organisations')
+    .select([
+      'id',
+      'slug',
+      'name',
+      'country',
+      'website',
+      'status',
+      sql<number>`similarity(lower(name), lower(${o.name}))`.as('similarity'),
+    ])
+    .where((eb) => {
+      const ors = [
+        eb.and([
+          eb('country', '=', o.country),
+          sql<boolean>`lower(name) % lower(${o.name})`,
+          sql<boolean>`similarity(lower(name), lower(${o.name})) >= 0.6`,
+        ]),
+      ];
+      if (o.websiteHost) {
+        ors.push(
+          eb(
+            sql`lower(regexp_replace(website, '^https?://(www\\.)?([^/:?#]+).*$', '\\2'))`,
+            '=',
+            o.websiteHost,
+          ),
+        );
+      }
+      return eb.or(ors);
+    })
+    .orderBy('similarity', 'desc')
+    .limit(5);
+  if (o.id) q = q.where('id', '<>', o.id);
+  return q.execute();
+}
+
+export async function staleWithoutReminder(db: Kysely<DB>, olderThan: Date, limit: number) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('updated_at', '<', olderThan)
+    .where((eb) =>
+      eb.or([
+        eb('stale_reminder_sent_at', 'is', null),
+        eb('stale_reminder_sent_at', '<', eb.ref('updated_at')),
+      ]),
+    )
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+}

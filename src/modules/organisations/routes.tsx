@@ -1,0 +1,309 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, forbidden } from '../../platform/errors.ts';
+import type { Problems } from '../../platform/http/forms.tsx';
+import { echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import { noticeFrom } from '../../platform/http/layout.tsx';
+import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
+import type { Services } from '../../platform/services.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { LinkProblemPage } from '../accounts/pages.tsx';
+import { OrganisationFormPage, valuesOf } from './form-page.tsx';
+import { setLogo } from './logo.ts';
+import { MyOrganisationsPage, OrganisationListPage, OrganisationProfileLayout } from './pages.tsx';
+import {
+  canEditOrganisation,
+  canManageTeam,
+  canModerateOrganisations,
+  canSubmitOrganisation,
+} from './policy.ts';
+import { organisationJsonLd } from './presenter.ts';
+import * as repo from './repository.ts';
+import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
+import { ListQuery } from './schemas.ts';
+import * as team from './team.ts';
+import { TeamPage } from './team-page.tsx';
+import * as uc from './usecases.ts';
+
+type Params = { slug: string };
+
+export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
+  app.get('/organisations', async (req, reply) => {
+    const { page, limit } = parseInput(ListQuery, req.query);
+    const { items, total } = await repo.listPublished(s.db, { limit, offset: (page - 1) * limit });
+    const pages = Math.max(1, Math.ceil(total / limit));
+    return sendPage(
+      reply,
+      <OrganisationListPage
+        ctx={req.ctx}
+        items={items}
+        total={total}
+        page={page}
+        pages={pages}
+        notice={noticeFrom(req.query)}
+      />,
+    );
+  });
+
+  const newForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string | string[] | undefined>,
+    problems: Problems = [],
+  ) =>
+    sendPage(
+      reply,
+      <OrganisationFormPage
+        ctx={req.ctx}
+        action="/organisations"
+        values={values}
+        problems={problems}
+        title={req.ctx.t('org.create_title')}
+        cancelHref="/my/organisations"
+      />,
+    );
+
+  app.get('/organisations/new', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    if (!actor.emailVerified) return redirectWithNotice(reply, '/my/organisations', 'notice.verify_first');
+    return newForm(req, reply, {});
+  });
+  app.post('/organisations', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    const body = formBody(req);
+    return handleForm(
+      reply,
+      async () => {
+        const org = await uc.createOrganisation(s, req.ctx.actor, body);
+        return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_created');
+      },
+      (problems) =>
+        sendPage(
+          reply,
+          <OrganisationFormPage
+            ctx={req.ctx}
+            action="/organisations"
+            values={body}
+            problems={problems}
+            title={req.ctx.t('org.create_title')}
+            cancelHref="/my/organisations"
+          />,
+        ),
+    );
+  });
+
+  app.get('/organisations/:slug', async (req, reply) => {
+    const { slug } = req.params as Params;
+    const actor = req.ctx.actor;
+    const { org, membership } = await uc.loadForActor(s, actor, slug);
+    const hasLogo = await repo.hasLogo(s.db, org.id);
+    return sendPage(
+      reply,
+      <OrganisationProfileLayout
+        ctx={req.ctx}
+        org={org}
+        hasLogo={hasLogo}
+        membership={membership}
+        canEdit={canEditOrganisation(actor, org, membership)}
+        canSubmit={canSubmitOrganisation(actor, org, membership)}
+        canModerate={canModerateOrganisations(actor)}
+        canManageTeam={canManageTeam(actor, membership)}
+        jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo })}
+        notice={noticeFrom(req.query)}
+      />,
+    );
+  });
+
+  app.get('/organisations/:slug/logo', async (req, reply) => {
+    const { slug } = req.params as Params;
+    const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
+    const logo = await repo.getLogo(s.db, org.id);
+    if (!logo) throw new AppError('not_found', 'No logo.');
+    return reply
+      .header('content-type', logo.content_type)
+      .header('cache-control', 'public, max-age=300')
+      .header('last-modified', logo.updated_at.toUTCString())
+      .send(logo.data);
+  });
+
+  app.post('/organisations/:slug/logo', async (req, reply) => {
+    const { slug } = req.params as Params;
+    if (!requirePageActor(req, reply)) return reply;
+    if (!req.isMultipart())
+      throw new AppError('unsupported_media_type', 'Send the logo as multipart/form-data.');
+    const file = await req.file();
+    if (!file) throw new AppError('validation', 'No file.', [{ field: 'logo', message: 'v.required' }]);
+    const buffer = await file.toBuffer();
+    await setLogo(s, req.ctx.actor, slug, buffer);
+    return redirectWithNotice(reply, `/organisations/${slug}`, 'notice.logo_saved');
+  });
+
+  app.get('/organisations/:slug/edit', async (req, reply) => {
+    const { slug } = req.params as Params;
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const { org, membership } = await uc.loadForActor(s, actor, slug);
+    if (!canEditOrganisation(actor, org, membership)) throw forbidden();
+    return sendPage(
+      reply,
+      <OrganisationFormPage
+        ctx={req.ctx}
+        action={`/organisations/${org.slug}/edit`}
+        values={valuesOf(org)}
+        problems={[]}
+        title={req.ctx.t('org.edit_title', { name: org.name })}
+        cancelHref={`/organisations/${org.slug}`}
+      />,
+    );
+  });
+  app.post('/organisations/:slug/edit', async (req, reply) => {
+    const { slug } = req.params as Params;
+    if (!requirePageActor(req, reply)) return reply;
+    const body = formBody(req);
+    return handleForm(
+      reply,
+      async () => {
+        const org = await uc.updateOrganisation(s, req.ctx.actor, slug, body, 'replace');
+        return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_saved');
+      },
+      (problems) =>
+        sendPage(
+          reply,
+          <OrganisationFormPage
+            ctx={req.ctx}
+            action={`/organisations/${slug}/edit`}
+            values={body}
+            problems={problems}
+            title={req.ctx.t('org.edit_title', { name: String(body.name ?? '') })}
+            cancelHref={`/organisations/${slug}`}
+          />,
+        ),
+    );
+  });
+
+  app.post('/organisations/:slug/submit', async (req, reply) => {
+    const { slug } = req.params as Params;
+    if (!requirePageActor(req, reply)) return reply;
+    const org = await uc.submitForReview(s, req.ctx.actor, slug);
+    return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_submitted');
+  });
+
+  const teamPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { problems?: Problems; values?: Record<string, string> } = {},
+  ) => {
+    const { slug } = req.params as Params;
+    const data = await team.teamOf(s, req.ctx.actor, slug);
+    return sendPage(reply, <TeamPage ctx={req.ctx} {...data} {...extra} notice={noticeFrom(req.query)} />);
+  };
+  app.get('/organisations/:slug/team', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    return teamPage(req, reply);
+  });
+  app.post('/organisations/:slug/team/invite', async (req, reply) => {
+    const { slug } = req.params as Params;
+    if (!requirePageActor(req, reply)) return reply;
+    const body = formBody(req);
+    return handleForm(
+      reply,
+      async () => {
+        await team.inviteMember(s, req.ctx.actor, slug, body);
+        return redirectWithNotice(reply, `/organisations/${slug}/team`, 'notice.invited');
+      },
+      async (problems) => {
+        const data = await team.teamOf(s, req.ctx.actor, slug);
+        return sendPage(reply, <TeamPage ctx={req.ctx} {...data} problems={problems} values={echo(body)} />);
+      },
+    );
+  });
+  app.post('/organisations/:slug/team/:userId/remove', async (req, reply) => {
+    const { slug, userId } = req.params as Params & { userId: string };
+    if (!requirePageActor(req, reply)) return reply;
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError('not_found', 'Not a member.');
+    await team.removeMember(s, req.ctx.actor, slug, userId);
+    return redirectWithNotice(reply, `/organisations/${slug}/team`, 'notice.member_removed');
+  });
+
+  app.get('/invitations/accept', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    const token = String((req.query as Record<string, unknown>).token ?? '');
+    try {
+      const org = await team.acceptInvitation(s, req.ctx.actor, token);
+      return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.joined');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'gone') {
+        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem="link_expired" />, 410);
+      }
+      throw err;
+    }
+  });
+
+  app.get('/my/organisations', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const items = await repo.organisationsOfUser(s.db, actor.id);
+    return sendPage(
+      reply,
+      <MyOrganisationsPage ctx={req.ctx} items={items} notice={noticeFrom(req.query)} />,
+    );
+  });
+
+  registerReviewRoutes(app, s);
+}
+
+function registerReviewRoutes(app: FastifyInstance, s: Services) {
+  const staffOnly = (req: FastifyRequest, reply: FastifyReply) => {
+    const actor = requirePageActor(req, reply);
+    if (actor && !canModerateOrganisations(actor)) throw forbidden();
+    return actor;
+  };
+  const reviewPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { problems?: Problems; values?: Record<string, string> } = {},
+    status = 200,
+  ) => {
+    const { slug } = req.params as Params;
+    const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
+    const [details, hasLogo] = await Promise.all([uc.reviewDetails(s, org), repo.hasLogo(s.db, org.id)]);
+    return sendPage(
+      reply,
+      <ReviewPage ctx={req.ctx} org={org} hasLogo={hasLogo} {...details} {...extra} />,
+      status,
+    );
+  };
+
+  app.get('/editor/queue', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const items = await repo.reviewQueue(s.db);
+    return sendPage(reply, <ReviewQueuePage ctx={req.ctx} items={items} notice={noticeFrom(req.query)} />);
+  });
+  app.get('/editor/organisations/:slug', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    return reviewPage(req, reply);
+  });
+  app.post('/editor/organisations/:slug/publish', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const org = await uc.publishOrganisation(s, req.ctx.actor, (req.params as Params).slug);
+    return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_published');
+  });
+  app.post('/editor/organisations/:slug/return', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const body = formBody(req);
+    try {
+      await uc.returnOrganisation(s, req.ctx.actor, (req.params as Params).slug, body);
+      return redirectWithNotice(reply, '/editor/queue', 'notice.org_returned');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') {
+        return reviewPage(req, reply, { problems: err.details, values: echo(body) }, 422);
+      }
+      throw err;
+    }
+  });
+  app.post('/editor/organisations/:slug/waiver', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const org = await uc.setEligibilityWaiver(s, req.ctx.actor, (req.params as Params).slug, formBody(req));
+    return redirectWithNotice(reply, `/editor/organisations/${org.slug}`, 'notice.waiver_saved');
+  });
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import {
+  ECOSYSTEMS,
+  EMERGING_INDUSTRIES,
+  isCountryCode,
+  isNaceCode,
+  isNutsCode,
+  isTermCode,
+  KETS,
+} from '../../platform/taxonomy/index.ts';
+import { looksLikeHtml } from '../../platform/text/markdown.ts';
+
+export const ORGANISATION_TYPES = [
+  'cluster_organisation',
+  'cluster_member',
+  'cluster_project',
+  'national_association',
+] as const;
+export const LABELS = ['none', 'bronze', 'silver', 'gold'] as const;
+export const SOCIAL_NETWORKS = ['linkedin', 'x', 'youtube', 'facebook'] as const;
+
+/** Forms send '' for an empty field; the API may send null. Both mean "not given". */
+const blank = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : v);
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !looksLikeHtml(v), { message: 'v.no_html' });
+
+const optionalText = (max: number) => z.preprocess(blank, plainText(max).optional());
+
+const intIn = (min: number, max: number) =>
+  z.preprocess(blank, z.coerce.number().int().min(min).max(max).optional());
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .pipe(z.url({ protocol: /^https?$/, message: 'v.url' }));
+
+const isoDate = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'v.date' })
+    .optional(),
+);
+
+/** A list given as an array or as comma/line separated text; trimmed, de-duplicated, each checked. */
+function list(opts: { max: number; itemMax: number; valid?: (code: string) => boolean; upper?: boolean }) {
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === '') return [];
+      const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,\n;]/) : v;
+      if (!Array.isArray(items)) return items;
+      const cleaned = items.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
+      return [
+        ...new Set(opts.upper ? cleaned.map((x) => (typeof x === 'string' ? x.toUpperCase() : x)) : cleaned),
+      ];
+    },
+    z
+      .array(plainText(opts.itemMax))
+      .max(opts.max)
+      .superRefine((items, ctx) => {
+        if (!opts.valid) return;
+        const unknown = items.filter((c) => !opts.valid!(c));
+        if (unknown.length)
+          ctx.addIssue({ code: 'custom', message: 'v.unknown_code', params: { codes: unknown.join(', ') } });
+      }),
+  );
+}
+
+const currentYear = new Date().getUTCFullYear();
+
+/** One schema for the HTML form and the API; a form's strings are coerced to the API's types. */
+export const OrganisationFields = z.object({
+  name: z.preprocess(blank, plainText(200).pipe(z.string().min(2))),
+  acronym: optionalText(30),
+  type: z.preprocess(blank, z.enum(ORGANISATION_TYPES)),
+  country: z.preprocess(
+    (v) => (typeof v === 'string' ? blank(v.toUpperCase()) : blank(v)),
+    z.string().refine(isCountryCode, { message: 'v.country' }),
+  ),
+  region: z.preprocess(
+    (v) => (typeof v === 'string' ? blank(v.toUpperCase()) : blank(v)),
+    z.string().max(5).optional(),
+  ),
+  city: optionalText(100),
+  latitude: z.preprocess(blank, z.coerce.number().min(-90).max(90).optional()),
+  longitude: z.preprocess(blank, z.coerce.number().min(-180).max(180).optional()),
+  website: z.preprocess(blank, httpUrl.optional()),
+  founded_year: intIn(1800, currentYear),
+  description: z.preprocess((v) => (v === null ? '' : v), z.string().max(20_000).default('')),
+  members_sme: intIn(0, 100_000),
+  members_large: intIn(0, 100_000),
+  members_research: intIn(0, 100_000),
+  members_public: intIn(0, 100_000),
+  members_other: intIn(0, 100_000),
+  management_fte: z.preprocess(blank, z.coerce.number().min(0).max(1000).optional()),
+  ecosystems: list({ max: 14, itemMax: 40, valid: (c) => isTermCode(ECOSYSTEMS, c) }),
+  emerging_industries: list({ max: 10, itemMax: 40, valid: (c) => isTermCode(EMERGING_INDUSTRIES, c) }),
+  nace: list({ max: 30, itemMax: 4, valid: isNaceCode, upper: true }),
+  kets: list({ max: 20, itemMax: 60, valid: (c) => isTermCode(KETS, c) }),
+  keywords: list({ max: 30, itemMax: 60 }),
+  value_chains: list({ max: 20, itemMax: 80 }),
+  target_markets: list({ max: 80, itemMax: 2, valid: isCountryCode, upper: true }),
+  label: z.preprocess(blank, z.enum(LABELS).default('none')),
+  label_valid_from: isoDate,
+  label_valid_until: isoDate,
+  contact_name: optionalText(120),
+  contact_email: z.preprocess(blank, z.string().trim().max(254).pipe(z.email()).optional()),
+  social_linkedin: z.preprocess(blank, httpUrl.optional()),
+  social_x: z.preprocess(blank, httpUrl.optional()),
+  social_youtube: z.preprocess(blank, httpUrl.optional()),
+  social_facebook: z.preprocess(blank, httpUrl.optional()),
+});
+
+type Fields = z.output<typeof OrganisationFields>;
+
+/** Rules that span several fields. */
+function crossCheck(v: Partial<Fields>, ctx: z.RefinementCtx) {
+  if (v.region && v.country && isCountryCode(v.country) && !isNutsCode(v.region, v.country)) {
+    ctx.addIssue({ code: 'custom', path: ['region'], message: 'v.nuts', params: { country: v.country } });
+  }
+  if (
+    (v.latitude === undefined) !== (v.longitude === undefined) &&
+    (v.latitude !== undefined || v.longitude !== undefined)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.latitude === undefined ? 'latitude' : 'longitude'],
+      message: 'v.coordinates',
+    });
+  }
+  if (v.label_valid_from && v.label_valid_until && v.label_valid_until < v.label_valid_from) {
+    ctx.addIssue({ code: 'custom', path: ['label_valid_until'], message: 'v.date_order' });
+  }
+  if (v.label && v.label !== 'none' && !v.label_valid_until) {
+    ctx.addIssue({ code: 'custom', path: ['label_valid_until'], message: 'v.required' });
+  }
+}
+
+export const CreateOrganisationInput = OrganisationFields.superRefine(crossCheck);
+export const UpdateOrganisationInput = OrganisationFields.partial().superRefine(crossCheck);
+export type OrganisationInput = z.output<typeof CreateOrganisationInput>;
+export type OrganisationPatch = z.output<typeof UpdateOrganisationInput>;
+
+export const ReturnInput = z.object({ reason: z.preprocess(blank, plainText(2000).pipe(z.string().min(5))) });
+export const WaiverInput = z.object({ waiver: optionalText(200) });
+export const InviteInput = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  role: z.enum(['admin', 'member']).default('member'),
+});
+
+export const ListQuery = z.object({
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
+  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(20)),
+});

@@ -1,0 +1,101 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { isLang, type Lang, negotiateLang, type Translate, translator } from '../i18n/index.ts';
+import { newToken, safeEqual } from '../security/tokens.ts';
+import type { Actor, Services } from '../services.ts';
+import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './sessions.ts';
+
+export const LANG_COOKIE = 'ch_lang';
+export const CSRF_COOKIE = 'ch_csrf';
+
+export interface RequestContext {
+  lang: Lang;
+  t: Translate;
+  actor: Actor | null;
+  csrfToken: string;
+  /** True when the request authenticated with a bearer token rather than a session cookie. */
+  viaToken: boolean;
+  path: string;
+  secure: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+/** Resolves language, identity and the CSRF token for every request. */
+export async function resolveContext(
+  services: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const secure = services.config.baseUrl.startsWith('https://');
+  const cookieLang = req.cookies[LANG_COOKIE];
+  const lang = isLang(cookieLang) ? cookieLang : negotiateLang(req.headers['accept-language']);
+
+  let csrfToken = req.cookies[CSRF_COOKIE];
+  if (!csrfToken || csrfToken.length < 32) {
+    csrfToken = newToken();
+    reply.setCookie(CSRF_COOKIE, csrfToken, cookieOptions(secure));
+  }
+
+  let actor: Actor | null = null;
+  let viaToken = false;
+  const auth = req.headers.authorization;
+  if (auth?.toLowerCase().startsWith('bearer ')) {
+    viaToken = true;
+    actor = await actorFromApiToken(services.db, auth.slice(7).trim());
+    if (!actor) throw new AppError('unauthenticated', 'The access token is not valid.');
+  } else {
+    const session = req.cookies[SESSION_COOKIE];
+    if (session) actor = await actorFromSession(services.db, session);
+  }
+  req.ctx = {
+    lang,
+    t: translator(lang),
+    actor,
+    csrfToken,
+    viaToken,
+    path: req.url.split('?')[0] ?? '/',
+    secure,
+  };
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Double-submit check: the token in the form (or X-CSRF-Token header, or `_csrf` query for
+ * multipart forms) must equal the HttpOnly SameSite cookie that a third-party site can neither
+ * read nor set. Bearer-token requests, and API calls without a session cookie, carry no ambient
+ * credentials and need no token (the API then answers 401 itself).
+ */
+export function checkCsrf(req: FastifyRequest): void {
+  if (SAFE.has(req.method) || req.ctx.viaToken) return;
+  if (req.url.startsWith('/api/') && !req.cookies[SESSION_COOKIE]) return;
+  const body = req.body as Record<string, unknown> | undefined;
+  const query = req.query as Record<string, unknown> | undefined;
+  const sent =
+    (typeof body?._csrf === 'string' && body._csrf) ||
+    (typeof req.headers['x-csrf-token'] === 'string' && req.headers['x-csrf-token']) ||
+    (typeof query?._csrf === 'string' && query._csrf) ||
+    '';
+  const expected = req.cookies[CSRF_COOKIE] ?? '';
+  if (!sent || !expected || !safeEqual(sent, expected)) {
+    throw new AppError(
+      'csrf',
+      'The form has expired or did not come from this site. Reload the page and try again.',
+    );
+  }
+}

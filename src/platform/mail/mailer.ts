@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { DB } from '../db/schema.ts';
+import { enqueueJob, type JobHandler } from '../jobs/queue.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** Writes the message in the caller's transaction; it is sent after commit by a worker. */
+  queue(db: Kysely<DB>, message: MailMessage): Promise<void>;
+  /** The job handler that delivers queued messages over SMTP. */
+  handler: JobHandler;
+  readonly usesSmtp: boolean;
+  close(): void;
+}
+
+export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
+  const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  return {
+    usesSmtp: transport !== null,
+    async queue(trx, message) {
+      const row = await trx
+        .insertInto('mail_messages')
+        .values({
+          to_address: message.to,
+          subject: message.subject,
+          text_body: message.text,
+          html_body: message.html ?? null,
+          status: transport ? 'queued' : 'outbox',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (transport) await enqueueJob(trx, 'mail.send', { id: row.id }, { maxAttempts: 6 });
+    },
+    async handler(payload, info) {
+      const id = String(payload.id);
+      const msg = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!msg || msg.status === 'sent' || !transport) return;
+      try {
+        await transport.sendMail({
+          from: opts.from,
+          to: msg.to_address,
+          subject: msg.subject,
+          text: msg.text_body,
+          html: msg.html_body ?? undefined,
+        });
+        await db
+          .updateTable('mail_messages')
+          .set({ status: 'sent', sent_at: new Date(), attempts: info.attempt, last_error: null })
+          .where('id', '=', id)
+          .execute();
+      } catch (err) {
+        await db
+          .updateTable('mail_messages')
+          .set({
+            status: info.lastAttempt ? 'failed' : 'queued',
+            attempts: info.attempt,
+            last_error: err instanceof Error ? err.message.slice(0, 1000) : String(err),
+          })
+          .where('id', '=', id)
+          .execute();
+        throw err;
+      }
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}

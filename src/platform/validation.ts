@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { AppError, type FieldProblem } from './errors.ts';
+
+/**
+ * Field problems carry an i18n message key (see i18n/en.ts, keys `v.*`) and its parameters, so a
+ * page shows them in the reader's language and the API in English.
+ */
+export function problemsFromZod(error: z.ZodError): FieldProblem[] {
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, ...messageOf(issue) });
+  }
+  return out;
+}
+
+function messageOf(issue: z.core.$ZodIssue): Omit<FieldProblem, 'field'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? { message: 'v.required' }
+        : { message: 'v.invalid_type', params: { expected: String(issue.expected) } };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { message: 'v.too_short', params: { min: Number(issue.minimum) } }
+        : issue.origin === 'array'
+          ? { message: 'v.too_few', params: { min: Number(issue.minimum) } }
+          : { message: 'v.too_small', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { message: 'v.too_long', params: { max: Number(issue.maximum) } }
+        : issue.origin === 'array'
+          ? { message: 'v.too_many', params: { max: Number(issue.maximum) } }
+          : { message: 'v.too_big', params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      if (issue.format === 'email') return { message: 'v.email' };
+      if (issue.format === 'url') return { message: 'v.url' };
+      return { message: 'v.format' };
+    case 'invalid_value':
+      return { message: 'v.choice' };
+    case 'not_multiple_of':
+      return { message: 'v.format' };
+    case 'custom':
+      return { message: issue.message || 'v.format', params: (issue.params as FieldProblem['params']) ?? {} };
+    default:
+      return { message: 'v.format' };
+  }
+}
+
+/** Parses input with a schema; on failure throws one validation error naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success)
+    throw new AppError('validation', 'Some fields are not valid.', problemsFromZod(result.error));
+  return result.data;
+}

@@ -1,0 +1,65 @@
+// Two-seed portfolio: the main thread runs seed s, a worker thread runs seed s + 1, and the better
+// schedule wins by a fixed rule (status, fairness-then-placement-then-breaks, then the lower seed),
+// so the choice never depends on which thread finished first.
+import { Worker } from 'node:worker_threads';
+import type { Solution } from './model.ts';
+import { type SolveOverrides, solve } from './solve.ts';
+
+const rank: Record<Solution['status'], number> = { optimal: 0, feasible: 1, unknown: 2, infeasible: 3 };
+
+export function better(a: Solution, b: Solution): Solution {
+  if (rank[a.status] !== rank[b.status]) return rank[a.status] < rank[b.status] ? a : b;
+  const ka = [-a.metrics.priorityPlaced, a.metrics.totalBreaks, a.search.seed];
+  const kb = [-b.metrics.priorityPlaced, b.metrics.totalBreaks, b.search.seed];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? a : b;
+  return a;
+}
+
+export async function solveParallel(
+  input: unknown,
+  overrides: Omit<SolveOverrides, 'now'> = {},
+): Promise<Solution> {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const first = solveSeedInWorker(input, overrides, flag);
+  const mine = solve(input, { ...overrides, stop: () => Atomics.load(flag, 0) === 1 });
+  if (mine.status === 'optimal' || mine.status === 'infeasible') {
+    first.cancel();
+    return mine;
+  }
+  const theirs = await first.result;
+  return theirs ? better(mine, theirs) : mine;
+}
+
+function solveSeedInWorker(
+  input: unknown,
+  overrides: Omit<SolveOverrides, 'now' | 'stop'>,
+  flag: Int32Array,
+) {
+  const seed = ((overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1) + 1) >>> 0;
+  let worker: Worker | null = null;
+  const result = new Promise<Solution | null>((resolveResult) => {
+    try {
+      worker = new Worker(bootstrapUrl(), { workerData: { input, overrides: { ...overrides, seed }, flag } });
+    } catch {
+      resolveResult(null);
+      return;
+    }
+    worker.once('message', (msg: { ok: boolean; solution?: Solution }) =>
+      resolveResult(msg.ok ? msg.solution! : null),
+    );
+    worker.once('error', () => resolveResult(null));
+    worker.once('exit', () => resolveResult(null));
+  });
+  return { result, cancel: () => void (worker as Worker | null)?.terminate() };
+}
+
+/**
+ * Workers do not inherit tsx's loader, so the worker first registers tsx, then imports worker.ts.
+ * Without tsx (resolution fails) the portfolio silently degrades to the main thread's result.
+ */
+function bootstrapUrl(): URL {
+  const api = import.meta.resolve('tsx/esm/api');
+  const target = new URL('./worker.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}

@@ -1,0 +1,143 @@
+// Public entry of the engine: validate, prove what can be proven, search, report.
+import { greedy } from './construct.ts';
+import { compile } from './instance.ts';
+import { type Problem, parseProblem, type Solution } from './model.ts';
+import {
+  breaksLowerBound,
+  infeasibility,
+  placedUpperBound,
+  propagatePrecedence,
+  resourceCapacities,
+} from './proof.ts';
+import { buildAssignments, computeMetrics, unscheduledReason } from './report.ts';
+import { defaultTuning, search, type Tuning } from './search.ts';
+import { State } from './state.ts';
+
+export class ProblemError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`invalid scheduling problem:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    this.name = 'ProblemError';
+  }
+}
+
+export interface SolveOverrides {
+  timeLimitSeconds?: number;
+  seed?: number;
+  maxIterations?: number;
+  /** clock in milliseconds; injectable so tests can control time */
+  now?: () => number;
+  tuning?: Partial<Tuning>;
+  /** polled during the search; returning true stops it early (used by the two-thread portfolio) */
+  stop?: () => boolean;
+}
+
+/**
+ * Schedules the meetings. Deterministic for a given input, seed and iteration budget; when the
+ * wall-clock limit stops the search first, the anytime result depends on machine speed.
+ */
+export function solve(input: unknown, overrides: SolveOverrides = {}): Solution {
+  const parsed = parseProblem(input);
+  if (!parsed.ok) throw new ProblemError(parsed.errors);
+  const problem: Problem = parsed.problem;
+  const options = { ...problem.options };
+  if (overrides.timeLimitSeconds !== undefined) options.timeLimitSeconds = overrides.timeLimitSeconds;
+  if (overrides.seed !== undefined) options.seed = overrides.seed;
+  if (overrides.maxIterations !== undefined) options.maxIterations = overrides.maxIterations;
+  const now = overrides.now ?? (() => performance.now());
+  const started = now();
+  const deadline = started + options.timeLimitSeconds * 1000;
+
+  const inst = compile(problem);
+  const cycleOf = new Map<number, string>();
+  for (const c of inst.cycles) {
+    const names = c.map((m) => problem.meetings[m].id).join(', ');
+    for (const m of c) {
+      cycleOf.set(m, names);
+      inst.dom[m] = [];
+      inst.inDom.fill(0, m * inst.T, (m + 1) * inst.T);
+    }
+  }
+  // In mode max an 'after' constraint binds only when both meetings are placed, so no tightening.
+  if (inst.mode === 'all') propagatePrecedence(inst);
+  const capOf = resourceCapacities(inst);
+  const bounds = {
+    breaksLowerBound: breaksLowerBound(inst),
+    placedUpperBound: placedUpperBound(inst, capOf),
+  };
+  const searchInfo = (
+    iterations: number,
+    timeToBestMs: number,
+    stoppedBy: Solution['search']['stoppedBy'],
+  ) => ({
+    seed: options.seed,
+    iterations,
+    elapsedMs: Math.round(now() - started),
+    timeToBestMs: Math.round(timeToBestMs),
+    stoppedBy,
+  });
+
+  if (inst.mode === 'all') {
+    const reasons = infeasibility(inst, capOf);
+    if (reasons.length) {
+      const none = new Int32Array(inst.M).fill(-1);
+      return {
+        status: 'infeasible',
+        reason: reasons.join('; '),
+        assignments: buildAssignments(inst, none, () => 'the problem is infeasible (see reason)'),
+        metrics: computeMetrics(inst, none, bounds),
+        search: searchInfo(0, 0, 'proof'),
+      };
+    }
+  }
+
+  const state = new State(inst);
+  greedy(inst, state);
+  const result = search(
+    inst,
+    state,
+    {
+      deadline,
+      stop: overrides.stop,
+      maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+      breaksLowerBound: bounds.breaksLowerBound,
+      placedUpperBound: bounds.placedUpperBound,
+      seed: options.seed,
+      now,
+    },
+    { ...defaultTuning, ...overrides.tuning },
+  );
+  state.restore(result.slots);
+  const slots = result.slots;
+  const metrics = computeMetrics(inst, slots, bounds);
+  const unfair = state.fairExcess() > 0;
+  const allPlaced = metrics.meetingsPlaced === inst.M;
+  const notFound = () => 'not placed: no schedule found within the time limit';
+  if (inst.mode === 'all' && (!allPlaced || unfair)) {
+    return {
+      status: 'unknown',
+      reason: 'no schedule found within the time limit',
+      assignments: buildAssignments(inst, slots, notFound),
+      metrics,
+      search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
+    };
+  }
+  if (unfair) {
+    return {
+      status: 'unknown',
+      reason: 'no schedule within the fairness bound found within the time limit',
+      assignments: buildAssignments(inst, slots, (m) => unscheduledReason(inst, slots, m, cycleOf)),
+      metrics,
+      search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
+    };
+  }
+  const uniform = inst.weight.every((w) => w === inst.weight[0]);
+  const optimal =
+    (allPlaced && metrics.totalBreaks <= bounds.breaksLowerBound) ||
+    (uniform && metrics.meetingsPlaced >= bounds.placedUpperBound && metrics.totalBreaks === 0);
+  return {
+    status: optimal ? 'optimal' : 'feasible',
+    assignments: buildAssignments(inst, slots, (m) => unscheduledReason(inst, slots, m, cycleOf)),
+    metrics,
+    search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
+  };
+}

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile } from './instance.ts';
+import { parseProblem } from './model.ts';
+import { makeRng, randInt } from './rng.ts';
+import { State } from './state.ts';
+import { problemArb } from './test/arbitraries.ts';
+
+// The search trusts State's incremental break/idle counts; recompute them from scratch after
+// random placements, removals and undos.
+describe('State bookkeeping', () => {
+  it('matches a from-scratch recount after random changes and undos', { timeout: 30_000 }, () => {
+    fc.assert(
+      fc.property(problemArb({ maxSlots: 8, maxPeople: 6, maxMeetings: 14 }), (input) => {
+        const parsed = parseProblem(input);
+        if (!parsed.ok) return;
+        const inst = compile(parsed.problem);
+        const s = new State(inst);
+        const rng = makeRng(7);
+        for (let step = 0; step < 200 && inst.M > 0; step++) {
+          const m = randInt(rng, inst.M);
+          const mark = s.mark();
+          if (s.slotOf[m] >= 0) s.set(m, -1);
+          const d = inst.dom[m];
+          if (d.length) {
+            const t = d[randInt(rng, d.length)];
+            if (s.canPlace(m, t)) s.set(m, t);
+          }
+          if (rng() < 0.3) s.undo(mark);
+        }
+        let breaks = 0;
+        let idle = 0;
+        for (let p = 0; p < inst.P; p++) {
+          const slots = inst.meetingsOf[p]
+            .map((m) => s.slotOf[m])
+            .filter((t) => t >= 0)
+            .sort((a, b) => a - b);
+          for (let k = 1; k < slots.length; k++) if (slots[k] > slots[k - 1] + 1) breaks++;
+          if (slots.length) idle += slots[slots.length - 1] - slots[0] + 1 - slots.length;
+        }
+        expect(s.totalBreaks).toBe(breaks);
+        expect(s.totalIdle).toBe(idle);
+      }),
+      { numRuns: 150, seed: 31 },
+    );
+  });
+});

@@ -1,0 +1,243 @@
+// A schedule under search. It never violates a hard constraint (clash, tables, domain, maxMeetings,
+// precedence); what is not yet achieved — unplaced meetings, unfairness, breaks — is counted in the
+// cost. Every change is journaled so a rejected move can be undone exactly.
+import type { Instance } from './instance.ts';
+
+export class State {
+  readonly slotOf: Int32Array;
+  /** occ[r * T + t]: meeting using resource r in slot t, or -1 */
+  readonly occ: Int32Array;
+  readonly load: Int32Array;
+  readonly count: Int32Array;
+  readonly breaks: Int32Array;
+  /** how many participants have b breaks */
+  readonly hist: Int32Array;
+  totalBreaks = 0;
+  /** free slots inside participants' days; a smoother signal than breaks for the search */
+  totalIdle = 0;
+  readonly idle: Int32Array;
+  private readonly runs: Int32Array;
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  unplacedWeight = 0;
+  /** unplaced meetings, as an indexable set for random picks */
+  readonly unplaced: number[] = [];
+  private readonly unplacedPos: Int32Array;
+  journal: number[] = [];
+  /** meetings placed in each slot, as indexable sets */
+  readonly members: number[][];
+  private readonly memberPos: Int32Array;
+
+  constructor(readonly inst: Instance) {
+    const { M, T, R, P } = inst;
+    this.slotOf = new Int32Array(M).fill(-1);
+    this.occ = new Int32Array(R * T).fill(-1);
+    this.load = new Int32Array(T);
+    this.count = new Int32Array(P);
+    this.breaks = new Int32Array(P);
+    this.idle = new Int32Array(P);
+    this.runs = new Int32Array(P);
+    this.first = new Int32Array(P).fill(-1);
+    this.last = new Int32Array(P).fill(-1);
+    this.hist = new Int32Array(T + 1);
+    this.hist[0] = P;
+    this.unplacedPos = new Int32Array(M);
+    this.members = Array.from({ length: T }, () => []);
+    this.memberPos = new Int32Array(M);
+    for (let m = 0; m < M; m++) {
+      this.unplacedPos[m] = m;
+      this.unplaced.push(m);
+      this.unplacedWeight += inst.weight[m];
+    }
+  }
+
+  get placedCount(): number {
+    return this.inst.M - this.unplaced.length;
+  }
+
+  fairExcess(): number {
+    const d = this.inst.fairness;
+    if (d === null || this.inst.P === 0) return 0;
+    let lo = 0;
+    while (this.hist[lo] === 0) lo++;
+    let hi = this.hist.length - 1;
+    while (this.hist[hi] === 0) hi--;
+    return Math.max(0, hi - lo - d);
+  }
+
+  /** Can m be placed at t given everything else stays? (m must currently be unplaced) */
+  canPlace(m: number, t: number): boolean {
+    const inst = this.inst;
+    const T = inst.T;
+    if (!inst.inDom[m * T + t] || this.load[t] >= inst.cap[t]) return false;
+    for (const r of inst.res[m]) if (this.occ[r * T + t] >= 0) return false;
+    for (const p of inst.people[m]) if (this.count[p] >= inst.maxMeetings[p]) return false;
+    return this.precedenceOk(m, t);
+  }
+
+  precedenceOk(m: number, t: number): boolean {
+    for (const q of this.inst.pred[m]) {
+      const s = this.slotOf[q];
+      if (s >= 0 && s >= t) return false;
+    }
+    for (const q of this.inst.succ[m]) {
+      const s = this.slotOf[q];
+      if (s >= 0 && s <= t) return false;
+    }
+    return true;
+  }
+
+  /** Low-level assignment (t = -1 unplaces); callers guarantee feasibility. Journaled. */
+  set(m: number, t: number): void {
+    const from = this.slotOf[m];
+    if (from === t) return;
+    this.journal.push(m, from);
+    this.assign(m, from, t);
+  }
+
+  private assign(m: number, from: number, t: number): void {
+    const inst = this.inst;
+    const T = inst.T;
+    if (from >= 0) {
+      for (const r of inst.res[m]) this.occ[r * T + from] = -1;
+      this.load[from]--;
+      const list = this.members[from];
+      const i = this.memberPos[m];
+      const last = list.pop()!;
+      if (last !== m) {
+        list[i] = last;
+        this.memberPos[last] = i;
+      }
+      for (const p of inst.people[m]) {
+        this.count[p]--;
+        this.slotOff(p, from);
+      }
+    } else this.removeUnplaced(m);
+    if (t >= 0) {
+      for (const r of inst.res[m]) this.occ[r * T + t] = m;
+      this.load[t]++;
+      this.memberPos[m] = this.members[t].length;
+      this.members[t].push(m);
+      for (const p of inst.people[m]) {
+        this.count[p]++;
+        this.slotOn(p, t);
+      }
+    } else this.addUnplaced(m);
+    this.slotOf[m] = t;
+  }
+
+  // Incremental bookkeeping of p's day when one slot changes: runs change only through the two
+  // neighbours, and the first/last busy slot only moves when an end is freed. (occ already updated.)
+  private slotOn(p: number, t: number): void {
+    const T = this.inst.T;
+    const base = p * T;
+    const left = t > 0 && this.occ[base + t - 1] >= 0;
+    const right = t + 1 < T && this.occ[base + t + 1] >= 0;
+    this.runs[p] += left && right ? -1 : !left && !right ? 1 : 0;
+    if (this.count[p] === 1) {
+      this.first[p] = t;
+      this.last[p] = t;
+    } else {
+      if (t < this.first[p]) this.first[p] = t;
+      if (t > this.last[p]) this.last[p] = t;
+    }
+    this.settle(p);
+  }
+
+  private slotOff(p: number, t: number): void {
+    const T = this.inst.T;
+    const base = p * T;
+    const left = t > 0 && this.occ[base + t - 1] >= 0;
+    const right = t + 1 < T && this.occ[base + t + 1] >= 0;
+    this.runs[p] += left && right ? 1 : !left && !right ? -1 : 0;
+    if (this.count[p] === 0) {
+      this.first[p] = -1;
+      this.last[p] = -1;
+    } else {
+      if (t === this.first[p]) {
+        let u = t + 1;
+        while (this.occ[base + u] < 0) u++;
+        this.first[p] = u;
+      }
+      if (t === this.last[p]) {
+        let u = t - 1;
+        while (this.occ[base + u] < 0) u--;
+        this.last[p] = u;
+      }
+    }
+    this.settle(p);
+  }
+
+  private settle(p: number): void {
+    const n = this.count[p];
+    const idle = n ? this.last[p] - this.first[p] + 1 - n : 0;
+    this.totalIdle += idle - this.idle[p];
+    this.idle[p] = idle;
+    const r = this.runs[p];
+    const b = r > 0 ? r - 1 : 0;
+    const old = this.breaks[p];
+    if (b === old) return;
+    this.hist[old]--;
+    this.hist[b]++;
+    this.breaks[p] = b;
+    this.totalBreaks += b - old;
+  }
+
+  private addUnplaced(m: number): void {
+    this.unplacedPos[m] = this.unplaced.length;
+    this.unplaced.push(m);
+    this.unplacedWeight += this.inst.weight[m];
+  }
+
+  private removeUnplaced(m: number): void {
+    const i = this.unplacedPos[m];
+    const last = this.unplaced.pop()!;
+    if (last !== m) {
+      this.unplaced[i] = last;
+      this.unplacedPos[last] = i;
+    }
+    this.unplacedWeight -= this.inst.weight[m];
+  }
+
+  /** Journal position, to undo back to it. */
+  mark(): number {
+    return this.journal.length;
+  }
+
+  undo(mark: number): void {
+    const j = this.journal;
+    while (j.length > mark) {
+      const from = j.pop()!;
+      const m = j.pop()!;
+      this.assign(m, this.slotOf[m], from);
+    }
+  }
+
+  /** The changes since mark as [meeting, newSlot] pairs, to replay after an undo. */
+  changesSince(mark: number): number[] {
+    const out: number[] = [];
+    for (let i = mark; i < this.journal.length; i += 2) {
+      const m = this.journal[i];
+      out.push(m, this.slotOf[m]);
+    }
+    return out;
+  }
+
+  /** Re-applies changesSince(): unplace all first so no intermediate step overwrites another. */
+  replay(changes: number[]): void {
+    for (let i = 0; i < changes.length; i += 2) this.set(changes[i], -1);
+    for (let i = 0; i < changes.length; i += 2) this.set(changes[i], changes[i + 1]);
+  }
+
+  snapshot(): Int32Array {
+    return this.slotOf.slice();
+  }
+
+  /** Rebuilds from a snapshot (no journal). */
+  restore(slots: Int32Array): void {
+    for (let m = 0; m < this.inst.M; m++)
+      if (this.slotOf[m] !== slots[m] && this.slotOf[m] >= 0) this.assign(m, this.slotOf[m], -1);
+    for (let m = 0; m < this.inst.M; m++) if (this.slotOf[m] !== slots[m]) this.assign(m, -1, slots[m]);
+    this.journal = [];
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { registerAccountRoutes } from './modules/accounts/routes.tsx';
+import { registerAdminRoutes } from './modules/admin/routes.tsx';
+import { registerApiDocs } from './modules/api/routes.tsx';
+import { registerHomeRoutes } from './modules/home/routes.tsx';
+import { registerOrganisationApi } from './modules/organisations/api.ts';
+import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
+import { createHttpApp } from './platform/http/app.tsx';
+import type { Services } from './platform/services.ts';
+
+/** The web role: every feature's pages and API on one Fastify instance. */
+export async function buildServer(services: Services): Promise<FastifyInstance> {
+  const app = await createHttpApp(services);
+  registerHomeRoutes(app, services);
+  registerAccountRoutes(app, services);
+  registerOrganisationRoutes(app, services);
+  registerOrganisationApi(app, services);
+  registerApiDocs(app, services);
+  registerAdminRoutes(app, services);
+  return app;
+}

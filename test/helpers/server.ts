@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../../src/platform/db/pool.ts';
+import { startWorker, type Worker } from '../../src/platform/jobs/queue.ts';
+import type { Services } from '../../src/platform/services.ts';
+import { buildServer } from '../../src/server.ts';
+import { createTestDatabase, type TestDatabase, testServices, truncateAll } from './db.ts';
+import { TestInbox } from './smtp.ts';
+
+export interface TestServer {
+  url: string;
+  services: Services;
+  db: TestDatabase;
+  inbox: TestInbox;
+  app: FastifyInstance;
+  worker: Worker;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform on a real port, with a real SMTP inbox and a job worker, over a fresh database
+ * of the given engine. One per test file; `reset()` empties the tables between tests.
+ */
+export async function startTestServer(engine: Engine): Promise<TestServer> {
+  const db = await createTestDatabase(engine);
+  const inbox = new TestInbox();
+  const smtpUrl = await inbox.start();
+  // The base URL is only known after listening; links in mails are rebuilt from it below.
+  const services = testServices(db.database, { smtpUrl, baseUrl: 'http://127.0.0.1:1' });
+  const app = await buildServer(services);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  services.config.baseUrl = address;
+  const worker = startWorker(services.db, { 'mail.send': services.mailer.handler }, { pollMs: 200 });
+  return {
+    url: address,
+    services,
+    db,
+    inbox,
+    app,
+    worker,
+    async reset() {
+      await truncateAll(db.database);
+      inbox.messages.length = 0;
+    },
+    async close() {
+      await app.close();
+      await worker.stop();
+      services.mailer.close();
+      await inbox.stop();
+      await db.database.close();
+      await db.dropDatabase();
+    },
+  };
+}
+
+/** A browser-like HTTP client: keeps cookies, reads CSRF tokens from pages, posts forms. */
+export class HttpClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly base: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', this.cookieHeader());
+    const res = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
+    this.keep(res);
+    return res;
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const res = await this.request(path, { headers });
+    return { res, status: res.status, html: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** The CSRF token the site set for this client (it also appears in every form). */
+  async csrf(): Promise<string> {
+    if (!this.cookies.get('ch_csrf')) await this.get('/sign-in');
+    return this.cookies.get('ch_csrf')!;
+  }
+
+  async post(path: string, fields: Record<string, string | string[]>, opts: { csrf?: string | null } = {}) {
+    const body = new URLSearchParams();
+    const token = opts.csrf === undefined ? await this.csrf() : opts.csrf;
+    if (token !== null) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+    const res = await this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    return { res, status: res.status, html: await res.text(), location: res.headers.get('location') };
+  }
+
+  async json(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.request(path, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+    let data: any = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = text;
+    }
+    return { res, status: res.status, data };
+  }
+}
