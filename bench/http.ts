@@ -14,8 +14,15 @@ import { emit, freshPostgres, ROOT, startPlatform, stop, waitFor200 } from './li
 
 const duration = Number(process.argv[2] ?? 10);
 
-async function measure(url: string) {
-  const result = await autocannon({ url, connections: 10, duration, pipelining: 1 });
+/** Measures one URL, or a rotation over several paths of one site (each connection cycles them). */
+async function measure(url: string, paths?: string[]) {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration,
+    pipelining: 1,
+    ...(paths ? { requests: paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
+  });
   return {
     rps: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
@@ -37,11 +44,16 @@ async function bare() {
   return r;
 }
 
-async function platform(engine: 'pglite' | 'postgres', bareRps: number) {
+/**
+ * Visitors' pages with the page cache on (the default) and off (what a signed-in person, or the
+ * first visitor after a change, costs). Each run rotates over 50 list pages or 100 profiles, so
+ * it measures a directory being browsed rather than one page.
+ */
+async function platform(engine: 'pglite' | 'postgres', bareRps: number, cacheSeconds: number) {
   const port = 3902;
   const base = `http://127.0.0.1:${port}`;
   let cleanup = async () => {};
-  const env: Record<string, string> = { PORT: String(port) };
+  const env: Record<string, string> = { PORT: String(port), PAGE_CACHE_SECONDS: String(cacheSeconds) };
   if (engine === 'pglite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'clusterhub-bench-'));
     env.DATA_DIR = dir;
@@ -54,17 +66,20 @@ async function platform(engine: 'pglite' | 'postgres', bareRps: number) {
   }
   const started = await startPlatform(env, `${base}/`);
   try {
-    const list = await (await fetch(`${base}/api/v1/organisations?limit=1&page=500`)).json();
-    const slug = (list as { items: { slug: string }[] }).items[0]!.slug;
-    for (const [page, url] of [
-      ['list', `${base}/organisations?page=3`],
-      ['profile', `${base}/organisations/${slug}`],
+    const list = await (await fetch(`${base}/api/v1/organisations?limit=100&page=2`)).json();
+    const profiles = (list as { items: { slug: string }[] }).items.map((o) => `/organisations/${o.slug}`);
+    const lists = Array.from({ length: 50 }, (_, i) => `/organisations?page=${i + 1}`);
+    for (const [page, paths] of [
+      ['list', lists],
+      ['profile', profiles],
     ] as const) {
-      const r = await measure(url);
+      const r = await measure(base, paths);
       emit({
         bench: 'http',
         engine,
         page,
+        page_cache: cacheSeconds > 0,
+        distinct_pages: paths.length,
         ...r,
         bare_rps: bareRps,
         ratio_to_bare: Number((r.rps / bareRps).toFixed(3)),
@@ -78,6 +93,7 @@ async function platform(engine: 'pglite' | 'postgres', bareRps: number) {
 
 const reference = await bare();
 emit({ bench: 'http', engine: 'none', page: 'bare', ...reference });
-await platform('pglite', reference.rps);
-if (process.env.BENCH_DATABASE_URL) await platform('postgres', reference.rps);
+for (const cache of [60, 0]) await platform('pglite', reference.rps, cache);
+if (process.env.BENCH_DATABASE_URL)
+  for (const cache of [60, 0]) await platform('postgres', reference.rps, cache);
 else emit({ bench: 'http', engine: 'postgres', skipped: 'BENCH_DATABASE_URL is not set' });

@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   BASE_URL: z.url().optional(),
   ADMIN_EMAIL: z.email().default('admin@localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -34,6 +35,8 @@ export interface Config {
   adminEmail: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** How long a visitor's page may be served from memory; 0 turns the page cache off. */
+  pageCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     ...overrides,
   };
 }

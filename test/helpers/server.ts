@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../src/platform/db/pool.ts';
+import { announceChange } from '../../src/platform/http/page-cache.ts';
 import { startWorker, type Worker } from '../../src/platform/jobs/queue.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { buildServer } from '../../src/server.ts';
@@ -40,6 +41,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
     worker,
     async reset() {
       await truncateAll(db.database);
+      await announceChange(services);
       inbox.messages.length = 0;
     },
     async close() {

@@ -56,7 +56,7 @@ function HomePage({
 }
 
 export function registerHomeRoutes(app: FastifyInstance, s: Services) {
-  app.get('/', async (req, reply) => {
+  app.get('/', { config: { publicCache: true } }, async (req, reply) => {
     const figures = await directoryFigures(s.db);
     return sendPage(reply, <HomePage ctx={req.ctx} figures={figures} notice={noticeFrom(req.query)} />);
   });

@@ -12,7 +12,7 @@ import {
   NACE_SECTIONS,
   termLabel,
 } from '../../platform/taxonomy/index.ts';
-import { markdownExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
 
@@ -36,7 +36,7 @@ type ListItem = Pick<
   | 'city'
   | 'label'
   | 'ecosystems'
-  | 'description'
+  | 'summary'
   | 'updated_at'
 > & { has_logo: boolean };
 
@@ -83,7 +83,7 @@ export function OrganisationListPage({
                 {countryName(o.country, lang)} <LabelBadge ctx={ctx} label={o.label} />
                 {isOutdated(o.updated_at) ? <span class="badge outdated">{t('org.outdated')}</span> : null}
               </p>
-              <p>{markdownExcerpt(o.description, 200)}</p>
+              <p>{clipText(o.summary, 200)}</p>
               <p class="tags">
                 {o.ecosystems.slice(0, 4).map((e) => (
                   <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
@@ -239,7 +239,7 @@ export function OrganisationPage({
         </header>
         <section class="description" aria-label={t('org.description')}>
           {/* Rendered from markdown and sanitised: no script, style or event handler survives. */}
-          <div dangerouslySetInnerHTML={{ __html: renderMarkdown(org.description) }} />
+          <div dangerouslySetInnerHTML={{ __html: org.description_html }} />
         </section>
         <section>
           <h2>{t('org.section.facts')}</h2>

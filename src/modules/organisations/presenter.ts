@@ -1,5 +1,4 @@
 import type { Organisation } from '../../platform/db/schema.ts';
-import { markdownExcerpt } from '../../platform/text/markdown.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 
 /**
@@ -65,7 +64,7 @@ export function organisationJsonLd(o: Organisation, opts: { baseUrl: string; has
     name: o.name,
     ...(o.acronym ? { alternateName: o.acronym } : {}),
     url: o.website ?? `${opts.baseUrl}/organisations/${o.slug}`,
-    description: markdownExcerpt(o.description, 500),
+    description: o.summary,
     ...(o.founded_year ? { foundingDate: String(o.founded_year) } : {}),
     address: {
       '@type': 'PostalAddress',

@@ -1,5 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
+import { markdownExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+
+/** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
+export const SUMMARY_LENGTH = 500;
+
+/** Adds the columns derived from `description` whenever a write sets it. */
+export function withRenderedDescription<T extends { description?: string }>(values: T) {
+  if (values.description === undefined) return values;
+  return {
+    ...values,
+    description_html: renderMarkdown(values.description),
+    summary: markdownExcerpt(values.description, SUMMARY_LENGTH),
+  };
+}
 
 export async function findById(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
@@ -16,7 +30,11 @@ export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> 
 }
 
 export async function insertOrganisation(db: Kysely<DB>, values: NewOrganisation): Promise<Organisation> {
-  return db.insertInto('organisations').values(values).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('organisations')
+    .values(withRenderedDescription(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateOrganisation(
@@ -26,7 +44,7 @@ export async function updateOrganisation(
 ): Promise<Organisation> {
   return db
     .updateTable('organisations')
-    .set(patch)
+    .set(withRenderedDescription(patch))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -62,7 +80,7 @@ export const LIST_COLUMNS = [
   'city',
   'label',
   'ecosystems',
-  'description',
+  'summary',
   'updated_at',
   'status',
   'members_sme',

@@ -27,7 +27,7 @@ import * as uc from './usecases.ts';
 type Params = { slug: string };
 
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
-  app.get('/organisations', async (req, reply) => {
+  app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
     const { page, limit } = parseInput(ListQuery, req.query);
     const { items, total } = await repo.listPublished(s.db, { limit, offset: (page - 1) * limit });
     const pages = Math.max(1, Math.ceil(total / limit));
@@ -92,7 +92,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     );
   });
 
-  app.get('/organisations/:slug', async (req, reply) => {
+  app.get('/organisations/:slug', { config: { publicCache: true } }, async (req, reply) => {
     const { slug } = req.params as Params;
     const actor = req.ctx.actor;
     const { org, membership } = await uc.loadForActor(s, actor, slug);

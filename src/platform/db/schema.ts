@@ -111,6 +111,9 @@ export interface OrganisationsTable {
   website: string | null;
   founded_year: number | null;
   description: Generated<string>;
+  /** Derived from `description` by the repository on every write: sanitised HTML and plain text. */
+  description_html: Generated<string>;
+  summary: Generated<string>;
   members_sme: Generated<number>;
   members_large: Generated<number>;
   members_research: Generated<number>;

@@ -18,6 +18,7 @@ import type { Services } from '../services.ts';
 import { checkCsrf, resolveContext } from './context.ts';
 import { ErrorPage } from './error-page.tsx';
 import { problemText } from './forms.tsx';
+import { announceChange, PageCache, serveCachedPage } from './page-cache.ts';
 import { sendPage } from './render.tsx';
 
 const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/static');
@@ -64,10 +65,20 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
 
+  const pageCache = new PageCache(services.config.pageCacheSeconds * 1000);
+  if (services.engine === 'postgres' && services.config.databaseUrl) {
+    pageCache.listen(services.config.databaseUrl, (err) =>
+      services.log.warn({ err }, 'page cache: change notifications interrupted; cache paused'),
+    );
+  }
+  app.addHook('onClose', async () => pageCache.close());
+
   app.decorateRequest('ctx', null as never);
+  app.decorateRequest('pageCacheSlot', null);
   app.addHook('onRequest', async (req, reply) => {
     try {
       await resolveContext(services, req, reply);
+      if (serveCachedPage(pageCache, req, reply)) return reply;
     } catch (err) {
       // The context is needed to render any error, so build a visitor's before rethrowing.
       req.ctx ??= {
@@ -75,6 +86,7 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
         t: translator('en'),
         actor: null,
         csrfToken: '',
+        csrfUsed: false,
         viaToken: true,
         path: req.url,
         secure: https,
@@ -88,6 +100,15 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
       throw new AppError('bad_request', 'Text must not contain NUL characters.');
     }
     checkCsrf(req);
+  });
+
+  // Every accepted write may change what visitors see: forget cached pages before answering, so
+  // the page the client goes to next is rendered afresh.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) {
+      await announceChange(services).catch((err) => req.log.warn({ err }, 'could not announce a change'));
+    }
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -132,6 +153,8 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
 
   return app;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');

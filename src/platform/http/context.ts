@@ -12,7 +12,9 @@ export interface RequestContext {
   lang: Lang;
   t: Translate;
   actor: Actor | null;
+  /** Reading it (to put it in a form) sets the CSRF cookie if needed and marks the page personal. */
   csrfToken: string;
+  csrfUsed: boolean;
   /** True when the request authenticated with a bearer token rather than a session cookie. */
   viaToken: boolean;
   path: string;
@@ -45,11 +47,8 @@ export async function resolveContext(
   const cookieLang = req.cookies[LANG_COOKIE];
   const lang = isLang(cookieLang) ? cookieLang : negotiateLang(req.headers['accept-language']);
 
-  let csrfToken = req.cookies[CSRF_COOKIE];
-  if (!csrfToken || csrfToken.length < 32) {
-    csrfToken = newToken();
-    reply.setCookie(CSRF_COOKIE, csrfToken, cookieOptions(secure));
-  }
+  const cookieToken = req.cookies[CSRF_COOKIE];
+  const hasCookie = cookieToken !== undefined && cookieToken.length >= 32;
 
   let actor: Actor | null = null;
   let viaToken = false;
@@ -62,15 +61,26 @@ export async function resolveContext(
     const session = req.cookies[SESSION_COOKIE];
     if (session) actor = await actorFromSession(services.db, session);
   }
-  req.ctx = {
+  let csrfToken = hasCookie ? cookieToken : '';
+  const ctx: RequestContext = {
     lang,
     t: translator(lang),
     actor,
-    csrfToken,
     viaToken,
     path: req.url.split('?')[0] ?? '/',
     secure,
+    csrfUsed: false,
+    // A token is minted, and its cookie set, only for pages that carry a form.
+    get csrfToken() {
+      if (!csrfToken) {
+        csrfToken = newToken();
+        reply.setCookie(CSRF_COOKIE, csrfToken, cookieOptions(secure));
+      }
+      ctx.csrfUsed = true;
+      return csrfToken;
+    },
   };
+  req.ctx = ctx;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,14 +1,17 @@
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { storeCachedPage } from './page-cache.ts';
 
 /** Sends a page; without `status` the reply keeps the status already set (200 by default). */
 export function sendPage(reply: FastifyReply, node: VNode, status?: number): FastifyReply {
   if (status !== undefined) reply.status(status);
+  const html = `<!doctype html>${render(node)}`;
+  storeCachedPage(reply.request, reply.statusCode, html);
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html>${render(node)}`);
+    .send(html);
 }
 
 /** Redirect after a successful POST, with an optional notice key shown on the next page. */

@@ -27,8 +27,22 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 }
 
 function formatVar(lang: Lang, v: string | number): string {
-  return typeof v === 'number' ? new Intl.NumberFormat(lang).format(v) : v;
+  return typeof v === 'number' ? numberFormat(lang, 3).format(v) : v;
 }
+
+// Intl formatters are costly to build and immutable: one per language and precision, built once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 export function translator(lang: Lang): Translate {
   return (key, vars) => translate(lang, key, vars);
@@ -51,9 +65,14 @@ export function negotiateLang(header: string | undefined): Lang {
 
 export function formatDate(lang: Lang, d: Date | string): string {
   const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(lang, f);
+  }
+  return f.format(date);
 }
 
 export function formatNumber(lang: Lang, n: number, digits = 0): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n);
+  return numberFormat(lang, digits).format(n);
 }

@@ -57,6 +57,11 @@ export function markdownExcerpt(source: string, max = 240): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
+  return clipText(text, max);
+}
+
+/** Shortens plain text to at most `max` characters, marking the cut with an ellipsis. */
+export function clipText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 

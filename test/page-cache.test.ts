@@ -1,0 +1,117 @@
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PageCache } from '../src/platform/http/page-cache.ts';
+import { ENGINES, POSTGRES_URL, skipReason } from './helpers/db.ts';
+import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
+import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+
+describe.each(ENGINES)("visitors' page cache on %s", (engine) => {
+  const skip = skipReason(engine);
+  let srv: TestServer;
+  beforeAll(async () => {
+    if (!skip) srv = await startTestServer(engine);
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+  beforeEach(async () => {
+    await srv?.reset();
+  });
+
+  async function publishedOrganisation(name: string) {
+    await makeUser(srv.services, `m-${name.length}@example.org`);
+    const manager = await signedIn(srv.url, `m-${name.length}@example.org`);
+    const r = await manager.post(
+      '/organisations',
+      orgForm({ name, website: `https://${name.length}.example` }),
+    );
+    const slug = r.location!.split('?')[0]!.replace('/organisations/', '');
+    await manager.post(`/organisations/${slug}/submit`, {});
+    return { manager, slug };
+  }
+
+  it.skipIf(skip)('serves a repeated visit from memory and a change at once afresh', async () => {
+    await makeUser(srv.services, 'editor@example.org', 'editor');
+    const editor = await signedIn(srv.url, 'editor@example.org');
+    const { manager, slug } = await publishedOrganisation('Cache Valley');
+    await editor.post(`/editor/organisations/${slug}/publish`, {});
+
+    const visitor = new HttpClient(srv.url);
+    const first = await visitor.get(`/organisations/${slug}`);
+    expect(first.status).toBe(200);
+    expect(first.res.headers.get('x-page-cache')).toBeNull();
+    const second = await visitor.get(`/organisations/${slug}`);
+    expect(second.res.headers.get('x-page-cache')).toBe('hit');
+    expect(second.html).toBe(first.html);
+    // A visitor's page carries no form token, so it sets no cookie either.
+    expect(first.res.headers.getSetCookie()).toEqual([]);
+
+    // The team renames the profile: the next visit shows the new name.
+    const r = await manager.post(`/organisations/${slug}/edit`, orgForm({ name: 'Cache Valley Renamed' }));
+    expect(r.status).toBe(303);
+    const after = await visitor.get(`/organisations/${slug}`);
+    expect(after.res.headers.get('x-page-cache')).toBeNull();
+    expect(after.html).toContain('Cache Valley Renamed');
+    expect((await visitor.get('/organisations')).html).toContain('Cache Valley Renamed');
+  });
+
+  it.skipIf(skip)('never serves a cached page to a signed-in person, nor per language mixes', async () => {
+    await makeUser(srv.services, 'editor@example.org', 'editor');
+    const editor = await signedIn(srv.url, 'editor@example.org');
+    const { manager, slug } = await publishedOrganisation('Personal Valley');
+    await editor.post(`/editor/organisations/${slug}/publish`, {});
+    const visitor = new HttpClient(srv.url);
+    await visitor.get(`/organisations/${slug}`);
+    const mine = await manager.get(`/organisations/${slug}`);
+    expect(mine.res.headers.get('x-page-cache')).toBeNull();
+    expect(mine.html).toContain('/sign-out');
+    expect(mine.html).toContain(`/organisations/${slug}/edit`);
+
+    const french = await visitor.get(`/organisations/${slug}`, { 'accept-language': 'fr' });
+    expect(french.res.headers.get('x-page-cache')).toBeNull();
+    expect(french.html).toContain('<html lang="fr"');
+    const english = await visitor.get(`/organisations/${slug}`);
+    expect(english.html).toContain('<html lang="en"');
+  });
+
+  it.skipIf(skip || engine !== 'postgres')(
+    'forgets its pages when another process announces a change through PostgreSQL',
+    async () => {
+      const url = new URL(POSTGRES_URL!);
+      const cache = new PageCache(60_000);
+      cache.listen(url.toString(), () => {});
+      try {
+        await expect.poll(() => cache.usable, { timeout: 10_000 }).toBe(true);
+        cache.set('en /x', 'old page', cache.current);
+        expect(cache.get('en /x')).toBe('old page');
+        const other = new pg.Client({ connectionString: url.toString() });
+        await other.connect();
+        await other.query(`select pg_notify('clusterhub_changes', '')`);
+        await other.end();
+        await expect.poll(() => cache.get('en /x'), { timeout: 10_000 }).toBeUndefined();
+      } finally {
+        await cache.close();
+      }
+    },
+  );
+});
+
+describe('page cache entries', () => {
+  it('expire, are bounded, and a page rendered before a change is not kept', () => {
+    const cache = new PageCache(60_000, 2);
+    const before = cache.current;
+    cache.clear();
+    cache.set('a', 'stale', before);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', 'A', cache.current);
+    cache.set('b', 'B', cache.current);
+    cache.get('a');
+    cache.set('c', 'C', cache.current);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe('A');
+    expect(cache.get('c')).toBe('C');
+    const off = new PageCache(0);
+    off.set('a', 'A', off.current);
+    expect(off.get('a')).toBeUndefined();
+  });
+});
