@@ -38,7 +38,8 @@ export async function announceChange(s: Pick<Services, 'db' | 'engine'>): Promis
 }
 
 interface Entry {
-  body: string;
+  /** Encoded once: a hit then costs a copy to the socket, not a UTF-8 conversion. */
+  body: Buffer;
   storedAt: number;
 }
 
@@ -72,7 +73,7 @@ export class PageCache {
     return this.generation;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (performance.now() - e.storedAt > this.ttlMs) {
@@ -87,7 +88,7 @@ export class PageCache {
 
   set(key: string, body: string, generation: number): void {
     if (!this.enabled || generation !== this.generation) return;
-    this.entries.set(key, { body, storedAt: performance.now() });
+    this.entries.set(key, { body: Buffer.from(body, 'utf8'), storedAt: performance.now() });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
