@@ -57,3 +57,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     throw new AppError('validation', 'Some fields are not valid.', problemsFromZod(result.error));
   return result.data;
 }
+
+/** Like `parseInput`, for query strings: a bad parameter is a 400 naming it, not a form error. */
+export function parseQuery<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success)
+    throw new AppError('bad_request', 'Some parameters are not valid.', problemsFromZod(result.error));
+  return result.data;
+}

@@ -83,7 +83,7 @@ export async function seedDemo(s: Services): Promise<{ organisations: number } |
       let slug = slugify(o.name);
       for (let i = 2; used.has(slug); i++) slug = `${slugify(o.name)}-${i}`;
       used.add(slug);
-      return repo.withRenderedDescription(columnsOf(o, slug));
+      return repo.withDerivedColumns(columnsOf(o, slug));
     });
     for (let i = 0; i < rows.length; i += 250) {
       await trx

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
+import { naceSectionsOf, searchTermsOf } from '../../platform/taxonomy/search-terms.ts';
 import { markdownExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
@@ -13,6 +14,27 @@ export function withRenderedDescription<T extends { description?: string }>(valu
     description_html: renderMarkdown(values.description),
     summary: markdownExcerpt(values.description, SUMMARY_LENGTH),
   };
+}
+
+const TAXONOMY_FIELDS = ['ecosystems', 'emerging_industries', 'kets', 'nace'] as const;
+type TaxonomyValues = { [K in (typeof TAXONOMY_FIELDS)[number]]?: string[] };
+
+/** Adds what search derives from the classification codes: their labels, and NACE sections. */
+export function withSearchColumns<T extends TaxonomyValues>(values: T, current?: TaxonomyValues) {
+  if (!TAXONOMY_FIELDS.some((f) => values[f] !== undefined)) return values;
+  const pick = (f: (typeof TAXONOMY_FIELDS)[number]) => values[f] ?? current?.[f] ?? [];
+  const codes = {
+    ecosystems: pick('ecosystems'),
+    emerging_industries: pick('emerging_industries'),
+    kets: pick('kets'),
+    nace: pick('nace'),
+  };
+  return { ...values, search_terms: searchTermsOf(codes), nace_sections: naceSectionsOf(codes.nace) };
+}
+
+/** Every derived column of a complete new row. */
+export function withDerivedColumns<T extends TaxonomyValues & { description?: string }>(values: T) {
+  return withSearchColumns(withRenderedDescription(values));
 }
 
 export async function findById(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
@@ -32,7 +54,7 @@ export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> 
 export async function insertOrganisation(db: Kysely<DB>, values: NewOrganisation): Promise<Organisation> {
   return db
     .insertInto('organisations')
-    .values(withRenderedDescription(values))
+    .values(withDerivedColumns(values))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -42,9 +64,13 @@ export async function updateOrganisation(
   id: string,
   patch: OrganisationUpdate,
 ): Promise<Organisation> {
+  const touchesTaxonomy = TAXONOMY_FIELDS.some((f) => patch[f] !== undefined);
+  const current = touchesTaxonomy
+    ? await db.selectFrom('organisations').select(TAXONOMY_FIELDS).where('id', '=', id).executeTakeFirst()
+    : undefined;
   return db
     .updateTable('organisations')
-    .set(withRenderedDescription(patch))
+    .set(withSearchColumns(withRenderedDescription(patch), current))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_organisations.ts';
 import * as m0003 from './migrations/0003_rendered_descriptions.ts';
+import * as m0004 from './migrations/0004_search.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_organisations': m0002,
   '0003_rendered_descriptions': m0003,
+  '0004_search': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

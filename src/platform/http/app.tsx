@@ -130,7 +130,7 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
     }
     const ctx = req.ctx;
     const message =
-      appErr.code === 'validation' && appErr.details.length
+      (appErr.code === 'validation' || appErr.code === 'bad_request') && appErr.details.length
         ? appErr.details.map((d) => `${d.field}: ${problemText(ctx.t, d)}`).join('; ')
         : ctx.t(pageMessageKey(appErr.code));
     return sendPage(reply, <ErrorPage ctx={ctx} status={appErr.status} message={message} />, appErr.status);

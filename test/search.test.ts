@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertOrganisation } from '../src/modules/organisations/repository.ts';
+import { HIT_END, HIT_START, searchOrganisations } from '../src/modules/organisations/search.ts';
+import { FACET_KEYS, type Filters } from '../src/modules/organisations/search-schema.ts';
+import type { NewOrganisation } from '../src/platform/db/schema.ts';
+import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+
+let n = 0;
+function org(values: Partial<NewOrganisation> & { name: string }): NewOrganisation {
+  n++;
+  return {
+    slug: `org-${n}`,
+    type: 'cluster_organisation',
+    country: 'FR',
+    social: '{}',
+    status: 'published',
+    ...values,
+  } as NewOrganisation;
+}
+
+const noFilters = (): Filters => Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
+
+/** A small directory whose expected answers can be worked out by hand. */
+const FIXTURE: NewOrganisation[] = [
+  org({
+    name: 'Aerospace Valley',
+    country: 'FR',
+    region: 'FRJ23',
+    ecosystems: ['aerospace-defence'],
+    keywords: ['drones'],
+    description: 'Aircraft and space companies of the south-west.',
+    members_sme: 300,
+    members_large: 20,
+  }),
+  org({
+    name: 'Müller Maschinenbau Netzwerk',
+    country: 'DE',
+    region: 'DE11',
+    ecosystems: ['digital'],
+    nace: ['28'],
+    description: 'Machine builders around Stuttgart, some working for aerospace suppliers.',
+    members_sme: 40,
+  }),
+  org({
+    name: 'Drone Makers Cluster',
+    country: 'DE',
+    region: 'DE21',
+    ecosystems: ['aerospace-defence', 'digital'],
+    keywords: ['aerospace', 'uav'],
+    description: 'Unmanned aircraft.',
+    label: 'gold',
+    label_valid_until: '2027-01-01',
+    members_sme: 8,
+  }),
+  org({
+    name: 'Nordic Food Cluster',
+    country: 'DK',
+    ecosystems: ['agri-food'],
+    description: 'Food processing and packaging.',
+    members_sme: 12,
+    type: 'cluster_member',
+  }),
+  org({ name: 'Hidden Draft Aerospace', status: 'draft', ecosystems: ['aerospace-defence'] }),
+];
+
+describe.each(ENGINES)('directory search on %s', (engine) => {
+  const skip = skipReason(engine);
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    if (skip) return;
+    tdb = await createTestDatabase(engine);
+    for (const o of FIXTURE) await insertOrganisation(tdb.database.db, o);
+  });
+  afterAll(async () => {
+    await tdb?.database.close();
+    await tdb?.dropDatabase();
+  });
+
+  const search = (
+    q: string,
+    filters: Partial<Filters> = {},
+    sort: 'relevance' | 'name' | 'updated' = 'relevance',
+  ) =>
+    searchOrganisations(tdb.database.db, {
+      q,
+      filters: { ...noFilters(), ...filters },
+      sort,
+      page: 1,
+      limit: 20,
+    });
+
+  it.skipIf(skip)('ranks a name match above a keyword match above a description match', async () => {
+    const r = await search('aerospace');
+    expect(r.items.map((o) => o.name)).toEqual([
+      'Aerospace Valley',
+      'Drone Makers Cluster',
+      'Müller Maschinenbau Netzwerk',
+    ]);
+    expect(r.total).toBe(3);
+    expect(r.items[0]!.name_hl).toBe(`${HIT_START}Aerospace${HIT_END} Valley`);
+  });
+
+  it.skipIf(skip)('folds accents both ways and finds taxonomy labels in other languages', async () => {
+    expect((await search('muller')).items.map((o) => o.name)).toEqual(['Müller Maschinenbau Netzwerk']);
+    expect((await search('MÜLLER')).items.map((o) => o.name)).toEqual(['Müller Maschinenbau Netzwerk']);
+    // The German label of the agri-food ecosystem, and the French one of aerospace.
+    expect((await search('Ernährungswirtschaft')).items.map((o) => o.name)).toEqual(['Nordic Food Cluster']);
+    expect((await search('agroalimentaire')).items.map((o) => o.name)).toEqual(['Nordic Food Cluster']);
+    expect((await search('aérospatiale')).total).toBe(2);
+  });
+
+  it.skipIf(skip)('corrects typos to words the directory contains', async () => {
+    const r = await search('aerosapce');
+    expect(r.corrected).toBe('aerospace');
+    expect(r.items[0]!.name).toBe('Aerospace Valley');
+    expect(r.total).toBe(3);
+    expect((await search('maschinenbua netzwerk')).items.map((o) => o.name)).toEqual([
+      'Müller Maschinenbau Netzwerk',
+    ]);
+  });
+
+  it.skipIf(skip)(
+    'counts each facet under the other filters, and its counts add up to the totals',
+    async () => {
+      const all = await search('');
+      expect(all.total).toBe(4);
+      expect(all.facets.country).toEqual([
+        { value: 'DE', count: 2 },
+        { value: 'DK', count: 1 },
+        { value: 'FR', count: 1 },
+      ]);
+      const de = await search('', { country: ['DE'] });
+      expect(de.total).toBe(2);
+      // The country facet ignores the country filter, so the other countries stay selectable.
+      expect(de.facets.country).toEqual(all.facets.country);
+      expect(de.facets.ecosystem).toEqual([
+        { value: 'digital', count: 2 },
+        { value: 'aerospace-defence', count: 1 },
+      ]);
+      const deAero = await search('', { country: ['DE'], ecosystem: ['aerospace-defence'] });
+      expect(deAero.items.map((o) => o.name)).toEqual(['Drone Makers Cluster']);
+      expect(deAero.facets.country).toEqual([
+        { value: 'DE', count: 1 },
+        { value: 'FR', count: 1 },
+      ]);
+      // OR within a facet, AND across facets; every scalar facet's counts sum to the total.
+      const either = await search('', { country: ['DE', 'DK'] });
+      expect(either.total).toBe(3);
+      for (const key of ['type', 'label', 'size'] as const) {
+        expect(either.facets[key].reduce((s, f) => s + f.count, 0)).toBe(either.total);
+      }
+      expect(either.facets.size).toEqual([
+        { value: '0-9', count: 1 },
+        { value: '10-49', count: 2 },
+      ]);
+      expect((await search('', { region: ['DE11'] })).items.map((o) => o.name)).toEqual([
+        'Müller Maschinenbau Netzwerk',
+      ]);
+      expect((await search('', { nace: ['C'] })).total).toBe(1);
+      expect((await search('', { label: ['gold'], size: ['0-9'] })).total).toBe(1);
+    },
+  );
+
+  it.skipIf(skip)('answers hostile or odd queries with results or nothing, never an error', async () => {
+    for (const q of [
+      '"aerospace valley"',
+      'aerospace -drones',
+      'aerospace or food',
+      "'; drop table organisations; --",
+      '🚀 aerospace',
+      '!!!',
+      '&|<>:*()',
+      'x'.repeat(500),
+    ]) {
+      const r = await search(q);
+      expect(r.total).toBe(r.items.length);
+    }
+    expect((await search('"aerospace valley"')).items.map((o) => o.name)).toEqual(['Aerospace Valley']);
+    // Aerospace Valley has the keyword "drones"; the Drone Makers' name says "drone", another word.
+    expect((await search('aerospace -drones')).items.map((o) => o.name)).toEqual([
+      'Drone Makers Cluster',
+      'Müller Maschinenbau Netzwerk',
+    ]);
+  });
+
+  it.skipIf(skip)('sorts by name or recency, stably, and pages past the end are empty', async () => {
+    expect((await search('', {}, 'name')).items.map((o) => o.name)).toEqual([
+      'Aerospace Valley',
+      'Drone Makers Cluster',
+      'Müller Maschinenbau Netzwerk',
+      'Nordic Food Cluster',
+    ]);
+    const far = await searchOrganisations(tdb.database.db, {
+      q: '',
+      filters: noFilters(),
+      sort: 'name',
+      page: 50,
+      limit: 20,
+    });
+    expect(far.items).toEqual([]);
+    expect(far.total).toBe(4);
+  });
+});
