@@ -4,6 +4,7 @@ import { HIT_END, HIT_START, searchOrganisations } from '../src/modules/organisa
 import { FACET_KEYS, type Filters } from '../src/modules/organisations/search-schema.ts';
 import type { NewOrganisation } from '../src/platform/db/schema.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
 
 let n = 0;
 function org(values: Partial<NewOrganisation> & { name: string }): NewOrganisation {
@@ -200,4 +201,89 @@ describe.each(ENGINES)('directory search on %s', (engine) => {
     expect(far.items).toEqual([]);
     expect(far.total).toBe(4);
   });
+});
+
+describe.each(ENGINES)('directory search over HTTP on %s', (engine) => {
+  const skip = skipReason(engine);
+  let srv: TestServer;
+  beforeAll(async () => {
+    if (skip) return;
+    srv = await startTestServer(engine);
+    for (const o of FIXTURE) await insertOrganisation(srv.services.db, { ...o, slug: `${o.slug}-http` });
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it.skipIf(skip)(
+    'API: repeated parameters OR within a facet, facets AND across, counts beside',
+    async () => {
+      const c = new HttpClient(srv.url);
+      const r = await c.json('GET', '/api/v1/organisations?country=DE&country=DK&ecosystem=digital');
+      expect(r.status).toBe(200);
+      expect(r.data.total).toBe(2);
+      expect(r.data.items.map((o: { name: string }) => o.name).sort()).toEqual([
+        'Drone Makers Cluster',
+        'Müller Maschinenbau Netzwerk',
+      ]);
+      // The country facet ignores the country filter: Germany 2 and Denmark 0 digital clusters... and
+      // France none; only values with organisations are listed.
+      expect(r.data.facets.country).toEqual([{ value: 'DE', count: 2 }]);
+      expect(r.data.facets.ecosystem).toEqual([
+        { value: 'digital', count: 2 },
+        { value: 'aerospace-defence', count: 1 },
+        { value: 'agri-food', count: 1 },
+      ]);
+      const typo = await c.json('GET', '/api/v1/organisations?q=aerosapce&sort=relevance');
+      expect(typo.data.items[0].name).toBe('Aerospace Valley');
+      expect(typo.data.corrected_query).toBe('aerospace');
+    },
+  );
+
+  it.skipIf(skip)('API: odd input gets results, nothing, or a 400 naming the parameter', async () => {
+    const c = new HttpClient(srv.url);
+    for (const q of ["' or 1=1 --", 'select * from users;', '🚀🚀', '"unclosed', 'a & | ! <>']) {
+      const r = await c.json('GET', `/api/v1/organisations?q=${encodeURIComponent(q)}`);
+      expect(r.status).toBe(200);
+      expect(r.data.items.length).toBeLessThanOrEqual(r.data.total);
+    }
+    const cases: [string, string][] = [
+      [`q=${'x'.repeat(10_000)}`, 'q'],
+      ['country=XX', 'country'],
+      ['ecosystem=nonsense', 'ecosystem'],
+      ['size=huge', 'size'],
+      ['sort=random', 'sort'],
+      ['page=100001', 'page'],
+    ];
+    for (const [query, field] of cases) {
+      const r = await c.json('GET', `/api/v1/organisations?${query}`);
+      expect(r.status, query).toBe(400);
+      expect(r.data.error.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    }
+    const far = await c.json('GET', '/api/v1/organisations?page=9999');
+    expect(far.status).toBe(200);
+    expect(far.data.items).toEqual([]);
+    expect(far.data.total).toBe(4);
+  });
+
+  it.skipIf(skip)(
+    'page: the URL holds the state; facet links toggle filters; highlights are escaped',
+    async () => {
+      const c = new HttpClient(srv.url);
+      const page = await c.get('/organisations?q=aerospace');
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('<mark>Aerospace</mark> Valley');
+      expect(page.html).toContain('3 organisations found');
+      // The facet link for Germany keeps the query and adds the filter.
+      expect(page.html).toContain('href="/organisations?q=aerospace&amp;country=DE"');
+      const de = await c.get('/organisations?q=aerospace&country=DE');
+      expect(de.html).toContain('2 organisations found');
+      expect(de.html).toContain('aria-current="true"');
+      const bad = await c.get('/organisations?country=XX');
+      expect(bad.status).toBe(400);
+      expect(bad.html).toContain('country: Unknown code(s): XX.');
+      const french = await c.get('/organisations?q=aerospace', { 'accept-language': 'fr' });
+      expect(french.html).toContain('3 organisations trouvées');
+    },
+  );
 });

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseQuery } from '../../platform/validation.ts';
 import { presentOrganisation } from './presenter.ts';
 import * as repo from './repository.ts';
-import { ListQuery } from './schemas.ts';
+import { searchOrganisations } from './search.ts';
+import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
 import * as uc from './usecases.ts';
 
 type IdParams = { id: string };
@@ -16,19 +17,28 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
     presentOrganisation(org, { baseUrl: s.config.baseUrl, hasLogo: await repo.hasLogo(s.db, org.id) });
 
   app.get('/api/v1/organisations', async (req) => {
-    const { page, limit } = parseInput(ListQuery, req.query);
-    const { items, total } = await repo.listFullPublished(s.db, { limit, offset: (page - 1) * limit });
-    const withLogo = await repo.withLogos(
+    const input = parseQuery(SearchQuery, req.query);
+    const result = await searchOrganisations(s.db, {
+      q: input.q,
+      filters: filtersOf(input),
+      sort: effectiveSort(input),
+      page: input.page,
+      limit: input.limit,
+    });
+    const rows = await repo.findManyByIds(
       s.db,
-      items.map((o) => o.id),
+      result.items.map((o) => o.id),
     );
+    const hasLogo = new Set(result.items.filter((o) => o.has_logo).map((o) => o.id));
     return {
-      items: items.map((o) =>
-        presentOrganisation(o, { baseUrl: s.config.baseUrl, hasLogo: withLogo.has(o.id) }),
+      items: rows.map((o) =>
+        presentOrganisation(o, { baseUrl: s.config.baseUrl, hasLogo: hasLogo.has(o.id) }),
       ),
-      total,
-      page,
-      limit,
+      total: result.total,
+      page: input.page,
+      limit: input.limit,
+      facets: result.facets,
+      ...(result.corrected ? { corrected_query: result.corrected } : {}),
     };
   });
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, Pagination } from '../../platform/http/forms.tsx';
+import { Csrf } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
 import {
@@ -12,7 +12,6 @@ import {
   NACE_SECTIONS,
   termLabel,
 } from '../../platform/taxonomy/index.ts';
-import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
 
@@ -23,79 +22,6 @@ export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Orga
 function LabelBadge({ ctx, label }: { ctx: RequestContext; label: Organisation['label'] }) {
   if (label === 'none') return null;
   return <span class={`badge label-${label}`}>{ctx.t(`label.${label}`)}</span>;
-}
-
-type ListItem = Pick<
-  Organisation,
-  | 'id'
-  | 'slug'
-  | 'name'
-  | 'acronym'
-  | 'type'
-  | 'country'
-  | 'city'
-  | 'label'
-  | 'ecosystems'
-  | 'summary'
-  | 'updated_at'
-> & { has_logo: boolean };
-
-export function OrganisationListPage({
-  ctx,
-  items,
-  total,
-  page,
-  pages,
-  notice,
-}: {
-  ctx: RequestContext;
-  items: ListItem[];
-  total: number;
-  page: number;
-  pages: number;
-  notice?: string | undefined;
-}) {
-  const { t, lang } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('orglist.title')} notice={notice}>
-      <div class="page-head">
-        <h1>{t('orglist.title')}</h1>
-        {ctx.actor ? (
-          <a class="button" href="/organisations/new">
-            {t('orglist.create')}
-          </a>
-        ) : null}
-      </div>
-      <p>{t('orglist.count', { count: total })}</p>
-      <ul class="cards">
-        {items.map((o) => (
-          <li class="card">
-            {o.has_logo ? (
-              <img src={`/organisations/${o.slug}/logo`} alt="" width={56} height={56} loading="lazy" />
-            ) : null}
-            <div>
-              <h2>
-                <a href={`/organisations/${o.slug}`}>{o.name}</a>
-                {o.acronym ? <span class="acronym"> ({o.acronym})</span> : null}
-              </h2>
-              <p class="meta">
-                {t(`orgtype.${o.type}`)} · {o.city ? `${o.city}, ` : ''}
-                {countryName(o.country, lang)} <LabelBadge ctx={ctx} label={o.label} />
-                {isOutdated(o.updated_at) ? <span class="badge outdated">{t('org.outdated')}</span> : null}
-              </p>
-              <p>{clipText(o.summary, 200)}</p>
-              <p class="tags">
-                {o.ecosystems.slice(0, 4).map((e) => (
-                  <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
-                ))}
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Pagination ctx={ctx} page={page} pages={pages} href={(p) => `/organisations?page=${p}`} />
-    </Layout>
-  );
 }
 
 function Terms({ title, codes, label }: { title: string; codes: string[]; label: (c: string) => string }) {

@@ -95,62 +95,12 @@ export async function transition(
     .executeTakeFirst();
 }
 
-export const LIST_COLUMNS = [
-  'id',
-  'slug',
-  'name',
-  'acronym',
-  'type',
-  'country',
-  'region',
-  'city',
-  'label',
-  'ecosystems',
-  'summary',
-  'updated_at',
-  'status',
-  'members_sme',
-  'members_large',
-  'members_research',
-  'members_public',
-  'members_other',
-] as const;
-
-export async function listPublished(db: Kysely<DB>, opts: { limit: number; offset: number }) {
-  const [items, total] = await Promise.all([
-    db
-      .selectFrom('organisations')
-      .select([
-        ...LIST_COLUMNS,
-        sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = organisations.id)`.as(
-          'has_logo',
-        ),
-      ])
-      .where('status', '=', 'published')
-      .orderBy('name')
-      .orderBy('id')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    countPublished(db),
-  ]);
-  return { items, total };
-}
-
-export async function listFullPublished(db: Kysely<DB>, opts: { limit: number; offset: number }) {
-  const [items, total] = await Promise.all([
-    db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('status', '=', 'published')
-      .orderBy('name')
-      .orderBy('id')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    countPublished(db),
-  ]);
-  return { items, total };
+/** Full rows of the given organisations, in the order of `ids` (search results, exports). */
+export async function findManyByIds(db: Kysely<DB>, ids: string[]): Promise<Organisation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countPublished(db: Kysely<DB>): Promise<number> {

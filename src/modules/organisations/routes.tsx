@@ -5,11 +5,11 @@ import { echo, formBody, handleForm, requirePageActor } from '../../platform/htt
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseQuery } from '../../platform/validation.ts';
 import { LinkProblemPage } from '../accounts/pages.tsx';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
-import { MyOrganisationsPage, OrganisationListPage, OrganisationProfileLayout } from './pages.tsx';
+import { MyOrganisationsPage, OrganisationProfileLayout } from './pages.tsx';
 import {
   canEditOrganisation,
   canManageTeam,
@@ -19,7 +19,9 @@ import {
 import { organisationJsonLd } from './presenter.ts';
 import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
-import { ListQuery } from './schemas.ts';
+import { searchOrganisations } from './search.ts';
+import { OrganisationSearchPage } from './search-page.tsx';
+import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
 import * as team from './team.ts';
 import { TeamPage } from './team-page.tsx';
 import * as uc from './usecases.ts';
@@ -28,17 +30,25 @@ type Params = { slug: string };
 
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
-    const { page, limit } = parseInput(ListQuery, req.query);
-    const { items, total } = await repo.listPublished(s.db, { limit, offset: (page - 1) * limit });
-    const pages = Math.max(1, Math.ceil(total / limit));
+    const input = parseQuery(SearchQuery, req.query);
+    const filters = filtersOf(input);
+    const result = await searchOrganisations(s.db, {
+      q: input.q,
+      filters,
+      sort: effectiveSort(input),
+      page: input.page,
+      limit: input.limit,
+    });
     return sendPage(
       reply,
-      <OrganisationListPage
+      <OrganisationSearchPage
         ctx={req.ctx}
-        items={items}
-        total={total}
-        page={page}
-        pages={pages}
+        state={{ q: input.q, filters, sort: input.sort, page: input.page }}
+        items={result.items}
+        total={result.total}
+        facets={result.facets}
+        corrected={result.corrected}
+        limit={input.limit}
         notice={noticeFrom(req.query)}
       />,
     );

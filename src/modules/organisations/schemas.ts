@@ -154,8 +154,3 @@ export const InviteInput = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   role: z.enum(['admin', 'member']).default('member'),
 });
-
-export const ListQuery = z.object({
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(20)),
-});
