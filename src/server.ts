@@ -4,6 +4,7 @@ import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
+import { registerOrganisationExport } from './modules/organisations/export.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
@@ -15,6 +16,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAccountRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerOrganisationApi(app, services);
+  registerOrganisationExport(app, services);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   return app;

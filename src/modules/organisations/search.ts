@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { SIZE_BANDS, sizeBandSql } from '../directory/size-bands.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
 
@@ -112,14 +112,52 @@ function escapeRegExp(s: string): string {
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
+function textQuery(q: string, corrected: string | null) {
+  if (!q) return null;
+  return corrected
+    ? sql`(websearch_to_tsquery('public.ch_search'::regconfig, ${q}) || websearch_to_tsquery('public.ch_search'::regconfig, ${corrected}))`
+    : sql`websearch_to_tsquery('public.ch_search'::regconfig, ${q})`;
+}
+
+/**
+ * Every organisation a search finds, as full rows in name order, fetched in batches by keyset
+ * (name, id) so that an export of any size streams in constant memory.
+ */
+export async function* searchAll(
+  db: Kysely<DB>,
+  req: Pick<SearchRequest, 'q' | 'filters'>,
+  batchSize = 1000,
+): AsyncGenerator<Organisation[]> {
+  const fixes = req.q ? await corrections(db, req.q) : new Map<string, string>();
+  const tsquery = textQuery(req.q, fixes.size ? applyCorrections(req.q, fixes) : null);
+  const textMatch = tsquery ? sql<boolean>`o.search_vector @@ ${tsquery}` : sql<boolean>`true`;
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    const cursor: RawBuilder<boolean> = after
+      ? sql<boolean>`(o.name, o.id) > (${after.name}, ${after.id}::uuid)`
+      : sql<boolean>`true`;
+    const { rows } = await sql<Organisation>`
+      select o.* from (
+        select o.id, o.country, left(o.region, 4) as region2, o.ecosystems, o.emerging_industries,
+          o.nace_sections, o.kets, o.type, o.label, ${sizeBandSql('o')} as size_band
+        from organisations o
+        where o.status = 'published' and ${textMatch} and ${cursor}
+      ) b join organisations o on o.id = b.id
+      where ${filterConditions(req.filters)}
+      order by o.name, o.id
+      limit ${batchSize}`.execute(db);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { name: last.name, id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}
+
 export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
   const fixes = req.q ? await corrections(db, req.q) : new Map<string, string>();
   const corrected = fixes.size ? applyCorrections(req.q, fixes) : null;
-  const tsquery = req.q
-    ? corrected
-      ? sql`(websearch_to_tsquery('public.ch_search'::regconfig, ${req.q}) || websearch_to_tsquery('public.ch_search'::regconfig, ${corrected}))`
-      : sql`websearch_to_tsquery('public.ch_search'::regconfig, ${req.q})`
-    : null;
+  const tsquery = textQuery(req.q, corrected);
   // A query of stop signs only ("--", "!!") parses to an empty tsquery, which matches nothing.
   const textMatch = tsquery ? sql<boolean>`o.search_vector @@ ${tsquery}` : sql<boolean>`true`;
   const base = sql`

@@ -26,7 +26,7 @@ import { slugify } from './slug.ts';
 type Db = Services['db'];
 
 /** Maps validated input onto columns; only keys present in the input are touched. */
-function toColumns(input: OrganisationPatch): OrganisationUpdate {
+export function toColumns(input: OrganisationPatch): OrganisationUpdate {
   const out: OrganisationUpdate = {};
   const direct = [
     'name',

@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import { type Kysely, sql } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB, NewOrganisation } from '../../platform/db/schema.ts';
+import { problemText } from '../../platform/http/forms.tsx';
+import { announceChange } from '../../platform/http/page-cache.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import type { Services } from '../../platform/services.ts';
+import { problemsFromZod } from '../../platform/validation.ts';
+import { LIST_SEPARATOR } from './export.ts';
+import { withDerivedColumns } from './repository.ts';
+import { CreateOrganisationInput } from './schemas.ts';
+import { slugify } from './slug.ts';
+import { toColumns } from './usecases.ts';
+
+/**
+ * Bulk import of organisations from CSV or JSON (the export's format), idempotent on
+ * `external_id`: a new id creates a published profile, a known one replaces its data, and a row
+ * identical to what is stored changes nothing. Every row is validated like the profile form; bad
+ * rows are reported with their line and skipped, and a dry run writes nothing at all.
+ */
+
+export interface ImportRow {
+  /** Line of the file where the record starts (CSV: its physical line; JSON: its index + 1). */
+  line: number;
+  record: Record<string, unknown>;
+}
+
+export interface ImportProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+const LIST_FIELDS = new Set([
+  'ecosystems',
+  'emerging_industries',
+  'nace',
+  'kets',
+  'keywords',
+  'value_chains',
+  'target_markets',
+]);
+
+/** Reads a .csv (header row, lists separated by "|") or a .json file (an array, or `{items}`). */
+export async function* readImportFile(path: string): AsyncGenerator<ImportRow> {
+  if (/\.json$/i.test(path)) {
+    const data = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    const items = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
+    if (!Array.isArray(items))
+      throw new ImportFileError('The JSON file must hold an array of organisations.');
+    for (const [i, record] of items.entries()) {
+      yield {
+        line: i + 1,
+        record: record && typeof record === 'object' ? (record as Record<string, unknown>) : {},
+      };
+    }
+    return;
+  }
+  if (!/\.csv$/i.test(path)) throw new ImportFileError('The file must end in .csv or .json.');
+  const parser = createReadStream(path).pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) {
+      out[k] = LIST_FIELDS.has(k) ? v.split(LIST_SEPARATOR).filter((x) => x.trim() !== '') : v;
+    }
+    yield { line: info.lines, record: out };
+  }
+}
+
+export class ImportFileError extends Error {}
+
+type Valid = { line: number; externalId: string; values: Omit<NewOrganisation, 'slug'> };
+
+function validate(row: ImportRow, problems: ImportProblem[]): Valid | null {
+  const t = translator('en');
+  const externalId = typeof row.record.external_id === 'string' ? row.record.external_id.trim() : '';
+  const parsed = CreateOrganisationInput.safeParse(row.record);
+  let ok = true;
+  if (!externalId || externalId.length > 200) {
+    problems.push({ line: row.line, field: 'external_id', message: t('v.required') });
+    ok = false;
+  }
+  if (!parsed.success) {
+    for (const p of problemsFromZod(parsed.error)) {
+      problems.push({ line: row.line, field: p.field, message: problemText(t, p) });
+    }
+    return null;
+  }
+  if (!ok) return null;
+  const columns = toColumns(parsed.data) as Omit<NewOrganisation, 'slug'>;
+  return {
+    line: row.line,
+    externalId,
+    values: withDerivedColumns({ ...columns, social: columns.social ?? '{}', external_id: externalId }),
+  };
+}
+
+/** Columns an import sets; an update happens only when one of them differs. */
+const DATA_COLUMNS = [
+  'name',
+  'acronym',
+  'type',
+  'country',
+  'region',
+  'city',
+  'latitude',
+  'longitude',
+  'website',
+  'founded_year',
+  'description',
+  'members_sme',
+  'members_large',
+  'members_research',
+  'members_public',
+  'members_other',
+  'management_fte',
+  'ecosystems',
+  'emerging_industries',
+  'nace',
+  'kets',
+  'keywords',
+  'value_chains',
+  'target_markets',
+  'label',
+  'label_valid_from',
+  'label_valid_until',
+  'contact_name',
+  'contact_email',
+  'social',
+] as const;
+const DERIVED_COLUMNS = ['description_html', 'summary', 'search_terms', 'nace_sections'] as const;
+
+async function slugsFor(db: Kysely<DB>, batch: Valid[]): Promise<Map<string, string>> {
+  const existing = await db
+    .selectFrom('organisations')
+    .select(['external_id', 'slug'])
+    .where(
+      'external_id',
+      'in',
+      batch.map((v) => v.externalId),
+    )
+    .execute();
+  const out = new Map(existing.map((r) => [r.external_id!, r.slug]));
+  const wanted = batch.filter((v) => !out.has(v.externalId)).map((v) => slugify(v.values.name));
+  const taken = new Set(
+    wanted.length
+      ? (await db.selectFrom('organisations').select('slug').where('slug', 'in', wanted).execute()).map(
+          (r) => r.slug,
+        )
+      : [],
+  );
+  for (const v of batch) {
+    if (out.has(v.externalId)) continue;
+    let slug = slugify(v.values.name);
+    if (taken.has(slug)) {
+      // A stable suffix from the external id: a re-run picks the same slug.
+      slug = `${slug.slice(0, 70)}-${createHash('sha1').update(v.externalId).digest('hex').slice(0, 8)}`;
+    }
+    taken.add(slug);
+    out.set(v.externalId, slug);
+  }
+  return out;
+}
+
+async function writeBatch(db: Kysely<DB>, batch: Valid[]) {
+  const slugs = await slugsFor(db, batch);
+  const now = new Date();
+  const rows = batch.map((v) => ({
+    ...v.values,
+    slug: slugs.get(v.externalId)!,
+    status: 'published' as const,
+    published_at: now,
+  }));
+  const changed = sql<boolean>`(${sql.join(DATA_COLUMNS.map((c) => sql.ref(`organisations.${c}`)))})
+    is distinct from (${sql.join(DATA_COLUMNS.map((c) => sql.ref(`excluded.${c}`)))})`;
+  const result = await db
+    .insertInto('organisations')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('external_id')
+        .doUpdateSet(
+          Object.fromEntries([
+            ...[...DATA_COLUMNS, ...DERIVED_COLUMNS].map((c) => [c, sql.ref(`excluded.${c}`)]),
+            ['updated_at', sql`now()`],
+          ]),
+        )
+        .where(changed),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  const created = result.filter((r) => r.inserted).length;
+  return { created, updated: result.length - created };
+}
+
+export async function importOrganisations(
+  s: Services,
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>,
+  opts: { dryRun: boolean; actorId?: string | null; batchSize?: number; onProgress?: (done: number) => void },
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    dryRun: opts.dryRun,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    problems: [],
+  };
+  const batchSize = opts.batchSize ?? 500;
+  const seen = new Map<string, number>();
+  let batch: Valid[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    if (opts.dryRun) {
+      const known = await s.db
+        .selectFrom('organisations')
+        .select('external_id')
+        .where(
+          'external_id',
+          'in',
+          batch.map((v) => v.externalId),
+        )
+        .execute();
+      report.updated += known.length;
+      report.created += batch.length - known.length;
+    } else {
+      const r = await s.db.transaction().execute((trx) => writeBatch(trx, batch));
+      report.created += r.created;
+      report.updated += r.updated;
+      report.unchanged += batch.length - r.created - r.updated;
+    }
+    batch = [];
+    opts.onProgress?.(report.rows);
+  };
+  for await (const row of rows) {
+    report.rows++;
+    const valid = validate(row, report.problems);
+    if (!valid) continue;
+    const first = seen.get(valid.externalId);
+    if (first !== undefined) {
+      report.problems.push({
+        line: row.line,
+        field: 'external_id',
+        message: `The same external_id is already on line ${first}.`,
+      });
+      continue;
+    }
+    seen.set(valid.externalId, row.line);
+    batch.push(valid);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  if (!opts.dryRun) {
+    await recordAudit(s.db, {
+      actorId: opts.actorId ?? null,
+      action: 'organisation.import',
+      subjectType: 'organisation',
+      subjectId: '*',
+      details: {
+        rows: report.rows,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        problems: report.problems.length,
+      },
+    });
+    await announceChange(s);
+  }
+  return report;
+}
