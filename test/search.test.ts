@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation } from '../src/modules/organisations/repository.ts';
 import { HIT_END, HIT_START, searchOrganisations } from '../src/modules/organisations/search.ts';
 import { FACET_KEYS, type Filters } from '../src/modules/organisations/search-schema.ts';
+import { similarOrganisations } from '../src/modules/organisations/similar.ts';
 import type { NewOrganisation } from '../src/platform/db/schema.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
 import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
@@ -184,6 +185,42 @@ describe.each(ENGINES)('directory search on %s', (engine) => {
     ]);
   });
 
+  it.skipIf(skip)(
+    'suggests similar organisations with reasons, never itself nor unpublished ones',
+    async () => {
+      const db = tdb.database.db;
+      const valley = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('name', '=', 'Aerospace Valley')
+        .executeTakeFirstOrThrow();
+      const similar = await similarOrganisations(db, { ...valley, target_markets: ['DK'] });
+      expect(similar.map((o) => o.name)).toEqual(['Drone Makers Cluster']);
+      expect(similar[0]!.ecosystems).toEqual(['aerospace-defence']);
+      const drones = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('name', '=', 'Drone Makers Cluster')
+        .executeTakeFirstOrThrow();
+      const forDrones = await similarOrganisations(db, drones);
+      // Two shared ecosystems would outrank one; here each shares one, so the order is by name.
+      expect(forDrones.map((o) => o.name)).toEqual(['Aerospace Valley', 'Müller Maschinenbau Netzwerk']);
+      expect(forDrones.map((o) => o.name)).not.toContain('Hidden Draft Aerospace');
+      // A complementary market is a reason of its own and adds to the score.
+      const food = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('name', '=', 'Nordic Food Cluster')
+        .executeTakeFirstOrThrow();
+      const withMarket = await similarOrganisations(db, { ...drones, target_markets: ['FR'] });
+      expect(withMarket[0]!.name).toBe('Aerospace Valley');
+      expect(withMarket[0]!.in_target_market).toBe(true);
+      expect(
+        await similarOrganisations(db, { ...food, ecosystems: [], nace_sections: [], kets: [] }),
+      ).toEqual([]);
+    },
+  );
+
   it.skipIf(skip)('sorts by name or recency, stably, and pages past the end are empty', async () => {
     expect((await search('', {}, 'name')).items.map((o) => o.name)).toEqual([
       'Aerospace Valley',
@@ -282,7 +319,11 @@ describe.each(ENGINES)('directory search over HTTP on %s', (engine) => {
       const bad = await c.get('/organisations?country=XX');
       expect(bad.status).toBe(400);
       expect(bad.html).toContain('country: Unknown code(s): XX.');
-      const french = await c.get('/organisations?q=aerospace', { 'accept-language': 'fr' });
+      const profile = await c.get('/organisations/org-1-http');
+    expect(profile.html).toContain('Similar organisations');
+    expect(profile.html).toMatch(/href="\/organisations\/org-3-http">Drone Makers Cluster<\/a>/);
+    expect(profile.html).toContain('Both in Aerospace &amp; defence');
+    const french = await c.get('/organisations?q=aerospace', { 'accept-language': 'fr' });
       expect(french.html).toContain('3 organisations trouvées');
     },
   );

@@ -14,6 +14,7 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
+import type { SimilarOrganisation } from './similar.ts';
 
 export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
   return <span class={`badge status-${status}`}>{ctx.t(`status.${status}`)}</span>;
@@ -273,7 +274,7 @@ export function OrganisationPage({
 }
 
 export function OrganisationProfileLayout(
-  props: Parameters<typeof OrganisationPage>[0] & { jsonLd: unknown },
+  props: Parameters<typeof OrganisationPage>[0] & { jsonLd: unknown; similar: SimilarOrganisation[] },
 ) {
   return (
     <Layout
@@ -283,7 +284,56 @@ export function OrganisationProfileLayout(
       notice={props.notice}
     >
       <OrganisationPage {...props} />
+      <SimilarList ctx={props.ctx} org={props.org} similar={props.similar} />
     </Layout>
+  );
+}
+
+/** "Similar organisations", each with the reason it is shown. */
+function SimilarList({
+  ctx,
+  org,
+  similar,
+}: {
+  ctx: RequestContext;
+  org: Organisation;
+  similar: SimilarOrganisation[];
+}) {
+  if (!similar.length) return null;
+  const { t, lang } = ctx;
+  const names = (terms: Parameters<typeof termLabel>[0], codes: string[]) =>
+    codes.map((c) => termLabel(terms, c, lang)).join(', ');
+  return (
+    <section class="similar" aria-labelledby="similar-title">
+      <h2 id="similar-title">{t('similar.title')}</h2>
+      <ul>
+        {similar.map((o) => {
+          const reasons = [
+            o.ecosystems.length ? t('similar.ecosystems', { list: names(ECOSYSTEMS, o.ecosystems) }) : null,
+            o.sectors.length ? t('similar.sectors', { list: names(NACE_SECTIONS, o.sectors) }) : null,
+            o.kets.length ? t('similar.kets', { list: names(KETS, o.kets) }) : null,
+            o.emerging.length
+              ? t('similar.emerging', { list: names(EMERGING_INDUSTRIES, o.emerging) })
+              : null,
+            o.in_target_market
+              ? t('similar.in_target_market', { name: org.name, country: countryName(o.country, lang) })
+              : null,
+            o.targets_us ? t('similar.targets_us', { country: countryName(org.country, lang) }) : null,
+          ].filter((r): r is string => r !== null);
+          return (
+            <li>
+              <a href={`/organisations/${o.slug}`}>{o.name}</a>
+              <span class="meta">
+                {' '}
+                · {o.city ? `${o.city}, ` : ''}
+                {countryName(o.country, lang)}
+              </span>
+              <p class="reason">{reasons.join(' · ')}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

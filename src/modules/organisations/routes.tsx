@@ -22,6 +22,7 @@ import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { searchOrganisations } from './search.ts';
 import { OrganisationSearchPage } from './search-page.tsx';
 import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
+import { similarOrganisations } from './similar.ts';
 import * as team from './team.ts';
 import { TeamPage } from './team-page.tsx';
 import * as uc from './usecases.ts';
@@ -106,12 +107,16 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     const { slug } = req.params as Params;
     const actor = req.ctx.actor;
     const { org, membership } = await uc.loadForActor(s, actor, slug);
-    const hasLogo = await repo.hasLogo(s.db, org.id);
+    const [hasLogo, similar] = await Promise.all([
+      repo.hasLogo(s.db, org.id),
+      org.status === 'published' ? similarOrganisations(s.db, org) : [],
+    ]);
     return sendPage(
       reply,
       <OrganisationProfileLayout
         ctx={req.ctx}
         org={org}
+        similar={similar}
         hasLogo={hasLogo}
         membership={membership}
         canEdit={canEditOrganisation(actor, org, membership)}
