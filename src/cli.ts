@@ -25,6 +25,9 @@ Usage: clusterhub <command> [options]
   import organisations FILE.csv|FILE.json [--dry-run]
                          import or update organisations (the export's format), matched on
                          external_id; reports bad rows by line; --dry-run writes nothing
+  import nuts FILE.geojson
+                         import NUTS regions (GISCO GeoJSON, EPSG:4326) for the region maps;
+                         regions of the same levels are replaced
   schedule --input FILE [--time-limit 10s] [--seed N]
   schedule --dzn FILE [--fairness 2]
                          solve a meeting-scheduling problem, print the solution JSON
@@ -70,7 +73,9 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
         return await tokensCreate(rest, io);
       case 'import': {
         if (sub === 'organisations') return await importOrganisationsCommand(rest, io);
-        break;
+        if (sub !== 'nuts') break;
+        const { importNutsCommand } = await import('./modules/directory/cli.ts');
+        return await importNutsCommand(rest, io);
       }
       case 'schedule': {
         const { runScheduleCommand } = await import('./scheduler/cli.ts');

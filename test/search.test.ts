@@ -320,10 +320,10 @@ describe.each(ENGINES)('directory search over HTTP on %s', (engine) => {
       expect(bad.status).toBe(400);
       expect(bad.html).toContain('country: Unknown code(s): XX.');
       const profile = await c.get('/organisations/org-1-http');
-    expect(profile.html).toContain('Similar organisations');
-    expect(profile.html).toMatch(/href="\/organisations\/org-3-http">Drone Makers Cluster<\/a>/);
-    expect(profile.html).toContain('Both in Aerospace &amp; defence');
-    const french = await c.get('/organisations?q=aerospace', { 'accept-language': 'fr' });
+      expect(profile.html).toContain('Similar organisations');
+      expect(profile.html).toMatch(/href="\/organisations\/org-3-http">Drone Makers Cluster<\/a>/);
+      expect(profile.html).toContain('Both in Aerospace &amp; defence');
+      const french = await c.get('/organisations?q=aerospace', { 'accept-language': 'fr' });
       expect(french.html).toContain('3 organisations trouvées');
     },
   );

@@ -141,6 +141,52 @@ const writeErrors = {
   '422': errorResponse('Invalid input; details name each bad field'),
 };
 
+const counted = (description: string, extra: Record<string, unknown> = {}) => ({
+  type: 'array',
+  description,
+  items: {
+    type: 'object',
+    required: ['code', 'count'],
+    properties: { code: { type: 'string' }, count: { type: 'integer', minimum: 0 }, ...extra },
+  },
+});
+
+/** GET /api/v1/statistics: the figures of the statistics page (published organisations only). */
+const statistics = {
+  type: 'object',
+  required: [
+    'organisations',
+    'countries',
+    'europe_share',
+    'by_country',
+    'by_ecosystem',
+    'by_label',
+    'by_size_band',
+  ],
+  properties: {
+    organisations: int('Published organisations', 0, 10_000_000),
+    countries: int('Countries with at least one', 0, 300),
+    europe_share: {
+      type: 'number',
+      minimum: 0,
+      maximum: 100,
+      description: 'Percentage in Europe, one decimal',
+    },
+    by_country: counted('Per country (ISO 3166-1 alpha-2), most first', { name: str('English name') }),
+    by_ecosystem: counted(
+      'Per industrial ecosystem, every ecosystem, most first; an organisation counts in each of its ecosystems',
+      {
+        name: str('English label'),
+      },
+    ),
+    by_label: counted('Per ESCA label: none, bronze, silver, gold'),
+    by_size_band: counted('Per size band (members of all kinds): 0-9, 10-49, 50-249, 250+', {
+      min_members: { type: 'integer' },
+      max_members: { type: ['integer', 'null'], description: 'null: no upper bound' },
+    }),
+  },
+};
+
 export function openApiDocument(baseUrl: string) {
   return {
     openapi: '3.1.0',
@@ -276,6 +322,17 @@ export function openApiDocument(baseUrl: string) {
             },
           },
           responses: { '200': orgResponse('Returned'), ...writeErrors },
+        },
+      },
+      '/api/v1/statistics': {
+        get: {
+          summary: 'Directory statistics: totals, by country, ecosystem, label and size band (open data)',
+          responses: {
+            '200': {
+              description: 'The figures of the statistics page',
+              content: { 'application/json': { schema: statistics } },
+            },
+          },
         },
       },
     },

@@ -1,3 +1,4 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 // Hand-written to match migrations/; a test compares columns against the live catalogue.
@@ -178,6 +179,16 @@ export interface OrganisationInvitationsTable {
   accepted_at: NullableTimestamp;
 }
 
+/** A NUTS region imported from GISCO GeoJSON; `country` is ISO alpha-2 (GR, GB), `geometry` GeoJSON. */
+export interface NutsRegionsTable {
+  code: string;
+  level: number;
+  country: string;
+  name: string;
+  geometry: Json<Polygon | MultiPolygon>;
+  imported_at: Generated<Date>;
+}
+
 export interface SearchWordsTable {
   word: string;
 }
@@ -197,6 +208,7 @@ export interface DB {
   organisation_members: OrganisationMembersTable;
   search_words: SearchWordsTable;
   organisation_invitations: OrganisationInvitationsTable;
+  nuts_regions: NutsRegionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -52,6 +52,12 @@ export function Layout({ ctx, title, children, jsonLd, notice }: LayoutProps) {
                 <a href="/organisations">{t('nav.organisations')}</a>
               </li>
               <li>
+                <a href="/map">{t('nav.map')}</a>
+              </li>
+              <li>
+                <a href="/statistics">{t('nav.statistics')}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{t('nav.api')}</a>
               </li>
               {actor ? (
