@@ -164,8 +164,32 @@ describe.each(ENGINES)('API v1 on %s', (engine) => {
     const doc = await c.json('GET', '/api/openapi.json');
     expect(doc.data.openapi).toBe('3.1.0');
     expect(Object.keys(doc.data.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/organisations', '/api/v1/organisations/{id}', '/healthz']),
+      expect.arrayContaining([
+        '/api/v1/organisations',
+        '/api/v1/organisations/{id}',
+        '/api/v1/organisations/export.csv',
+        '/api/v1/organisations/export.json',
+        '/healthz',
+      ]),
     );
+    // Every search parameter the API accepts is documented, and the answer carries the facets.
+    const search = doc.data.paths['/api/v1/organisations'].get;
+    expect(search.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'country',
+      'ecosystem',
+      'emerging',
+      'ket',
+      'label',
+      'limit',
+      'nace',
+      'page',
+      'q',
+      'region',
+      'size',
+      'sort',
+      'type',
+    ]);
+    expect(search.responses['200'].content['application/json'].schema.required).toContain('facets');
     const docs = await c.get('/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.html).toContain('GET /api/v1/organisations');

@@ -1,5 +1,7 @@
-import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS } from '../../platform/taxonomy/index.ts';
+import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
+import { SIZE_BANDS } from '../directory/size-bands.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
+import { FACET_KEYS, SORTS } from '../organisations/search-schema.ts';
 
 const str = (description: string, extra: Record<string, unknown> = {}) => ({
   type: 'string',
@@ -187,6 +189,79 @@ const statistics = {
   },
 };
 
+const facetCounts = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['value', 'count'],
+    properties: { value: { type: 'string' }, count: { type: 'integer' } },
+  },
+};
+
+/** The search parameters, shared by the search and the exports. */
+const searchParameters = [
+  {
+    name: 'q',
+    in: 'query',
+    schema: { type: 'string', maxLength: 500 },
+    description: 'Words, "a phrase", -excluded, or',
+  },
+  ...(
+    [
+      ['country', codes('ISO 3166-1 alpha-2 codes')],
+      ['region', codes("NUTS-2 codes (the first four characters of an organisation's NUTS code)")],
+      [
+        'ecosystem',
+        codes(
+          'Industrial ecosystems',
+          ECOSYSTEMS.map((t) => t.code),
+        ),
+      ],
+      [
+        'emerging',
+        codes(
+          'Emerging industries',
+          EMERGING_INDUSTRIES.map((t) => t.code),
+        ),
+      ],
+      [
+        'nace',
+        codes(
+          'NACE Rev. 2 sections',
+          NACE_SECTIONS.map((t) => t.code),
+        ),
+      ],
+      [
+        'ket',
+        codes(
+          'Key enabling technologies',
+          KETS.map((t) => t.code),
+        ),
+      ],
+      ['type', codes('Profile types', [...ORGANISATION_TYPES])],
+      ['label', codes('ESCA labels', [...LABELS])],
+      [
+        'size',
+        codes(
+          'Size bands by members',
+          SIZE_BANDS.map((b) => b.code),
+        ),
+      ],
+    ] as const
+  ).map(([name, schema]) => ({ name, in: 'query', schema, style: 'form', explode: true })),
+];
+
+const pagingParameters = [
+  {
+    name: 'sort',
+    in: 'query',
+    schema: { type: 'string', enum: [...SORTS] },
+    description: 'Default: relevance with a query, name without',
+  },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 } },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+];
+
 export function openApiDocument(baseUrl: string) {
   return {
     openapi: '3.1.0',
@@ -224,34 +299,42 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations': {
         get: {
-          summary: 'List published organisations',
-          parameters: [
-            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-            {
-              name: 'limit',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-            },
-          ],
+          summary: 'Search published organisations, with facet counts',
+          description:
+            'Full-text search (name and acronym weigh most, then keywords and sectors, then the description; accents ' +
+            'are folded and misspelt words corrected) with facets. Repeating a facet parameter means OR within that ' +
+            'facet; different facets combine with AND. Each facet is counted under all the other active filters, so ' +
+            'its values show how many results choosing them would give. Unknown codes answer 400 naming the parameter.',
+          parameters: [...searchParameters, ...pagingParameters],
           responses: {
             '200': {
-              description: 'One page of organisations, sorted by name',
+              description: 'One page of results, the total and the facet counts',
               content: {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['items', 'total', 'page', 'limit'],
+                    required: ['items', 'total', 'page', 'limit', 'facets'],
                     properties: {
                       items: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
                       total: { type: 'integer' },
                       page: { type: 'integer' },
                       limit: { type: 'integer' },
+                      facets: {
+                        type: 'object',
+                        description: 'Per facet, its values with the number of results, most first',
+                        properties: Object.fromEntries(FACET_KEYS.map((k) => [k, facetCounts])),
+                      },
+                      corrected_query: {
+                        type: 'string',
+                        description:
+                          'Present when misspelt words were corrected: the query that was also run',
+                      },
                     },
                   },
                 },
               },
             },
-            '422': errorResponse('A query parameter is out of range'),
+            '400': errorResponse('A query parameter is not valid; `details` names it'),
           },
         },
         post: {
@@ -269,6 +352,40 @@ export function openApiDocument(baseUrl: string) {
             },
           },
           responses: { '201': orgResponse('Created'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/export.csv': {
+        get: {
+          summary: 'Export the directory as CSV (open data), honouring the search parameters',
+          description:
+            'Streams every published organisation the search finds, in name order, with the columns of the ' +
+            'Organisation schema plus `external_id`; lists are joined with "|". `clusterhub import organisations` ' +
+            'reads this format back.',
+          parameters: searchParameters,
+          responses: {
+            '200': {
+              description: 'CSV with a header row',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
+            '400': errorResponse('A query parameter is not valid'),
+          },
+        },
+      },
+      '/api/v1/organisations/export.json': {
+        get: {
+          summary: 'Export the directory as JSON (open data), honouring the search parameters',
+          parameters: searchParameters,
+          responses: {
+            '200': {
+              description: 'An array of organisations, each with `external_id`',
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+                },
+              },
+            },
+            '400': errorResponse('A query parameter is not valid'),
+          },
         },
       },
       '/api/v1/organisations/{id}': {

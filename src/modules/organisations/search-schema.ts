@@ -8,6 +8,7 @@ import {
   NACE_SECTIONS,
 } from '../../platform/taxonomy/index.ts';
 import { isSizeBandCode } from '../directory/size-bands.ts';
+import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
 
 /** The facets of the directory, in the order pages show them. Query parameter = facet key. */
 export const FACET_KEYS = [
@@ -23,13 +24,6 @@ export const FACET_KEYS = [
 ] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
-export const ORGANISATION_TYPES = [
-  'cluster_organisation',
-  'cluster_member',
-  'cluster_project',
-  'national_association',
-] as const;
-export const LABELS = ['none', 'bronze', 'silver', 'gold'] as const;
 export const SORTS = ['relevance', 'name', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];
 
