@@ -204,7 +204,7 @@ export function OrganisationSearchPage({
         </aside>
         <section class="results" aria-labelledby="results-title">
           <h2 id="results-title" class="results-count">
-            {t('search.results', { count: total })}
+            {total === 1 ? t('search.results_one') : t('search.results', { count: total })}
           </h2>
           {corrected ? <p class="corrected">{t('search.corrected', { q: corrected })}</p> : null}
           {active.length ? (

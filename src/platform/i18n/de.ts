@@ -173,6 +173,7 @@ export const de: Record<keyof typeof en, string> = {
   'sort.updated': 'Zuletzt aktualisiert',
   'search.filters': 'Filter',
   'search.results': '{count} Organisationen gefunden',
+  'search.results_one': '1 Organisation gefunden',
   'search.corrected': 'Ergebnisse für „{q}“.',
   'search.none':
     'Keine Organisation entspricht dieser Suche. Versuchen Sie weniger Wörter oder entfernen Sie einen Filter.',

@@ -163,6 +163,7 @@ export const en = {
   'sort.updated': 'Recently updated',
   'search.filters': 'Filters',
   'search.results': '{count} organisations found',
+  'search.results_one': '1 organisation found',
   'search.corrected': 'Showing results for “{q}”.',
   'search.none': 'No organisation matches this search. Try fewer words or remove a filter.',
   'search.more': '{n} more',

@@ -172,6 +172,7 @@ export const fr: Record<keyof typeof en, string> = {
   'sort.updated': 'Mises à jour récentes',
   'search.filters': 'Filtres',
   'search.results': '{count} organisations trouvées',
+  'search.results_one': '1 organisation trouvée',
   'search.corrected': 'Résultats pour « {q} ».',
   'search.none':
     'Aucune organisation ne correspond à cette recherche. Essayez moins de mots ou retirez un filtre.',
