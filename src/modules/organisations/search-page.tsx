@@ -198,9 +198,12 @@ export function OrganisationSearchPage({
       <div class="search-layout">
         <aside class="facets" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('search.filters')}</h2>
-          {FACET_KEYS.map((key) => (
-            <Facet ctx={ctx} state={state} facetKey={key} values={facets[key]} />
-          ))}
+          {FACET_KEYS.map((key) =>
+            // Regions mean something within a country: offered once a country is chosen (or a region is).
+            key === 'region' && !state.filters.country.length && !state.filters.region.length ? null : (
+              <Facet ctx={ctx} state={state} facetKey={key} values={facets[key]} />
+            ),
+          )}
         </aside>
         <section class="results" aria-labelledby="results-title">
           <h2 id="results-title" class="results-count">
