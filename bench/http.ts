@@ -21,6 +21,8 @@ async function measure(url: string, paths?: string[]) {
     connections: 10,
     duration,
     pipelining: 1,
+    // What browsers send: the platform may answer compressed, as it does to visitors.
+    headers: { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' },
     ...(paths ? { requests: paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
   });
   return {
