@@ -315,6 +315,7 @@ function SimilarList({
             o.emerging.length
               ? t('similar.emerging', { list: names(EMERGING_INDUSTRIES, o.emerging) })
               : null,
+            o.keywords.length ? t('similar.keywords', { list: o.keywords.join(', ') }) : null,
             o.in_target_market
               ? t('similar.in_target_market', { name: org.name, country: countryName(o.country, lang) })
               : null,

@@ -181,6 +181,7 @@ export const de: Record<keyof typeof en, string> = {
   'search.active_filters': 'Aktive Filter',
   'search.remove_filter': 'Filter {name} entfernen',
   'search.clear': 'Alle Filter entfernen',
+  'similar.keywords': 'Gemeinsame Stichwörter: {list}',
   'similar.title': 'Ähnliche Organisationen',
   'similar.ecosystems': 'Beide in: {list}',
   'similar.sectors': 'Gleiche Wirtschaftszweige: {list}',

@@ -170,6 +170,7 @@ export const en = {
   'search.active_filters': 'Active filters',
   'search.remove_filter': 'Remove filter {name}',
   'search.clear': 'Clear all filters',
+  'similar.keywords': 'Shared keywords: {list}',
   'similar.title': 'Similar organisations',
   'similar.ecosystems': 'Both in {list}',
   'similar.sectors': 'Same sectors: {list}',

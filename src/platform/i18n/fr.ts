@@ -180,6 +180,7 @@ export const fr: Record<keyof typeof en, string> = {
   'search.active_filters': 'Filtres actifs',
   'search.remove_filter': 'Retirer le filtre {name}',
   'search.clear': 'Retirer tous les filtres',
+  'similar.keywords': 'Mots-clés communs : {list}',
   'similar.title': 'Organisations similaires',
   'similar.ecosystems': 'Toutes deux dans : {list}',
   'similar.sectors': 'Mêmes secteurs : {list}',
