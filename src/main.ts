@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { jobHandlers } from './jobs.ts';
 import { ensureAdmin } from './modules/accounts/usecases.ts';
 import { seedDemo } from './modules/organisations/demo-seed.ts';
 import type { Config } from './platform/config.ts';
@@ -31,13 +32,9 @@ export async function start(config: Config, opts: { role: Role; demo: boolean })
     const adminLink = opts.role === 'all' || opts.role === 'web' ? await ensureAdmin(s) : null;
     const seeded = opts.demo && (opts.role === 'all' || opts.role === 'web') ? await seedDemo(s) : null;
     if (opts.role === 'all' || opts.role === 'worker') {
-      worker = startWorker(
-        s.db,
-        { 'mail.send': s.mailer.handler },
-        {
-          onError: (err, kind) => s.log.warn({ err, kind }, 'job failed'),
-        },
-      );
+      worker = startWorker(s.db, jobHandlers(s), {
+        onError: (err, kind) => s.log.warn({ err, kind }, 'job failed'),
+      });
     }
     if (opts.role === 'all' || opts.role === 'timers') timers = startTimers(s);
     let url: string | null = null;

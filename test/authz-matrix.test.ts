@@ -18,7 +18,10 @@ type Action =
   | 'invite'
   | 'read_outbox'
   | 'manage_users'
-  | 'read_audit';
+  | 'read_audit'
+  | 'list_imports'
+  | 'start_import'
+  | 'confirm_import';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -114,6 +117,34 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
     editor: true,
     admin: true,
   },
+  // Bulk imports publish profiles without review: admins only, not even editors.
+  list_imports: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: false,
+    admin: true,
+  },
+  start_import: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: false,
+    admin: true,
+  },
+  confirm_import: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: false,
+    admin: true,
+  },
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -170,6 +201,33 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     return org;
   }
 
+  /** A dry run that has finished, ready to be imported for real. */
+  async function finishedDryRun() {
+    const { id } = await s.db
+      .insertInto('import_runs')
+      .values({
+        actor_id: owner.id,
+        file_name: 'matrix.csv',
+        format: 'csv',
+        content: 'external_id,name,type,country\nm-2,Matrix Confirmed,cluster_organisation,AT\n',
+        dry_run: true,
+        total_rows: 1,
+        status: 'done',
+        report: JSON.stringify({
+          rows: 1,
+          created: 1,
+          updated: 0,
+          unchanged: 0,
+          rejected: 0,
+          problems: [],
+          moreProblems: 0,
+        }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
   const run: Record<keyof typeof MATRIX, (a: Actor | null) => Promise<unknown>> = {
     view_draft: async (a) => orgs.loadForActor(s, a, (await freshOrg('draft')).id),
     create: async (a) => orgs.createOrganisation(s, a, { ...VALID, name: `Created ${++n}` }),
@@ -183,6 +241,14 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     read_outbox: async (a) => admin.outbox(s, a, {}),
     manage_users: async (a) => admin.setRole(s, a, victimUserId, { role: 'user' }),
     read_audit: async (a) => admin.auditLog(s, a, {}),
+    list_imports: async (a) => admin.importRuns(s, a, {}),
+    start_import: async (a) =>
+      admin.startImport(s, a, {
+        fileName: 'matrix.csv',
+        data: Buffer.from('external_id,name,type,country\nm-1,Matrix Import,cluster_organisation,AT\n'),
+        dryRun: true,
+      }),
+    confirm_import: async (a) => admin.confirmImport(s, a, await finishedDryRun()),
   };
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { jobHandlers } from '../../src/jobs.ts';
 import type { Engine } from '../../src/platform/db/pool.ts';
 import { announceChange } from '../../src/platform/http/page-cache.ts';
 import { startWorker, type Worker } from '../../src/platform/jobs/queue.ts';
@@ -31,7 +32,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
   const app = await buildServer(services);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   services.config.baseUrl = address;
-  const worker = startWorker(services.db, { 'mail.send': services.mailer.handler }, { pollMs: 200 });
+  const worker = startWorker(services.db, jobHandlers(services), { pollMs: 200 });
   return {
     url: address,
     services,

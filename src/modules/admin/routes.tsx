@@ -1,10 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { forbidden } from '../../platform/errors.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldProblem, forbidden } from '../../platform/errors.ts';
 import { formBody, requirePageActor } from '../../platform/http/handlers.ts';
+import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { AdminHomePage, AuditPage, OutboxMessagePage, OutboxPage, UsersPage } from './pages.tsx';
-import { canManageUsers } from './policy.ts';
+import {
+  AdminHomePage,
+  AuditPage,
+  ImportRunPage,
+  ImportsPage,
+  OutboxMessagePage,
+  OutboxPage,
+  UsersPage,
+} from './pages.tsx';
+import { canImportOrganisations, canManageUsers } from './policy.ts';
 import * as uc from './usecases.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, s: Services) {
@@ -38,5 +47,92 @@ export function registerAdminRoutes(app: FastifyInstance, s: Services) {
     if (!requirePageActor(req, reply)) return reply;
     const data = await uc.auditLog(s, req.ctx.actor, req.query);
     return sendPage(reply, <AuditPage ctx={req.ctx} {...data} />);
+  });
+
+  registerImportRoutes(app, s);
+}
+
+const MAX_MEGABYTES = uc.IMPORT_MAX_BYTES / 1024 / 1024;
+
+/** The organisation import: upload (multipart, `?_csrf=`), progress page, "import for real". */
+function registerImportRoutes(app: FastifyInstance, s: Services) {
+  async function showImports(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { problems?: FieldProblem[]; dryRun?: boolean; status?: number } = {},
+  ) {
+    const data = await uc.importRuns(s, req.ctx.actor, form.status ? {} : req.query);
+    return sendPage(
+      reply,
+      <ImportsPage
+        ctx={req.ctx}
+        {...data}
+        maxMegabytes={MAX_MEGABYTES}
+        problems={form.problems ?? []}
+        dryRun={form.dryRun ?? true}
+      />,
+      form.status,
+    );
+  }
+
+  app.get('/admin/imports', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    return showImports(req, reply);
+  });
+
+  app.post('/admin/imports', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    // Refused before a byte of the file is read.
+    if (!canImportOrganisations(actor)) throw forbidden();
+    if (!req.isMultipart()) {
+      throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+    }
+    let upload: uc.ImportUpload | null = null;
+    let dryRun = false;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname === 'file' && !upload) {
+            upload = { fileName: part.filename ?? '', data: await part.toBuffer(), dryRun: false };
+          } else {
+            part.file.resume();
+          }
+        } else if (part.fieldname === 'dry_run') {
+          dryRun = typeof part.value === 'string' && part.value !== '';
+        }
+      }
+      if (upload) upload.dryRun = dryRun;
+      const { id } = await uc.startImport(s, actor, upload);
+      return redirectWithNotice(reply, `/admin/imports/${id}`, 'notice.import_queued');
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        const problem = { field: 'file', message: 'v.import_size', params: { mb: MAX_MEGABYTES } };
+        return showImports(req, reply, { problems: [problem], dryRun, status: 413 });
+      }
+      if (
+        err instanceof AppError &&
+        err.details.length &&
+        (err.code === 'validation' || err.code === 'payload_too_large')
+      ) {
+        return showImports(req, reply, { problems: err.details, dryRun, status: err.status });
+      }
+      throw err;
+    }
+  });
+
+  app.get('/admin/imports/:id', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    const { confirmed_by, ...run } = await uc.importRun(s, req.ctx.actor, (req.params as { id: string }).id);
+    return sendPage(
+      reply,
+      <ImportRunPage ctx={req.ctx} run={run} confirmedBy={confirmed_by} notice={noticeFrom(req.query)} />,
+    );
+  });
+
+  app.post('/admin/imports/:id/confirm', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    const { id } = await uc.confirmImport(s, req.ctx.actor, (req.params as { id: string }).id);
+    return redirectWithNotice(reply, `/admin/imports/${id}`, 'notice.import_queued');
   });
 }

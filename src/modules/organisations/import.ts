@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -54,23 +55,48 @@ const LIST_FIELDS = new Set([
   'target_markets',
 ]);
 
+/** The format an import file name announces by its extension, or null for anything else. */
+export function importFormatOf(name: string): 'csv' | 'json' | null {
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.csv$/i.test(name)) return 'csv';
+  return null;
+}
+
 /** Reads a .csv (header row, lists separated by "|") or a .json file (an array, or `{items}`). */
 export async function* readImportFile(path: string): AsyncGenerator<ImportRow> {
-  if (/\.json$/i.test(path)) {
-    const data = JSON.parse(await readFile(path, 'utf8')) as unknown;
-    const items = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
-    if (!Array.isArray(items))
-      throw new ImportFileError('The JSON file must hold an array of organisations.');
-    for (const [i, record] of items.entries()) {
-      yield {
-        line: i + 1,
-        record: record && typeof record === 'object' ? (record as Record<string, unknown>) : {},
-      };
-    }
+  const format = importFormatOf(path);
+  if (format === 'json') {
+    yield* jsonRows(await readFile(path, 'utf8'));
     return;
   }
-  if (!/\.csv$/i.test(path)) throw new ImportFileError('The file must end in .csv or .json.');
-  const parser = createReadStream(path).pipe(
+  if (format !== 'csv') throw new ImportFileError('The file must end in .csv or .json.');
+  // Streamed from the file: memory stays flat however large it is.
+  yield* csvRows(createReadStream(path));
+}
+
+/** The same rows as `readImportFile`, from content already in memory (an upload). */
+export async function* readImportContent(
+  content: string | Buffer,
+  format: 'csv' | 'json',
+): AsyncGenerator<ImportRow> {
+  if (format === 'json') yield* jsonRows(typeof content === 'string' ? content : content.toString('utf8'));
+  else yield* csvRows(Readable.from([content]));
+}
+
+function* jsonRows(text: string): Generator<ImportRow> {
+  const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  const items = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
+  if (!Array.isArray(items)) throw new ImportFileError('The JSON file must hold an array of organisations.');
+  for (const [i, record] of items.entries()) {
+    yield {
+      line: i + 1,
+      record: record && typeof record === 'object' ? (record as Record<string, unknown>) : {},
+    };
+  }
+}
+
+async function* csvRows(input: Readable): AsyncGenerator<ImportRow> {
+  const parser = input.pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
   );
   for await (const { record, info } of parser as AsyncIterable<{
@@ -227,8 +253,7 @@ export async function importOrganisations(
   const batchSize = opts.batchSize ?? 500;
   const seen = new Map<string, number>();
   let batch: Valid[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
+  const write = async (current: Valid[]) => {
     if (opts.dryRun) {
       const known = await s.db
         .selectFrom('organisations')
@@ -236,19 +261,30 @@ export async function importOrganisations(
         .where(
           'external_id',
           'in',
-          batch.map((v) => v.externalId),
+          current.map((v) => v.externalId),
         )
         .execute();
       report.updated += known.length;
-      report.created += batch.length - known.length;
+      report.created += current.length - known.length;
     } else {
-      const r = await s.db.transaction().execute((trx) => writeBatch(trx, batch));
+      const r = await s.db.transaction().execute((trx) => writeBatch(trx, current));
       report.created += r.created;
       report.updated += r.updated;
-      report.unchanged += batch.length - r.created - r.updated;
+      report.unchanged += current.length - r.created - r.updated;
     }
+  };
+  // One batch is written while the next is read, validated and rendered: the database and this
+  // process work at the same time. At most one write is in flight, so batches land in file order.
+  let inFlight: Promise<void> | null = null;
+  const flush = async () => {
+    if (!batch.length) return;
+    const current = batch;
     batch = [];
-    opts.onProgress?.(report.rows);
+    const rowsSoFar = report.rows;
+    await inFlight;
+    const next = write(current).then(() => opts.onProgress?.(rowsSoFar));
+    next.catch(() => {}); // awaited (and rethrown) by the next flush or at the end
+    inFlight = next;
   };
   for await (const row of rows) {
     report.rows++;
@@ -268,6 +304,7 @@ export async function importOrganisations(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await inFlight;
   if (!opts.dryRun) {
     await recordAudit(s.db, {
       actorId: opts.actorId ?? null,

@@ -189,6 +189,40 @@ export interface NutsRegionsTable {
   imported_at: Generated<Date>;
 }
 
+/** An organisation import started from the admin page; `report` is set when it is done. */
+export interface ImportRunsTable {
+  id: Generated<string>;
+  actor_id: string | null;
+  file_name: string;
+  format: 'csv' | 'json';
+  content: string;
+  dry_run: boolean;
+  status: Generated<ImportRunStatus>;
+  total_rows: number;
+  processed_rows: Generated<number>;
+  report: Json<StoredImportReport> | null;
+  error: string | null;
+  source_run_id: string | null;
+  created_at: Generated<Date>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  updated_at: Generated<Date>;
+}
+
+export type ImportRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** What an import run keeps of its report: the counts, and the first problems with a count of the rest. */
+export interface StoredImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows with at least one problem. */
+  rejected: number;
+  problems: { line: number; field: string; message: string }[];
+  moreProblems: number;
+}
+
 export interface SearchWordsTable {
   word: string;
 }
@@ -209,6 +243,7 @@ export interface DB {
   search_words: SearchWordsTable;
   organisation_invitations: OrganisationInvitationsTable;
   nuts_regions: NutsRegionsTable;
+  import_runs: ImportRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,8 @@ export interface LayoutProps {
   /** Structured data for search engines (schema.org), rendered as JSON-LD. */
   jsonLd?: unknown;
   notice?: string | undefined;
+  /** Reload the page every so many seconds (a progress page); a meta refresh needs no script. */
+  refreshSeconds?: number | undefined;
 }
 
 /** Notices travel through redirects as `?notice=key`; only catalogue keys are shown. */
@@ -19,7 +21,7 @@ export function noticeFrom(query: unknown): MessageKey | undefined {
   return typeof n === 'string' && n.startsWith('notice.') && isMessageKey(n) ? n : undefined;
 }
 
-export function Layout({ ctx, title, children, jsonLd, notice }: LayoutProps) {
+export function Layout({ ctx, title, children, jsonLd, notice, refreshSeconds }: LayoutProps) {
   const { t, actor } = ctx;
   const here = encodeURIComponent(ctx.path);
   const noticeKey = notice && isMessageKey(notice) ? notice : undefined;
@@ -28,6 +30,7 @@ export function Layout({ ctx, title, children, jsonLd, notice }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{`${title} · Clusterhub`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         {jsonLd ? (

@@ -1,0 +1,11 @@
+import { IMPORT_JOB, importJobHandler } from './modules/admin/import-job.ts';
+import type { JobHandler } from './platform/jobs/queue.ts';
+import type { Services } from './platform/services.ts';
+
+/** Every kind of job a worker runs, with its handler. */
+export function jobHandlers(s: Services): Record<string, JobHandler> {
+  return {
+    'mail.send': s.mailer.handler,
+    [IMPORT_JOB]: importJobHandler(s),
+  };
+}
