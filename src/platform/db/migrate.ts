@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_rendered_descriptions.ts';
 import * as m0004 from './migrations/0004_search.ts';
 import * as m0005 from './migrations/0005_nuts_regions.ts';
 import * as m0006 from './migrations/0006_import_runs.ts';
+import * as m0007 from './migrations/0007_export_order.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_search': m0004,
   '0005_nuts_regions': m0005,
   '0006_import_runs': m0006,
+  '0007_export_order': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
