@@ -240,9 +240,8 @@ export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): P
   const itemsQuery = sql<SearchHit>`
     with page as (
       select o.id, ${rank} as rank
-      from (${base}) b
-      join organisations o on o.id = b.id
-      where ${filterConditions(req.filters)}
+      from organisations o
+      where o.status = 'published' and ${textMatch} and ${filterConditions(req.filters, undefined, 'row')}
       order by ${order}
       limit ${req.limit} offset ${(req.page - 1) * req.limit}
     )
