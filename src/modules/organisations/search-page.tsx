@@ -85,6 +85,18 @@ export function Highlighted({ text }: { text: string }) {
   return <>{parts}</>;
 }
 
+/** A headline cut out of the summary, with an ellipsis where text was left out. */
+function Snippet({ snippet, summary }: { snippet: string; summary: string }) {
+  const plain = snippet.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
+  return (
+    <>
+      {summary.startsWith(plain.slice(0, 20)) ? '' : '… '}
+      <Highlighted text={snippet} />
+      {summary.endsWith(plain.slice(-20)) ? '' : ' …'}
+    </>
+  );
+}
+
 const VISIBLE_VALUES = 8;
 
 function Facet({
@@ -254,7 +266,13 @@ export function OrganisationSearchPage({
                       <span class="badge outdated">{t('org.outdated')}</span>
                     ) : null}
                   </p>
-                  <p>{o.snippet ? <Highlighted text={o.snippet} /> : clipText(o.summary, 200)}</p>
+                  <p>
+                    {o.snippet ? (
+                      <Snippet snippet={o.snippet} summary={o.summary} />
+                    ) : (
+                      clipText(o.summary, 200)
+                    )}
+                  </p>
                   <p class="tags">
                     {o.ecosystems.slice(0, 4).map((e) => (
                       <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
