@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
 import { naceSectionsOf, searchTermsOf } from '../../platform/taxonomy/search-terms.ts';
-import { markdownExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
 export const SUMMARY_LENGTH = 500;
@@ -9,11 +9,8 @@ export const SUMMARY_LENGTH = 500;
 /** Adds the columns derived from `description` whenever a write sets it. */
 export function withRenderedDescription<T extends { description?: string }>(values: T) {
   if (values.description === undefined) return values;
-  return {
-    ...values,
-    description_html: renderMarkdown(values.description),
-    summary: markdownExcerpt(values.description, SUMMARY_LENGTH),
-  };
+  const html = renderMarkdown(values.description);
+  return { ...values, description_html: html, summary: htmlExcerpt(html, SUMMARY_LENGTH) };
 }
 
 const TAXONOMY_FIELDS = ['ecosystems', 'emerging_industries', 'kets', 'nace'] as const;

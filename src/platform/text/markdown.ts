@@ -60,6 +60,19 @@ export function markdownExcerpt(source: string, max = 240): string {
   return clipText(text, max);
 }
 
+/**
+ * Plain text of HTML that `renderMarkdown` produced (already sanitised, so a tag is exactly
+ * `<…>`): the same text as `markdownExcerpt` of its source, without parsing the markdown again.
+ */
+export function htmlExcerpt(html: string, max = 240): string {
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clipText(text, max);
+}
+
 /** Shortens plain text to at most `max` characters, marking the cut with an ellipsis. */
 export function clipText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
