@@ -96,6 +96,10 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
       ] as const) {
         expect(dryPage).toContain(`<td>${line}</td><td><code>${field}</code></td>`);
       }
+      // The problems are said in the reader's language, not in the importer's.
+      const french = await client.get(dry.location!.split('?')[0]!, { 'accept-language': 'fr' });
+      expect(french.html).toContain('Choisissez un pays dans la liste.');
+      expect(french.html).toContain('Ce champ est obligatoire.');
       expect(await organisations()).toEqual([]);
       const [dryRun] = await runs();
       expect(dryRun).toMatchObject({

@@ -2,7 +2,7 @@ import type { ImportRunStatus, StoredImportReport } from '../../platform/db/sche
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, Pagination, type Problems, problemText } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
+import { formatDate, formatNumber, isMessageKey } from '../../platform/i18n/index.ts';
 
 const when = (ctx: RequestContext, d: Date) =>
   new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
@@ -517,7 +517,11 @@ export function ImportRunPage({
                     <td>
                       <code>{p.field}</code>
                     </td>
-                    <td>{p.message}</td>
+                    <td>
+                      {p.key && isMessageKey(p.key)
+                        ? problemText(t, { field: p.field, message: p.key, params: p.params ?? {} })
+                        : p.message}
+                    </td>
                   </tr>
                 ))}
               </tbody>

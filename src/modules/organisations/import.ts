@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB, NewOrganisation } from '../../platform/db/schema.ts';
 import { problemText } from '../../platform/http/forms.tsx';
 import { announceChange } from '../../platform/http/page-cache.ts';
-import { translator } from '../../platform/i18n/index.ts';
+import { isMessageKey, translate, translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { problemsFromZod } from '../../platform/validation.ts';
 import { LIST_SEPARATOR } from './export.ts';
@@ -33,7 +33,11 @@ export interface ImportRow {
 export interface ImportProblem {
   line: number;
   field: string;
+  /** In English, for the command line and logs. */
   message: string;
+  /** The catalogue key and its parameters, so that a page can say it in the reader's language. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -121,12 +125,17 @@ function validate(row: ImportRow, problems: ImportProblem[]): Valid | null {
   const parsed = CreateOrganisationInput.safeParse(row.record);
   let ok = true;
   if (!externalId || externalId.length > 200) {
-    problems.push({ line: row.line, field: 'external_id', message: t('v.required') });
+    problems.push({ line: row.line, field: 'external_id', message: t('v.required'), key: 'v.required' });
     ok = false;
   }
   if (!parsed.success) {
     for (const p of problemsFromZod(parsed.error)) {
-      problems.push({ line: row.line, field: p.field, message: problemText(t, p) });
+      problems.push({
+        line: row.line,
+        field: p.field,
+        message: problemText(t, p),
+        ...(isMessageKey(p.message) ? { key: p.message, params: p.params ?? {} } : {}),
+      });
     }
     return null;
   }
@@ -295,7 +304,9 @@ export async function importOrganisations(
       report.problems.push({
         line: row.line,
         field: 'external_id',
-        message: `The same external_id is already on line ${first}.`,
+        message: translate('en', 'v.duplicate_external_id', { line: first }),
+        key: 'v.duplicate_external_id',
+        params: { line: first },
       });
       continue;
     }

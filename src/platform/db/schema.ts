@@ -219,7 +219,13 @@ export interface StoredImportReport {
   unchanged: number;
   /** Rows with at least one problem. */
   rejected: number;
-  problems: { line: number; field: string; message: string }[];
+  problems: {
+    line: number;
+    field: string;
+    message: string;
+    key?: string;
+    params?: Record<string, string | number>;
+  }[];
   moreProblems: number;
 }
 

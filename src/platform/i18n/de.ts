@@ -124,6 +124,7 @@ export const de: Record<keyof typeof en, string> = {
   'v.date': 'Geben Sie ein Datum im Format JJJJ-MM-TT ein.',
   'v.date_order': 'Das Enddatum darf nicht vor dem Startdatum liegen.',
   'v.no_html': 'Nur reiner Text: HTML-Tags und Skripte sind hier nicht zulässig.',
+  'v.duplicate_external_id': 'Dieselbe external_id steht bereits in Zeile {line}.',
   'v.unknown_code': 'Unbekannte(r) Code(s): {codes}.',
   'v.country': 'Wählen Sie ein Land aus der Liste.',
   'v.nuts':

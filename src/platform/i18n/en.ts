@@ -117,6 +117,7 @@ export const en = {
   'v.date': 'Enter a date as YYYY-MM-DD.',
   'v.date_order': 'The end date must not be before the start date.',
   'v.no_html': 'Plain text only: HTML tags and scripts are not allowed here.',
+  'v.duplicate_external_id': 'The same external_id is already on line {line}.',
   'v.unknown_code': 'Unknown code(s): {codes}.',
   'v.country': 'Choose a country from the list.',
   'v.nuts': 'Enter a NUTS code of {country}, e.g. its two-letter prefix followed by up to three characters.',

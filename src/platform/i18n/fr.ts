@@ -124,6 +124,7 @@ export const fr: Record<keyof typeof en, string> = {
   'v.date': 'Saisissez une date au format AAAA-MM-JJ.',
   'v.date_order': 'La date de fin ne peut pas être antérieure à la date de début.',
   'v.no_html': 'Texte brut uniquement\u00a0: les balises HTML et les scripts ne sont pas autorisés ici.',
+  'v.duplicate_external_id': 'Le même external_id figure déjà à la ligne {line}.',
   'v.unknown_code': 'Code(s) inconnu(s)\u00a0: {codes}.',
   'v.country': 'Choisissez un pays dans la liste.',
   'v.nuts':
