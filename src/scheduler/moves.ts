@@ -1,5 +1,6 @@
 // Neighbourhood moves. Each applies itself to the state (journaled) and returns whether it did;
 // the search then decides from the cost whether to keep it or undo it.
+import { minCostAssignment } from './assignment.ts';
 import type { Instance } from './instance.ts';
 import { type Rng, randInt } from './rng.ts';
 import type { State } from './state.ts';
@@ -9,6 +10,27 @@ export class Moves {
   private stampNow = 0;
   private comp: number[] = [];
   private targets: number[] = [];
+  private costs: Float64Array;
+  private resStamp: Int32Array;
+  /**
+   * How far past its table count a slot may be filled by the relocation moves. The search prices
+   * every extra meeting and only keeps schedules without any as results: passing through an
+   * overfull slot lets chains cross a crowded part of the day that exact counts would wall off.
+   */
+  capSlack = 0;
+  /** a chain built by kempe(…, defer = true), waiting in this.comp to be priced and applied */
+  pending = false;
+  private pendingA = -1;
+  private pendingB = -1;
+  private pStamp: Int32Array;
+  private pStampNow = 0;
+  private touched: Int32Array;
+  private newBreaks: Int32Array;
+  private effect = new Int32Array(2);
+  private seeds: number[] = [0, 0];
+  private gapBuf: Int32Array;
+  private endBuf: Int32Array;
+  private window: Float64Array;
 
   constructor(
     readonly inst: Instance,
@@ -17,13 +39,21 @@ export class Moves {
     readonly chainLimit: number,
   ) {
     this.stamp = new Int32Array(inst.M);
+    this.costs = new Float64Array(inst.T * inst.T);
+    this.resStamp = new Int32Array(inst.R);
+    this.pStamp = new Int32Array(inst.P);
+    this.gapBuf = new Int32Array(inst.T);
+    this.endBuf = new Int32Array(inst.T);
+    this.touched = new Int32Array(inst.P);
+    this.newBreaks = new Int32Array(inst.P);
+    this.window = new Float64Array(inst.T * inst.T);
   }
 
   /**
    * Kempe chain: the meetings in slots a and b connected to the seeds by shared resources swap
    * slots. Clash-freedom is preserved by construction; domains, tables and precedence are checked.
    */
-  kempe(seeds: number[], a: number, b: number): boolean {
+  kempe(seeds: number[], a: number, b: number, defer = false): boolean {
     const { inst, s } = this;
     const T = inst.T;
     const stamp = ++this.stampNow;
@@ -51,7 +81,25 @@ export class Moves {
     let toB = 0;
     for (const x of comp) if (s.slotOf[x] === a) toB++;
     const toA = comp.length - toB;
-    if (s.load[a] - toB + toA > inst.cap[a] || s.load[b] - toA + toB > inst.cap[b]) return false;
+    const overB = s.load[b] - toA + toB - inst.cap[b] - this.capSlack;
+    const overA = s.load[a] - toB + toA - inst.cap[a] - this.capSlack;
+    if (overA > 0 && overB > 0) return false;
+    // A full slot would overflow: balance the chain with free-standing meetings going the other way.
+    if (overB > 0 && !this.balance(b, a, overB, stamp)) return false;
+    if (overA > 0 && !this.balance(a, b, overA, stamp)) return false;
+    if (defer) {
+      this.pending = true;
+      this.pendingA = a;
+      this.pendingB = b;
+      return true;
+    }
+    return this.applyChain(a, b);
+  }
+
+  /** Applies the chain in this.comp (slots a ↔ b); undoes it and fails if a precedence breaks. */
+  private applyChain(a: number, b: number): boolean {
+    const { inst, s } = this;
+    const comp = this.comp;
     const mark = s.mark();
     const targets = this.targets;
     for (let i = 0; i < comp.length; i++) targets[i] = s.slotOf[comp[i]] === a ? b : a;
@@ -66,14 +114,178 @@ export class Moves {
     return true;
   }
 
+  /**
+   * Adds to the chain (this.comp, marked with stamp) `count` meetings of slot `from` that can move
+   * to slot `to` on their own: outside the chain, allowed in `to`, and whose participants are free
+   * there once the chain has moved. Picked from a random starting point; false if too few exist.
+   */
+  private balance(from: number, to: number, count: number, stamp: number): boolean {
+    const { inst, s, rng } = this;
+    const T = inst.T;
+    const to0 = s.load[to];
+    const list = s.members[from];
+    if (!list.length) return false;
+    let added = 0;
+    const offset = randInt(rng, list.length);
+    const comp = this.comp;
+    const start = comp.length;
+    for (let k = 0; k < list.length && added < count; k++) {
+      const y = list[(k + offset) % list.length];
+      if (this.stamp[y] === stamp || !inst.inDom[y * T + to]) continue;
+      let ok = true;
+      for (const r of inst.res[y]) {
+        const z = s.occ[r * T + to];
+        if ((z >= 0 && this.stamp[z] !== stamp) || this.resStamp[r] === stamp) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      for (const r of inst.res[y]) this.resStamp[r] = stamp;
+      this.stamp[y] = stamp;
+      comp.push(y);
+      added++;
+    }
+    if (added < count) {
+      for (let i = start; i < comp.length; i++) this.stamp[comp[i]] = 0;
+      comp.length = start;
+      return false;
+    }
+    // the other slot must still have room after taking the extra meetings
+    let net = 0;
+    for (const x of comp) net += s.slotOf[x] === to ? -1 : 1;
+    return to0 + net <= inst.cap[to] + this.capSlack;
+  }
+
+  /**
+   * The change of cost the pending chain (built by kempe with defer) would make, computed from the
+   * participants it touches without applying it: each of them trades its slot a for slot b or the
+   * reverse, or keeps both when it has a meeting in each.
+   */
+  pendingDelta(idleWeight: number, unfairWeight: number, overflowWeight: number): number {
+    const { inst, s } = this;
+    const T = inst.T;
+    const a = this.pendingA;
+    const b = this.pendingB;
+    const stamp = ++this.pStampNow;
+    const ps = this.touched;
+    const nb = this.newBreaks;
+    let changed = 0;
+    const out = this.effect;
+    let dBreaks = 0;
+    let dIdle = 0;
+    let toB = 0;
+    const comp = this.comp;
+    for (let i = 0; i < comp.length; i++) {
+      const x = comp[i];
+      if (s.slotOf[x] === a) toB++;
+      const people = inst.people[x];
+      for (let k = 0; k < people.length; k++) {
+        const p = people[k];
+        if (this.pStamp[p] === stamp) continue;
+        this.pStamp[p] = stamp;
+        const inA = s.occ[p * T + a] >= 0;
+        const inB = s.occ[p * T + b] >= 0;
+        if (inA === inB) continue;
+        if (inA) s.movedEffect(p, a, b, out);
+        else s.movedEffect(p, b, a, out);
+        dBreaks += out[0] - s.breaks[p];
+        dIdle += out[1] - s.idle[p];
+        if (out[0] !== s.breaks[p]) {
+          ps[changed] = p;
+          nb[changed] = out[0];
+          changed++;
+        }
+      }
+    }
+    const toA = comp.length - toB;
+    const capA = inst.cap[a];
+    const capB = inst.cap[b];
+    const dOver =
+      Math.max(0, s.load[a] - toB + toA - capA) -
+      Math.max(0, s.load[a] - capA) +
+      Math.max(0, s.load[b] - toA + toB - capB) -
+      Math.max(0, s.load[b] - capB);
+    const dFair = changed ? s.fairExcessWith(ps, nb, changed) - s.fairExcess() : 0;
+    return dBreaks + idleWeight * dIdle + unfairWeight * dFair + overflowWeight * dOver;
+  }
+
+  /** Applies the pending chain; false (and nothing changed) when it breaks a precedence. */
+  applyPending(): boolean {
+    this.pending = false;
+    return this.applyChain(this.pendingA, this.pendingB);
+  }
+
   /** Move placed meeting m to slot b, by a chain, or by swapping with a meeting there when b is full. */
-  relocate(m: number, b: number): boolean {
+  relocate(m: number, b: number, defer = false): boolean {
     const a = this.s.slotOf[m];
     if (a === b || a < 0) return false;
-    if (this.kempe([m], a, b)) return true;
+    const seeds = this.seeds;
+    seeds.length = 1;
+    seeds[0] = m;
+    if (this.kempe(seeds, a, b, defer)) return true;
     const there = this.s.members[b];
     if (!there.length) return false;
-    return this.kempe([m, there[randInt(this.rng, there.length)]], a, b);
+    seeds.length = 2;
+    seeds[1] = there[randInt(this.rng, there.length)];
+    return this.kempe(seeds, a, b, defer);
+  }
+
+  /**
+   * Ejection chain of depth one: placed meeting m moves to slot b; the meetings that clash with it
+   * there (same participant or locked table) are lifted out and each put back in the free slot
+   * that costs least (breaks + idleWeight × idle slots). Fails, leaving no trace, when one of them
+   * has no free slot left. Unlike a Kempe chain, the displaced meetings can land anywhere.
+   */
+  ejectRelocate(m: number, b: number, idleWeight: number): boolean {
+    const { inst, s, rng } = this;
+    const T = inst.T;
+    const a = s.slotOf[m];
+    if (a < 0 || a === b || !inst.inDom[m * T + b]) return false;
+    const mark = s.mark();
+    s.set(m, -1);
+    const lifted = this.comp;
+    lifted.length = 0;
+    for (const r of inst.res[m]) {
+      const y = s.occ[r * T + b];
+      if (y >= 0) {
+        lifted.push(y);
+        s.set(y, -1);
+      }
+    }
+    if (s.load[b] >= inst.cap[b]) {
+      const there = s.members[b];
+      const y = there[randInt(rng, there.length)];
+      lifted.push(y);
+      s.set(y, -1);
+    }
+    if (!s.canPlace(m, b)) {
+      s.undo(mark);
+      return false;
+    }
+    s.set(m, b);
+    for (let i = 0; i < lifted.length; i++) {
+      const y = lifted[i];
+      const d = inst.dom[y];
+      let bestT = -1;
+      let bestCost = Number.POSITIVE_INFINITY;
+      const offset = randInt(rng, d.length);
+      for (let k = 0; k < d.length; k++) {
+        const t = d[(k + offset) % d.length];
+        if (!s.canPlace(y, t)) continue;
+        const c = s.probe(y, t, idleWeight);
+        if (c < bestCost) {
+          bestCost = c;
+          bestT = t;
+        }
+      }
+      if (bestT < 0) {
+        s.undo(mark);
+        return false;
+      }
+      s.set(y, bestT);
+    }
+    return true;
   }
 
   /** Insert unplaced m at slot t, unplacing whatever stands in the way. */
@@ -139,24 +351,210 @@ export class Moves {
    * Targets a break of participant p: a meeting at one end of p's day or of a block moves into
    * the slot bordering a gap, so the gap closes if the chain works out.
    */
-  closeGap(p: number): boolean {
+  closeGap(p: number, ejectIdleWeight = -1, defer = false): boolean {
     const { inst, s, rng } = this;
     const T = inst.T;
     const base = p * T;
-    const gaps: number[] = [];
-    const ends: number[] = [];
+    const gaps = this.gapBuf;
+    const ends = this.endBuf;
+    let nGaps = 0;
+    let nEnds = 0;
     for (let t = 0; t < T; t++) {
       const busy = s.occ[base + t] >= 0;
       const before = t > 0 && s.occ[base + t - 1] >= 0;
       const after = t + 1 < T && s.occ[base + t + 1] >= 0;
-      if (busy && (!before || !after)) ends.push(t);
-      if (!busy && (before || after)) gaps.push(t);
+      if (busy && (!before || !after)) ends[nEnds++] = t;
+      if (!busy && (before || after)) gaps[nGaps++] = t;
     }
-    if (!gaps.length || !ends.length) return false;
-    const b = gaps[randInt(rng, gaps.length)];
-    const m = s.occ[base + ends[randInt(rng, ends.length)]];
+    if (!nGaps || !nEnds) return false;
+    const b = gaps[randInt(rng, nGaps)];
+    const m = s.occ[base + ends[randInt(rng, nEnds)]];
     if (!inst.inDom[m * T + b]) return false;
-    return this.relocate(m, b);
+    return ejectIdleWeight >= 0 ? this.ejectRelocate(m, b, ejectIdleWeight) : this.relocate(m, b, defer);
+  }
+
+  /**
+   * Reorders whole slots: the meetings of slot `a` move to slot `b` and the slots in between shift
+   * one step towards `a` (with |a - b| = 1 this swaps two slots). Breaks depend only on which
+   * participants meet in consecutive slots, so reordering the slots' contents is a move of its own:
+   * it is the ordering half of the problem (an asymmetric travelling-salesman path over the slots'
+   * contents) that single-meeting moves reach only by long detours. Checks domains, table counts
+   * and precedence; clash-freedom holds because every slot keeps its whole content.
+   */
+  rotateSlots(a: number, b: number): boolean {
+    if (a === b) return false;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    const shift = a < b ? -1 : 1;
+    // content now at slot t goes to dest(t)
+    const dest = (t: number) => (t === a ? b : t + shift);
+    return this.permuteSlots(lo, hi, dest);
+  }
+
+  /** Exchanges the whole contents of slots a and b. */
+  swapSlots(a: number, b: number): boolean {
+    if (a === b) return false;
+    return this.permuteSlots(Math.min(a, b), Math.max(a, b), (t) => (t === a ? b : t === b ? a : t));
+  }
+
+  private permuteSlots(lo: number, hi: number, dest: (t: number) => number): boolean {
+    const { inst, s } = this;
+    const T = inst.T;
+    let moved = 0;
+    let prec = false;
+    for (let t = lo; t <= hi; t++) {
+      const u = dest(t);
+      if (u === t) continue;
+      const list = s.members[t];
+      if (list.length > inst.cap[u] + this.capSlack) return false;
+      for (const x of list) {
+        if (!inst.inDom[x * T + u]) return false;
+        if (inst.pred[x].length || inst.succ[x].length) prec = true;
+      }
+      moved += list.length;
+    }
+    if (moved === 0) return false;
+    const mark = s.mark();
+    const comp = this.comp;
+    const targets = this.targets;
+    comp.length = 0;
+    for (let t = lo; t <= hi; t++) {
+      const u = dest(t);
+      if (u === t) continue;
+      for (const x of s.members[t]) {
+        targets[comp.length] = u;
+        comp.push(x);
+      }
+    }
+    for (const x of comp) s.set(x, -1);
+    for (let i = 0; i < comp.length; i++) s.set(comp[i], targets[i]);
+    if (prec) {
+      for (const x of comp) {
+        if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
+          s.undo(mark);
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Closes one of p's gaps by sliding a whole run of p's meetings across it, one slot at a time:
+   * each meeting steps into the neighbouring slot by a Kempe chain, leading edge first, so p stays
+   * clash-free and its partners' meetings follow along where the chains take them.
+   */
+  shiftRun(p: number): boolean {
+    const { inst, s, rng } = this;
+    const T = inst.T;
+    const base = p * T;
+    // runs of p as [start, end] pairs
+    const runs: number[] = [];
+    for (let t = 0; t < T; t++) {
+      if (s.occ[base + t] < 0) continue;
+      if (t === 0 || s.occ[base + t - 1] < 0) runs.push(t, t);
+      else runs[runs.length - 1] = t;
+    }
+    const gaps = runs.length / 2 - 1;
+    if (gaps < 1) return false;
+    const g = randInt(rng, gaps);
+    const leftEnd = runs[2 * g + 1];
+    const rightStart = runs[2 * g + 2];
+    const width = rightStart - leftEnd - 1;
+    const right = rng() < 0.5;
+    // slide the left run right (dir +1) or the right run left (dir -1)
+    let start = right ? runs[2 * g] : rightStart;
+    let end = right ? leftEnd : runs[2 * g + 3];
+    const dir = right ? 1 : -1;
+    const mark = s.mark();
+    for (let step = 0; step < width; step++) {
+      for (let k = 0; k <= end - start; k++) {
+        const t = right ? end - k : start + k;
+        const x = s.occ[base + t];
+        if (x < 0 || !this.kempe([x], t, t + dir)) {
+          s.undo(mark);
+          return false;
+        }
+      }
+      start += dir;
+      end += dir;
+    }
+    return true;
+  }
+
+  /**
+   * Re-seats all of p's placed meetings at once in a window of consecutive slots, so p ends with no
+   * break. Every window is tried: a min-cost assignment puts each meeting in a slot of the window
+   * where its partners are free, at the cost it adds to their breaks and idle slots (as if alone);
+   * the cheapest window wins (ties at random). The partners' other meetings stay where they are.
+   */
+  reseat(p: number, idleWeight: number): boolean {
+    const { inst, s, rng } = this;
+    const T = inst.T;
+    const base = p * T;
+    const mine: number[] = [];
+    for (let t = 0; t < T; t++) if (s.occ[base + t] >= 0) mine.push(s.occ[base + t]);
+    const n = mine.length;
+    if (n < 2) return false;
+    const mark = s.mark();
+    for (const x of mine) s.set(x, -1);
+    const ref = s.totalBreaks + idleWeight * s.totalIdle;
+    const cost = this.costs;
+    const rowOk = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = mine[i];
+      for (let t = 0; t < T; t++) {
+        let ok = inst.inDom[x * T + t] === 1 && s.load[t] < inst.cap[t] + this.capSlack;
+        if (ok) for (const r of inst.res[x]) if (s.occ[r * T + t] >= 0) ok = false;
+        if (ok && (inst.pred[x].length || inst.succ[x].length)) ok = s.precedenceOk(x, t);
+        cost[i * T + t] = ok ? s.probe(x, t, idleWeight) - ref : Number.POSITIVE_INFINITY;
+        if (ok) rowOk[i] = 1;
+      }
+    }
+    let best: Int32Array | null = null;
+    let bestStart = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let ties = 0;
+    if (rowOk.every((v) => v === 1)) {
+      const w = this.window;
+      for (let start = 0; start + n <= T; start++) {
+        let total = 0;
+        for (let i = 0; i < n; i++) {
+          let any = false;
+          for (let j = 0; j < n; j++) {
+            const c = cost[i * T + start + j];
+            w[i * n + j] = c;
+            if (c !== Number.POSITIVE_INFINITY) any = true;
+          }
+          if (!any) total = Number.POSITIVE_INFINITY;
+        }
+        if (total === Number.POSITIVE_INFINITY) continue;
+        const cols = minCostAssignment(w, n, n);
+        if (!cols) continue;
+        for (let i = 0; i < n; i++) total += w[i * n + cols[i]];
+        if (total < bestCost - 1e-9) {
+          bestCost = total;
+          best = cols;
+          bestStart = start;
+          ties = 1;
+        } else if (total < bestCost + 1e-9 && randInt(rng, ++ties) === 0) {
+          best = cols;
+          bestStart = start;
+        }
+      }
+    }
+    if (!best) {
+      s.undo(mark);
+      return false;
+    }
+    for (let i = 0; i < n; i++) s.set(mine[i], bestStart + best[i]);
+    for (const x of mine) {
+      if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
+        s.undo(mark);
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A slot next to another meeting of one of m's participants: where a break can close. */

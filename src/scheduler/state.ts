@@ -20,6 +20,8 @@ export class State {
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   unplacedWeight = 0;
+  /** meetings beyond the table count, summed over slots (only moves allowed to overfill make any) */
+  overflow = 0;
   /** unplaced meetings, as an indexable set for random picks */
   readonly unplaced: number[] = [];
   private readonly unplacedPos: Int32Array;
@@ -95,11 +97,74 @@ export class State {
     this.assign(m, from, t);
   }
 
+  /**
+   * Breaks and idle slots p would have if its meeting in slot `from` moved to slot `to`, where p is
+   * free (nothing changes); written to out[0] and out[1]. Lets a chain be priced before it is applied.
+   */
+  movedEffect(p: number, from: number, to: number, out: Int32Array): void {
+    const T = this.inst.T;
+    const occ = this.occ;
+    const base = p * T;
+    let runs = this.runs[p];
+    const l1 = from > 0 && occ[base + from - 1] >= 0;
+    const r1 = from + 1 < T && occ[base + from + 1] >= 0;
+    runs += l1 && r1 ? 1 : !l1 && !r1 ? -1 : 0;
+    const l2 = to > 0 && to - 1 !== from && occ[base + to - 1] >= 0;
+    const r2 = to + 1 < T && to + 1 !== from && occ[base + to + 1] >= 0;
+    runs += l2 && r2 ? -1 : !l2 && !r2 ? 1 : 0;
+    const n = this.count[p];
+    let first = this.first[p];
+    let last = this.last[p];
+    if (n === 1) {
+      first = to;
+      last = to;
+    } else {
+      if (from === first) {
+        let u = from + 1;
+        while (occ[base + u] < 0) u++;
+        first = u;
+      }
+      if (from === last) {
+        let u = from - 1;
+        while (occ[base + u] < 0) u--;
+        last = u;
+      }
+      if (to < first) first = to;
+      if (to > last) last = to;
+    }
+    out[0] = runs > 0 ? runs - 1 : 0;
+    out[1] = last - first + 1 - n;
+  }
+
+  /** Fairness excess if participants ps[0..n) had breaks nb[0..n) instead; changes nothing. */
+  fairExcessWith(ps: Int32Array, nb: Int32Array, n: number): number {
+    if (this.inst.fairness === null || n === 0) return this.fairExcess();
+    for (let i = 0; i < n; i++) {
+      this.hist[this.breaks[ps[i]]]--;
+      this.hist[nb[i]]++;
+    }
+    const f = this.fairExcess();
+    for (let i = 0; i < n; i++) {
+      this.hist[nb[i]]--;
+      this.hist[this.breaks[ps[i]]]++;
+    }
+    return f;
+  }
+
+  /** totalBreaks + idleWeight × totalIdle if unplaced m were placed at t; changes nothing. */
+  probe(m: number, t: number, idleWeight: number): number {
+    this.assign(m, -1, t);
+    const c = this.totalBreaks + idleWeight * this.totalIdle;
+    this.assign(m, t, -1);
+    return c;
+  }
+
   private assign(m: number, from: number, t: number): void {
     const inst = this.inst;
     const T = inst.T;
     if (from >= 0) {
       for (const r of inst.res[m]) this.occ[r * T + from] = -1;
+      if (this.load[from] > inst.cap[from]) this.overflow--;
       this.load[from]--;
       const list = this.members[from];
       const i = this.memberPos[m];
@@ -116,6 +181,7 @@ export class State {
     if (t >= 0) {
       for (const r of inst.res[m]) this.occ[r * T + t] = m;
       this.load[t]++;
+      if (this.load[t] > inst.cap[t]) this.overflow++;
       this.memberPos[m] = this.members[t].length;
       this.members[t].push(m);
       for (const p of inst.people[m]) {
