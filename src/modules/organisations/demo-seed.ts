@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import * as accounts from '../accounts/repository.ts';
@@ -115,5 +116,7 @@ export async function seedDemo(s: Services): Promise<{ organisations: number } |
     await repo.upsertMember(trx, ids.get(inReview.slug)!, manager.id, 'admin');
     await repo.upsertMember(trx, ids.get(published.slug)!, member.id, 'member');
   });
+  // Planner statistics for the fresh rows, as after any bulk load.
+  await sql`analyze organisations`.execute(s.db);
   return { organisations: orgs.length };
 }

@@ -181,7 +181,16 @@ const DATA_COLUMNS = [
   'contact_email',
   'social',
 ] as const;
-const DERIVED_COLUMNS = ['description_html', 'summary', 'search_terms', 'nace_sections'] as const;
+const DERIVED_COLUMNS = [
+  'description_html',
+  'summary',
+  'search_terms',
+  'nace_sections',
+  'ecosystem_mask',
+  'emerging_mask',
+  'ket_mask',
+  'nace_mask',
+] as const;
 
 async function slugsFor(db: Kysely<DB>, batch: Valid[]): Promise<Map<string, string>> {
   const existing = await db

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
-import { naceSectionsOf, searchTermsOf } from '../../platform/taxonomy/search-terms.ts';
+import { naceSectionsOf, searchTermsOf, taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
@@ -26,7 +26,12 @@ export function withSearchColumns<T extends TaxonomyValues>(values: T, current?:
     kets: pick('kets'),
     nace: pick('nace'),
   };
-  return { ...values, search_terms: searchTermsOf(codes), nace_sections: naceSectionsOf(codes.nace) };
+  return {
+    ...values,
+    search_terms: searchTermsOf(codes),
+    nace_sections: naceSectionsOf(codes.nace),
+    ...taxonomyMasks(codes),
+  };
 }
 
 /** Every derived column of a complete new row. */

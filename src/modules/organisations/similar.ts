@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
+import { taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
 
 /** A published organisation like another one, with what they have in common. */
 export interface SimilarOrganisation {
@@ -45,28 +46,38 @@ export async function similarOrganisations(
   const emerging = sql.val(org.emerging_industries);
   const markets = sql.val(org.target_markets);
   const keywords = sql.val(org.keywords.map((k) => k.toLowerCase()));
+  // Scoring counts overlaps with bit sets for every candidate; the shared lists (the reasons) are
+  // built only for the few that are shown.
+  const m = taxonomyMasks({ ...org, nace: org.nace_sections });
+  const bits = (column: string, mask: number) =>
+    sql`bit_count((${sql.ref(`o.${column}`)} & ${mask})::bit(32))::int`;
   const shared = (column: string, values: typeof eco) =>
-    sql`array(select unnest(${sql.ref(`o.${column}`)}) intersect select unnest(${values}::text[]) order by 1)`;
+    sql`array(select x from unnest(${sql.ref(`o.${column}`)}) x where x = any(${values}::text[]) order by 1)`;
   const { rows } = await sql<SimilarOrganisation>`
-    select slug, name, country, city, ecosystems, sectors, kets, emerging, keywords, in_target_market, targets_us,
-      3 * cardinality(ecosystems) + 2 * cardinality(sectors) + 2 * cardinality(kets) + cardinality(emerging)
-        + cardinality(keywords) + 2 * in_target_market::int + 2 * targets_us::int as score
+    select o.slug, o.name, o.country, o.city,
+      ${shared('ecosystems', eco)} as ecosystems,
+      ${shared('nace_sections', nace)} as sectors,
+      ${shared('kets', kets)} as kets,
+      ${shared('emerging_industries', emerging)} as emerging,
+      array(select distinct lower(k) from unnest(o.keywords) k where lower(k) = any(${keywords}::text[]) order by 1)
+        as keywords,
+      o.country = any(${markets}::text[]) as in_target_market,
+      ${org.country} = any(o.target_markets) as targets_us,
+      top.score
     from (
-      select o.slug, o.name, o.country, o.city,
-        ${shared('ecosystems', eco)} as ecosystems,
-        ${shared('nace_sections', nace)} as sectors,
-        ${shared('kets', kets)} as kets,
-        ${shared('emerging_industries', emerging)} as emerging,
-        array(select lower(k) from unnest(o.keywords) k intersect select unnest(${keywords}::text[]) order by 1)
-          as keywords,
-        o.country = any(${markets}::text[]) as in_target_market,
-        ${org.country} = any(o.target_markets) as targets_us
+      select o.id,
+        3 * ${bits('ecosystem_mask', m.ecosystem_mask)} + 2 * ${bits('nace_mask', m.nace_mask)}
+          + 2 * ${bits('ket_mask', m.ket_mask)} + ${bits('emerging_mask', m.emerging_mask)}
+          + 2 * (o.country = any(${markets}::text[]))::int + 2 * (${org.country} = any(o.target_markets))::int
+          + (select count(distinct lower(k))::int from unnest(o.keywords) k where lower(k) = any(${keywords}::text[]))
+          as score
       from organisations o
       where o.status = 'published' and o.id <> ${org.id}
         and (o.ecosystems && ${eco}::text[] or o.nace_sections && ${nace}::text[] or o.kets && ${kets}::text[]
           or o.emerging_industries && ${emerging}::text[])
-    ) c
-    order by score desc, name, slug
-    limit ${limit}`.execute(db);
+      order by score desc, o.name, o.slug
+      limit ${limit}
+    ) top join organisations o on o.id = top.id
+    order by top.score desc, o.name, o.slug`.execute(db);
   return rows.filter((r) => r.score > 0);
 }

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_search.ts';
 import * as m0005 from './migrations/0005_nuts_regions.ts';
 import * as m0006 from './migrations/0006_import_runs.ts';
 import * as m0007 from './migrations/0007_export_order.ts';
+import * as m0008 from './migrations/0008_taxonomy_masks.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_nuts_regions': m0005,
   '0006_import_runs': m0006,
   '0007_export_order': m0007,
+  '0008_taxonomy_masks': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,3 +44,26 @@ export function naceSectionsOf(nace: readonly string[]): string[] {
   }
   return [...sections].sort();
 }
+
+/**
+ * A set of codes of one classification as bits (bit i = the i-th term), so that overlaps between
+ * organisations are counted with `bit_count(a & b)` instead of set operations on arrays.
+ */
+export function codeMask(terms: readonly Term[], codes: readonly string[]): number {
+  if (terms.length > 31) throw new Error('a code mask holds at most 31 terms');
+  let mask = 0;
+  for (const code of codes) {
+    const i = terms.findIndex((t) => t.code === code);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask;
+}
+
+export function taxonomyMasks(codes: TaxonomyCodes) {
+  return {
+    ecosystem_mask: codeMask(ECOSYSTEMS, codes.ecosystems),
+    emerging_mask: codeMask(EMERGING_INDUSTRIES, codes.emerging_industries),
+    ket_mask: codeMask(KETS, codes.kets),
+    nace_mask: codeMask(NACE_SECTIONS, naceSectionsOf(codes.nace)),
+  };
+}
