@@ -14,12 +14,22 @@ import { emit, freshPostgres, ROOT, startPlatform, stop, waitFor200 } from './li
 
 const duration = Number(process.argv[2] ?? 10);
 
-/** Measures one URL, or a rotation over several paths of one site (each connection cycles them). */
+/**
+ * Measures one URL, or a rotation over several paths of one site (each connection cycles them),
+ * after a warm-up: each path once (as its first visitor would) and 2 s of load, unmeasured, so the
+ * figure is the steady state rather than JIT compilation and first renders.
+ */
 async function measure(url: string, paths?: string[]) {
+  for (const p of paths ?? []) await (await fetch(new URL(p, url))).arrayBuffer();
+  await run(url, paths, 2);
+  return run(url, paths, duration);
+}
+
+async function run(url: string, paths: string[] | undefined, seconds: number) {
   const result = await autocannon({
     url,
     connections: 10,
-    duration,
+    duration: seconds,
     pipelining: 1,
     // What browsers send: the platform may answer compressed, as it does to visitors.
     headers: { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' },
