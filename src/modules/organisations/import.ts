@@ -13,7 +13,7 @@ import type { Services } from '../../platform/services.ts';
 import { problemsFromZod } from '../../platform/validation.ts';
 import { LIST_SEPARATOR } from './export.ts';
 import { withDerivedColumns } from './repository.ts';
-import { CreateOrganisationInput } from './schemas.ts';
+import { CreateOrganisationInput, PROFILE_FIELDS } from './schemas.ts';
 import { slugify } from './slug.ts';
 import { toColumns } from './usecases.ts';
 
@@ -149,38 +149,7 @@ function validate(row: ImportRow, problems: ImportProblem[]): Valid | null {
 }
 
 /** Columns an import sets; an update happens only when one of them differs. */
-const DATA_COLUMNS = [
-  'name',
-  'acronym',
-  'type',
-  'country',
-  'region',
-  'city',
-  'latitude',
-  'longitude',
-  'website',
-  'founded_year',
-  'description',
-  'members_sme',
-  'members_large',
-  'members_research',
-  'members_public',
-  'members_other',
-  'management_fte',
-  'ecosystems',
-  'emerging_industries',
-  'nace',
-  'kets',
-  'keywords',
-  'value_chains',
-  'target_markets',
-  'label',
-  'label_valid_from',
-  'label_valid_until',
-  'contact_name',
-  'contact_email',
-  'social',
-] as const;
+const DATA_COLUMNS = [...PROFILE_FIELDS, 'social'] as const;
 const DERIVED_COLUMNS = [
   'description_html',
   'summary',

@@ -17,6 +17,39 @@ export const ORGANISATION_TYPES = [
   'national_association',
 ] as const;
 export const LABELS = ['none', 'bronze', 'silver', 'gold'] as const;
+/** The columns of a profile that its form and the API set one to one (social links aside). */
+export const PROFILE_FIELDS = [
+  'name',
+  'acronym',
+  'type',
+  'country',
+  'region',
+  'city',
+  'latitude',
+  'longitude',
+  'website',
+  'founded_year',
+  'description',
+  'members_sme',
+  'members_large',
+  'members_research',
+  'members_public',
+  'members_other',
+  'management_fte',
+  'ecosystems',
+  'emerging_industries',
+  'nace',
+  'kets',
+  'keywords',
+  'value_chains',
+  'target_markets',
+  'label',
+  'label_valid_from',
+  'label_valid_until',
+  'contact_name',
+  'contact_email',
+] as const;
+
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'youtube', 'facebook'] as const;
 
 /** Forms send '' for an empty field; the API may send null. Both mean "not given". */

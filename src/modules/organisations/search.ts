@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { SIZE_BANDS, sizeBandSql } from '../directory/size-bands.ts';
+import { PROFILE_FIELDS } from './schemas.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
 
 /**
@@ -137,35 +138,7 @@ const EXPORT_COLUMNS = [
   'id',
   'slug',
   'external_id',
-  'name',
-  'acronym',
-  'type',
-  'country',
-  'region',
-  'city',
-  'latitude',
-  'longitude',
-  'website',
-  'founded_year',
-  'description',
-  'members_sme',
-  'members_large',
-  'members_research',
-  'members_public',
-  'members_other',
-  'management_fte',
-  'ecosystems',
-  'emerging_industries',
-  'nace',
-  'kets',
-  'keywords',
-  'value_chains',
-  'target_markets',
-  'label',
-  'label_valid_from',
-  'label_valid_until',
-  'contact_name',
-  'contact_email',
+  ...PROFILE_FIELDS,
   'social',
   'status',
   'updated_at',

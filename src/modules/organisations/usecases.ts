@@ -17,6 +17,7 @@ import * as repo from './repository.ts';
 import {
   CreateOrganisationInput,
   type OrganisationPatch,
+  PROFILE_FIELDS,
   ReturnInput,
   UpdateOrganisationInput,
   WaiverInput,
@@ -28,37 +29,7 @@ type Db = Services['db'];
 /** Maps validated input onto columns; only keys present in the input are touched. */
 export function toColumns(input: OrganisationPatch): OrganisationUpdate {
   const out: OrganisationUpdate = {};
-  const direct = [
-    'name',
-    'acronym',
-    'type',
-    'country',
-    'region',
-    'city',
-    'latitude',
-    'longitude',
-    'website',
-    'founded_year',
-    'description',
-    'members_sme',
-    'members_large',
-    'members_research',
-    'members_public',
-    'members_other',
-    'management_fte',
-    'ecosystems',
-    'emerging_industries',
-    'nace',
-    'kets',
-    'keywords',
-    'value_chains',
-    'target_markets',
-    'label',
-    'label_valid_from',
-    'label_valid_until',
-    'contact_name',
-    'contact_email',
-  ] as const;
+  const direct = PROFILE_FIELDS;
   const target = out as Record<string, unknown>;
   for (const key of direct) {
     if (key in input) {
