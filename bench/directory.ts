@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateDemoOrganisations } from '../src/modules/organisations/demo-data.ts';
+import { demoProfileFields } from '../src/modules/organisations/demo-seed.ts';
 import { type ImportRow, importOrganisations } from '../src/modules/organisations/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openRuntime } from '../src/runtime.ts';
@@ -41,38 +42,7 @@ function* rows(): Generator<ImportRow> {
   for (const [i, o] of orgs.entries()) {
     yield {
       line: i + 1,
-      record: {
-        external_id: o.externalId,
-        name: o.name,
-        acronym: o.acronym,
-        type: o.type,
-        country: o.country,
-        region: o.region,
-        city: o.city,
-        latitude: o.latitude,
-        longitude: o.longitude,
-        website: o.website,
-        founded_year: o.foundedYear,
-        description: o.description,
-        members_sme: o.membersSme,
-        members_large: o.membersLarge,
-        members_research: o.membersResearch,
-        members_public: o.membersPublic,
-        members_other: o.membersOther,
-        management_fte: o.managementFte,
-        ecosystems: o.ecosystems,
-        emerging_industries: o.emergingIndustries,
-        nace: o.nace,
-        kets: o.kets,
-        keywords: o.keywords,
-        value_chains: o.valueChains,
-        target_markets: o.targetMarkets,
-        label: o.label,
-        label_valid_from: o.labelValidFrom,
-        label_valid_until: o.labelValidUntil,
-        contact_name: o.contactName,
-        contact_email: o.contactEmail,
-      },
+      record: demoProfileFields(o),
     };
   }
 }

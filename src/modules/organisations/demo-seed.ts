@@ -28,9 +28,9 @@ export const DEMO_USERS = [
   { email: 'member@demo.clusterhub.test', name: 'Mia Member', role: 'user', password: 'demo-member-2026' },
 ] as const;
 
-function columnsOf(o: DemoOrganisation, slug: string) {
+/** A demo organisation in the field names of the API and the import format. */
+export function demoProfileFields(o: DemoOrganisation) {
   return {
-    slug,
     external_id: o.externalId,
     name: o.name,
     acronym: o.acronym,
@@ -61,6 +61,13 @@ function columnsOf(o: DemoOrganisation, slug: string) {
     label_valid_until: o.labelValidUntil,
     contact_name: o.contactName,
     contact_email: o.contactEmail,
+  };
+}
+
+function columnsOf(o: DemoOrganisation, slug: string) {
+  return {
+    slug,
+    ...demoProfileFields(o),
     social: JSON.stringify(o.social),
     status: o.status,
     created_at: o.createdAt,
