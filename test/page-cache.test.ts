@@ -50,6 +50,11 @@ describe.each(ENGINES)("visitors' page cache on %s", (engine) => {
     // A visitor's page carries no form token, so it sets no cookie either.
     expect(first.res.headers.getSetCookie()).toEqual([]);
 
+    // Someone signing in changes nothing visitors see: the page stays cached.
+    await makeUser(srv.services, 'reader@example.org');
+    await signedIn(srv.url, 'reader@example.org');
+    expect((await visitor.get(`/organisations/${slug}`)).res.headers.get('x-page-cache')).toBe('hit');
+
     // The team renames the profile: the next visit shows the new name.
     const r = await manager.post(`/organisations/${slug}/edit`, orgForm({ name: 'Cache Valley Renamed' }));
     expect(r.status).toBe(303);

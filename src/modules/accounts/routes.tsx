@@ -19,6 +19,9 @@ import {
 import * as repo from './repository.ts';
 import * as uc from './usecases.ts';
 
+/** Account actions change nothing that visitors see: they leave the page cache alone. */
+const NO_PUBLIC_CHANGE = { config: { publicChange: false } };
+
 export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   const sessionCookie = (secure: boolean) => cookieOptions(secure, SESSION_DAYS * 86_400);
 
@@ -32,7 +35,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   });
 
   app.get('/sign-up', async (req, reply) => sendPage(reply, <SignUpPage ctx={req.ctx} />));
-  app.post('/sign-up', async (req, reply) => {
+  app.post('/sign-up', NO_PUBLIC_CHANGE, async (req, reply) => {
     const body = formBody(req);
     const result = await handleForm(
       reply,
@@ -60,7 +63,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const next = safeNext((req.query as Record<string, unknown>).next);
     return sendPage(reply, <SignInPage ctx={req.ctx} values={{ next }} notice={noticeFrom(req.query)} />);
   });
-  app.post('/sign-in', async (req, reply) => {
+  app.post('/sign-in', NO_PUBLIC_CHANGE, async (req, reply) => {
     const body = formBody(req);
     const result = await handleForm(
       reply,
@@ -88,7 +91,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     }
   });
 
-  app.post('/sign-out', async (req, reply) => {
+  app.post('/sign-out', NO_PUBLIC_CHANGE, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await destroySession(s.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -98,7 +101,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   app.get('/forgot-password', async (req, reply) =>
     sendPage(reply, <ForgotPasswordPage ctx={req.ctx} notice={noticeFrom(req.query)} />),
   );
-  app.post('/forgot-password', async (req, reply) => {
+  app.post('/forgot-password', NO_PUBLIC_CHANGE, async (req, reply) => {
     const body = formBody(req);
     const result = await handleForm(
       reply,
@@ -116,7 +119,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const token = String((req.query as Record<string, unknown>).token ?? '');
     return sendPage(reply, <ResetPasswordPage ctx={req.ctx} values={{ token }} />);
   });
-  app.post('/reset-password', async (req, reply) => {
+  app.post('/reset-password', NO_PUBLIC_CHANGE, async (req, reply) => {
     const body = formBody(req);
     try {
       return await handleForm(
@@ -147,7 +150,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const data = await accountPage(req);
     return sendPage(reply, <AccountPage ctx={req.ctx} {...data} notice={noticeFrom(req.query)} />);
   });
-  app.post('/account/password', async (req, reply) => {
+  app.post('/account/password', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     const body = formBody(req);
@@ -161,20 +164,20 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
       (problems) => sendPage(reply, <AccountPage ctx={req.ctx} {...data} problems={problems} />),
     );
   });
-  app.post('/account/verify/resend', async (req, reply) => {
+  app.post('/account/verify/resend', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     await uc.resendVerification(s, actor, req.ctx.lang);
     return redirectWithNotice(reply, '/account', 'notice.verification_sent');
   });
-  app.post('/account/tokens', async (req, reply) => {
+  app.post('/account/tokens', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     const { token } = await uc.createApiToken(s, actor.id, String(formBody(req).name ?? ''));
     const data = await accountPage(req, token);
     return sendPage(reply, <AccountPage ctx={req.ctx} {...data} />, 201);
   });
-  app.post('/account/tokens/:id/revoke', async (req, reply) => {
+  app.post('/account/tokens/:id/revoke', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     const { id } = req.params as { id: string };

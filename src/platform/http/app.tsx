@@ -110,7 +110,11 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
   // Every accepted write may change what visitors see: forget cached pages before answering, so
   // the page the client goes to next is rendered afresh.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) {
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      reply.statusCode < 400 &&
+      req.routeOptions.config?.publicChange !== false
+    ) {
       await announceChange(services).catch((err) => req.log.warn({ err }, 'could not announce a change'));
     }
     return payload;

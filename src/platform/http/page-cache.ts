@@ -19,7 +19,10 @@ import type { Services } from '../services.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** GET route whose visitors' page may be cached. */
     publicCache?: boolean;
+    /** `false` on a write that changes nothing visitors see (sign-in, password…): no cache flush. */
+    publicChange?: boolean;
   }
   interface FastifyRequest {
     pageCacheSlot: { cache: PageCache; key: string; generation: number } | null;
