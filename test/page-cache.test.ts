@@ -98,6 +98,20 @@ describe.each(ENGINES)("visitors' page cache on %s", (engine) => {
         await other.query(`select pg_notify('clusterhub_changes', '')`);
         await other.end();
         await expect.poll(() => cache.get('en /x'), { timeout: 10_000 }).toBeUndefined();
+
+        // The server drops the listening connection: the cache pauses, reconnects, and listens again.
+        const admin = new pg.Client({ connectionString: url.toString() });
+        await admin.connect();
+        await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+           where query = 'listen clusterhub_changes' and pid <> pg_backend_pid()`,
+        );
+        await expect.poll(() => cache.usable, { timeout: 5_000 }).toBe(false);
+        await expect.poll(() => cache.usable, { timeout: 15_000 }).toBe(true);
+        cache.set('en /y', 'page', cache.current);
+        await admin.query(`select pg_notify('clusterhub_changes', '')`);
+        await admin.end();
+        await expect.poll(() => cache.get('en /y'), { timeout: 10_000 }).toBeUndefined();
       } finally {
         await cache.close();
       }

@@ -119,12 +119,20 @@ export class PageCache {
       this.listener = client;
       this.suspended = true;
       client.on('notification', () => this.clear());
-      client.on('error', (err) => {
+      // An error or the end of the connection (a server restart) pauses the cache and reconnects,
+      // once per connection however many events it raises.
+      let lost = false;
+      const onLost = (err: unknown) => {
+        if (lost || this.closed) return;
+        lost = true;
         onError(err);
         this.suspended = true;
+        this.clear();
         client.end().catch(() => {});
         setTimeout(() => connect(Math.min(delayMs * 2, 30_000)), delayMs).unref();
-      });
+      };
+      client.on('error', onLost);
+      client.on('end', () => onLost(new Error('the notification connection ended')));
       try {
         await client.connect();
         await client.query(`listen ${CHANNEL}`);
