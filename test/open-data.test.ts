@@ -78,6 +78,13 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
       const json = await c.json('GET', `/api/v1/organisations/export.json?${query}`);
       expect(json.data.length, query).toBe(api.data.total);
     }
+    // The CSV has every field of the JSON export, in the same order, even when nothing matches.
+    const all = await c.json('GET', '/api/v1/organisations/export.json');
+    const header = (await c.get('/api/v1/organisations/export.csv')).html.split('\n')[0]!.split(',');
+    expect(header).toEqual(Object.keys(all.data[0]));
+    expect(
+      (await c.get('/api/v1/organisations/export.csv?country=IT')).html.split('\n')[0]!.split(','),
+    ).toEqual(header);
     const bad = await c.json('GET', '/api/v1/organisations/export.csv?country=XX');
     expect(bad.status).toBe(400);
   });

@@ -20,6 +20,7 @@ import {
   type Term,
   termLabel,
 } from './index.ts';
+import { codeMask, taxonomyMasks } from './search-terms.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data');
 
@@ -185,3 +186,28 @@ describe.skipIf(!existsSync(DATA))('coverage of the reference data (../shared/da
 
 if (!existsSync(DATA))
   console.warn(`taxonomy: ${DATA} is absent; the reference-data coverage tests are skipped.`);
+
+describe('taxonomy bit masks', () => {
+  it('give one bit per term, ignore unknown codes, and count overlaps', () => {
+    const a = taxonomyMasks({
+      ecosystems: ['digital', 'electronics'],
+      emerging_industries: [],
+      kets: [],
+      nace: ['26'],
+    });
+    const b = taxonomyMasks({
+      ecosystems: ['digital', 'nonsense'],
+      emerging_industries: [],
+      kets: [],
+      nace: ['C'],
+    });
+    const bits = (n: number) => n.toString(2).replaceAll('0', '').length;
+    expect(bits(a.ecosystem_mask)).toBe(2);
+    expect(bits(b.ecosystem_mask)).toBe(1);
+    expect(bits(a.ecosystem_mask & b.ecosystem_mask)).toBe(1);
+    // Division 26 belongs to section C, so both have the same sector bit.
+    expect(a.nace_mask).toBe(b.nace_mask);
+    expect(a.nace_mask).toBe(codeMask(NACE_SECTIONS, ['C']));
+    expect(codeMask(ECOSYSTEMS, [])).toBe(0);
+  });
+});
