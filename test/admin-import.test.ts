@@ -296,10 +296,11 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
     expect(page).not.toContain('Import for real');
     const [run] = await runs();
     expect(run).toMatchObject({ status: 'failed', report: null });
-    // Failed for good: not retried.
-    const [job] = await srv.services.db.selectFrom('jobs').select(['attempts', 'done_at']).execute();
-    expect(job!.attempts).toBe(1);
-    expect(job!.done_at).not.toBeNull();
+    // Failed for good: not retried. The worker closes the job just after the run, so wait for it.
+    const job = () =>
+      srv.services.db.selectFrom('jobs').select(['attempts', 'done_at']).executeTakeFirstOrThrow();
+    await expect.poll(async () => (await job()).done_at, { timeout: 10_000 }).not.toBeNull();
+    expect((await job()).attempts).toBe(1);
   });
 
   it.skipIf(skip)('a worker takes a run only when queued, or running without progress for long', async () => {

@@ -1,11 +1,7 @@
-import type { ImportRunStatus, StoredImportReport } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, Pagination, type Problems, problemText } from '../../platform/http/forms.tsx';
+import { Csrf, Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatDate, formatNumber, isMessageKey } from '../../platform/i18n/index.ts';
-
-const when = (ctx: RequestContext, d: Date) =>
-  new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
 
 export function AdminHomePage({ ctx }: { ctx: RequestContext }) {
   const { t } = ctx;
@@ -66,7 +62,7 @@ export function OutboxPage({
         <tbody>
           {items.map((m) => (
             <tr>
-              <td>{when(ctx, m.created_at)}</td>
+              <td>{formatDateTime(ctx.lang, m.created_at)}</td>
               <td>{m.to_address}</td>
               <td>
                 <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
@@ -111,7 +107,7 @@ export function OutboxMessagePage({
         <dt>{t('outbox.to')}</dt>
         <dd>{msg.to_address}</dd>
         <dt>{t('outbox.date')}</dt>
-        <dd>{when(ctx, msg.created_at)}</dd>
+        <dd>{formatDateTime(ctx.lang, msg.created_at)}</dd>
         <dt>{t('outbox.status')}</dt>
         <dd>
           {msg.status}
@@ -244,7 +240,7 @@ export function AuditPage({
         <tbody>
           {items.map((a) => (
             <tr>
-              <td>{when(ctx, a.created_at)}</td>
+              <td>{formatDateTime(ctx.lang, a.created_at)}</td>
               <td>{a.actor_email ?? '—'}</td>
               <td>
                 <code>{a.action}</code>
@@ -274,262 +270,3 @@ export function AuditPage({
 }
 
 /** An import run as the pages show it (never its file's content). */
-export interface ImportRunView {
-  id: string;
-  file_name: string;
-  dry_run: boolean;
-  status: ImportRunStatus;
-  total_rows: number;
-  processed_rows: number;
-  report: StoredImportReport | null;
-  error: string | null;
-  source_run_id: string | null;
-  created_at: Date;
-  actor_email: string | null;
-}
-
-const STATUS_KEYS = {
-  queued: 'imports.status_queued',
-  running: 'imports.status_running',
-  done: 'imports.status_done',
-  failed: 'imports.status_failed',
-} as const;
-
-export function ImportsPage({
-  ctx,
-  items,
-  total,
-  page,
-  pageSize,
-  maxMegabytes,
-  problems = [],
-  dryRun = true,
-}: {
-  ctx: RequestContext;
-  items: ImportRunView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  maxMegabytes: number;
-  problems?: Problems;
-  dryRun?: boolean;
-}) {
-  const { t, lang } = ctx;
-  const fileProblem = problems.find((p) => p.field === 'file');
-  const count = (n: number | undefined) => (n === undefined ? '—' : formatNumber(lang, n));
-  return (
-    <Layout ctx={ctx} title={t('admin.imports')}>
-      <p>
-        <a href="/admin">← {t('admin.title')}</a>
-      </p>
-      <h1>{t('admin.imports')}</h1>
-      <p>{t('imports.intro')}</p>
-      <p>
-        <a href="/api/v1/organisations/export.csv">{t('imports.format_link')}</a>
-      </p>
-      <ErrorSummary ctx={ctx} problems={problems} />
-      {/* Multipart bodies are read by the route itself, so the CSRF token travels in the URL. */}
-      <form
-        method="post"
-        action={`/admin/imports?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="narrow"
-      >
-        <div class={fileProblem ? 'field has-error' : 'field'}>
-          <label for="f-file">{t('imports.file', { mb: maxMegabytes })}</label>
-          {fileProblem ? (
-            <p class="error" id="f-file-error">
-              {problemText(t, fileProblem)}
-            </p>
-          ) : null}
-          <input
-            id="f-file"
-            type="file"
-            name="file"
-            accept=".csv,.json,text/csv,application/json"
-            required
-            aria-invalid={fileProblem ? 'true' : undefined}
-            aria-describedby={fileProblem ? 'f-file-error' : undefined}
-          />
-        </div>
-        <div class="field">
-          <label for="f-dry_run">
-            <input id="f-dry_run" type="checkbox" name="dry_run" value="1" checked={dryRun} />{' '}
-            {t('imports.dry_run')}
-          </label>
-        </div>
-        <button type="submit">{t('imports.start')}</button>
-      </form>
-      <h2>{t('imports.recent')}</h2>
-      {items.length === 0 ? (
-        <p>{t('imports.none')}</p>
-      ) : (
-        <table>
-          <caption class="visually-hidden">{t('imports.recent')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.col_date')}</th>
-              <th scope="col">{t('imports.col_actor')}</th>
-              <th scope="col">{t('imports.col_file')}</th>
-              <th scope="col">{t('imports.col_mode')}</th>
-              <th scope="col">{t('imports.col_status')}</th>
-              <th scope="col">{t('imports.col_rows')}</th>
-              <th scope="col">{t('imports.col_created')}</th>
-              <th scope="col">{t('imports.col_updated')}</th>
-              <th scope="col">{t('imports.col_unchanged')}</th>
-              <th scope="col">{t('imports.col_rejected')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/imports/${r.id}`}>{when(ctx, r.created_at)}</a>
-                </td>
-                <td>{r.actor_email ?? '—'}</td>
-                <td>{r.file_name}</td>
-                <td>{r.dry_run ? t('imports.mode_dry') : t('imports.mode_real')}</td>
-                <td>{t(STATUS_KEYS[r.status])}</td>
-                <td>{count(r.report?.rows ?? r.total_rows)}</td>
-                <td>{count(r.report?.created)}</td>
-                <td>{count(r.report?.updated)}</td>
-                <td>{r.dry_run ? '—' : count(r.report?.unchanged)}</td>
-                <td>{count(r.report?.rejected)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pagination
-        ctx={ctx}
-        page={page}
-        pages={Math.max(1, Math.ceil(total / pageSize))}
-        href={(p) => `/admin/imports?page=${p}`}
-      />
-    </Layout>
-  );
-}
-
-export function ImportRunPage({
-  ctx,
-  run,
-  confirmedBy,
-  notice,
-}: {
-  ctx: RequestContext;
-  run: ImportRunView;
-  confirmedBy: string | null;
-  notice?: string | undefined;
-}) {
-  const { t, lang } = ctx;
-  const active = run.status === 'queued' || run.status === 'running';
-  const report = run.status === 'done' ? run.report : null;
-  const title = t('imports.run_title', { file: run.file_name });
-  return (
-    <Layout ctx={ctx} title={title} notice={notice} refreshSeconds={active ? 2 : undefined}>
-      <p>
-        <a href="/admin/imports">← {t('imports.back')}</a>
-      </p>
-      <h1>{title}</h1>
-      <dl class="facts">
-        <dt>{t('imports.col_status')}</dt>
-        <dd>{t(STATUS_KEYS[run.status])}</dd>
-        <dt>{t('imports.col_mode')}</dt>
-        <dd>{run.dry_run ? t('imports.mode_dry') : t('imports.mode_real')}</dd>
-        <dt>{t('imports.col_actor')}</dt>
-        <dd>{run.actor_email ?? '—'}</dd>
-        <dt>{t('imports.col_date')}</dt>
-        <dd>{when(ctx, run.created_at)}</dd>
-        {run.source_run_id ? (
-          <>
-            <dt>{t('imports.from_dry_run')}</dt>
-            <dd>
-              <a href={`/admin/imports/${run.source_run_id}`}>{t('imports.mode_dry')}</a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      <p>
-        <label for="import-progress">{t('imports.progress')}</label>{' '}
-        <progress id="import-progress" max={Math.max(1, run.total_rows)} value={run.processed_rows}>
-          {t('imports.processed', { n: run.processed_rows, total: run.total_rows })}
-        </progress>
-      </p>
-      <p>{t('imports.processed', { n: run.processed_rows, total: run.total_rows })}</p>
-      {active ? <p class="hint">{t('imports.refreshing')}</p> : null}
-      {run.status === 'failed' ? (
-        <p class="error">{t('imports.failed', { error: run.error ?? '' })}</p>
-      ) : null}
-      {report ? (
-        <>
-          <h2>{t('imports.result')}</h2>
-          {run.dry_run ? <p>{t('imports.dry_note')}</p> : null}
-          <dl class="facts">
-            <dt>{t('imports.col_rows')}</dt>
-            <dd>{formatNumber(lang, report.rows)}</dd>
-            <dt>{run.dry_run ? t('imports.would_create') : t('imports.col_created')}</dt>
-            <dd>{formatNumber(lang, report.created)}</dd>
-            <dt>{run.dry_run ? t('imports.would_update') : t('imports.col_updated')}</dt>
-            <dd>{formatNumber(lang, report.updated)}</dd>
-            {run.dry_run ? null : (
-              <>
-                <dt>{t('imports.col_unchanged')}</dt>
-                <dd>{formatNumber(lang, report.unchanged)}</dd>
-              </>
-            )}
-            <dt>{t('imports.col_rejected')}</dt>
-            <dd>{formatNumber(lang, report.rejected)}</dd>
-          </dl>
-          {run.dry_run && confirmedBy ? (
-            <p>
-              {t('imports.confirmed')}{' '}
-              <a href={`/admin/imports/${confirmedBy}`}>{t('imports.see_confirmed')}</a>
-            </p>
-          ) : null}
-          {run.dry_run && !confirmedBy ? (
-            <form method="post" action={`/admin/imports/${run.id}/confirm`}>
-              <Csrf ctx={ctx} />
-              <p class="hint" id="confirm-hint">
-                {t('imports.confirm_hint')}
-              </p>
-              <button type="submit" aria-describedby="confirm-hint">
-                {t('imports.confirm')}
-              </button>
-            </form>
-          ) : null}
-          <h2>{t('imports.problems')}</h2>
-          {report.problems.length === 0 ? (
-            <p>{t('imports.no_problems')}</p>
-          ) : (
-            <table>
-              <caption class="visually-hidden">{t('imports.problems')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('imports.col_line')}</th>
-                  <th scope="col">{t('imports.col_field')}</th>
-                  <th scope="col">{t('imports.col_message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((p) => (
-                  <tr>
-                    <td>{p.line}</td>
-                    <td>
-                      <code>{p.field}</code>
-                    </td>
-                    <td>
-                      {p.key && isMessageKey(p.key)
-                        ? problemText(t, { field: p.field, message: p.key, params: p.params ?? {} })
-                        : p.message}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {report.moreProblems > 0 ? <p>{t('imports.more_problems', { n: report.moreProblems })}</p> : null}
-        </>
-      ) : null}
-    </Layout>
-  );
-}

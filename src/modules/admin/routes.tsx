@@ -4,15 +4,8 @@ import { formBody, requirePageActor } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import {
-  AdminHomePage,
-  AuditPage,
-  ImportRunPage,
-  ImportsPage,
-  OutboxMessagePage,
-  OutboxPage,
-  UsersPage,
-} from './pages.tsx';
+import { ImportRunPage, ImportsPage } from './import-pages.tsx';
+import { AdminHomePage, AuditPage, OutboxMessagePage, OutboxPage, UsersPage } from './pages.tsx';
 import { canImportOrganisations, canManageUsers } from './policy.ts';
 import * as uc from './usecases.ts';
 

@@ -73,6 +73,18 @@ export function formatDate(lang: Lang, d: Date | string): string {
   return f.format(date);
 }
 
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A date and time of day, UTC, in the reader's language. */
+export function formatDateTime(lang: Lang, d: Date): string {
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(d);
+}
+
 export function formatNumber(lang: Lang, n: number, digits = 0): string {
   return numberFormat(lang, digits).format(n);
 }
