@@ -23,10 +23,14 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database: an in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = opts.migrate ?? true;
   if (engine === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return { database, dropDatabase: async () => {} };
   }
   if (!POSTGRES_URL) throw new Error('TEST_DATABASE_URL is not set');
@@ -38,7 +42,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(database.db);
+  if (migrate) await migrateToLatest(database.db);
   return {
     database,
     async dropDatabase() {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { naceSectionsOf, searchTermsOf } from '../../taxonomy/search-terms.ts';
+import { naceSectionsOf, searchTermsOf, type TaxonomyCodes } from '../../taxonomy/search-terms.ts';
+import { backfillOrganisations } from './backfill.ts';
 
 /**
  * Directory search in PostgreSQL itself.
@@ -38,17 +39,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  const rows = await sql<{
-    id: string;
-    ecosystems: string[];
-    emerging_industries: string[];
-    kets: string[];
-    nace: string[];
-  }>`select id, ecosystems, emerging_industries, kets, nace from organisations`.execute(db);
-  for (const r of rows.rows) {
-    await sql`update organisations set search_terms = ${searchTermsOf(r)}, nace_sections = ${naceSectionsOf(r.nace)}
-      where id = ${r.id}`.execute(db);
-  }
+  await backfillOrganisations<TaxonomyCodes>(
+    db,
+    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
+    (r) => ({
+      search_terms: searchTermsOf(r),
+      nace_sections: naceSectionsOf(r.nace),
+    }),
+  );
 
   await sql`create index organisations_search_idx on organisations using gin (search_vector)`.execute(db);
   await sql`create index organisations_ecosystems_idx on organisations using gin (ecosystems)`.execute(db);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { taxonomyMasks } from '../../taxonomy/search-terms.ts';
+import { type TaxonomyCodes, taxonomyMasks } from '../../taxonomy/search-terms.ts';
+import { backfillOrganisations } from './backfill.ts';
 
 /**
  * Each organisation's ecosystems, emerging industries, KETs and NACE sections also as bit sets:
@@ -13,18 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     add column emerging_mask integer not null default 0,
     add column ket_mask integer not null default 0,
     add column nace_mask integer not null default 0`.execute(db);
-  const rows = await sql<{
-    id: string;
-    ecosystems: string[];
-    emerging_industries: string[];
-    kets: string[];
-    nace: string[];
-  }>`select id, ecosystems, emerging_industries, kets, nace from organisations`.execute(db);
-  for (const r of rows.rows) {
-    const m = taxonomyMasks(r);
-    await sql`update organisations set ecosystem_mask = ${m.ecosystem_mask}, emerging_mask = ${m.emerging_mask},
-      ket_mask = ${m.ket_mask}, nace_mask = ${m.nace_mask} where id = ${r.id}`.execute(db);
-  }
+  await backfillOrganisations<TaxonomyCodes>(
+    db,
+    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
+    taxonomyMasks,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

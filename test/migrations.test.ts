@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateTo, migrateToLatest } from '../src/platform/db/migrate.ts';
+import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+
+describe.each(ENGINES)('migrations over existing organisations on %s', (engine) => {
+  const skip = skipReason(engine);
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) tdb = await createTestDatabase(engine, { migrate: false });
+  });
+  afterAll(async () => {
+    await tdb?.database.close();
+    await tdb?.dropDatabase();
+  });
+
+  it.skipIf(skip)('fill the derived columns of rows written before them', async () => {
+    const db = tdb.database.db;
+    await migrateTo(db, '0002_organisations');
+    await sql`insert into organisations (slug, name, type, country, description, ecosystems, nace)
+      values ('old', 'Old Müller Cluster', 'cluster_organisation', 'DE', 'We make **machines**.',
+        array['digital', 'electronics'], array['28'])`.execute(db);
+    await migrateToLatest(db);
+    const row = await db.selectFrom('organisations').selectAll().executeTakeFirstOrThrow();
+    expect(row.description_html).toContain('<strong>machines</strong>');
+    expect(row.summary).toBe('We make machines.');
+    expect(row.nace_sections).toEqual(['C']);
+    expect(row.search_terms).toContain('Numérique');
+    expect(row.ecosystem_mask).not.toBe(0);
+    expect(row.nace_mask).not.toBe(0);
+    // Found by its words, accents folded, through the index the migrations built.
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from organisations
+      where search_vector @@ websearch_to_tsquery('public.ch_search'::regconfig, 'muller numerique')`.execute(
+      db,
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+});
