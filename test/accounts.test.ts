@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { makeUser, PASSWORD, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
 describe.each(ENGINES)('accounts on %s', (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skip) srv = await startTestServer(engine);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
-  });
+  const srv = useTestServer(engine, skip);
 
   it.skipIf(skip)('signs up, verifies the address from the e-mail, signs out and in again', async () => {
     const c = new HttpClient(srv.url);

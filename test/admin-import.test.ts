@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_STORED_PROBLEMS, storedReport } from '../src/modules/admin/import-job.ts';
 import { claimImportRun } from '../src/modules/admin/repository.ts';
 import { enqueueJob } from '../src/platform/jobs/queue.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { makeUser, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 
 /** Two good rows (lines 2 and 4) and three bad ones (lines 3, 5 and 6). */
 const CSV = `${[
@@ -18,16 +18,7 @@ const CSV = `${[
 
 describe.each(ENGINES)('admin import page on %s', (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skip) srv = await startTestServer(engine);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
-  });
+  const srv = useTestServer(engine, skip);
 
   async function upload(
     client: HttpClient,

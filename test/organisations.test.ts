@@ -1,22 +1,13 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
 describe.each(ENGINES)('organisation profiles on %s', (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skip) srv = await startTestServer(engine);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
-  });
+  const srv = useTestServer(engine, skip);
 
   const orgRow = (slug: string) =>
     srv.services.db

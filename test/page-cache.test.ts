@@ -1,22 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PageCache } from '../src/platform/http/page-cache.ts';
 import { ENGINES, POSTGRES_URL, skipReason } from './helpers/db.ts';
 import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 
 describe.each(ENGINES)("visitors' page cache on %s", (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skip) srv = await startTestServer(engine);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
-  });
+  const srv = useTestServer(engine, skip);
 
   async function publishedOrganisation(name: string) {
     await makeUser(srv.services, `m-${name.length}@example.org`);

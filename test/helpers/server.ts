@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { jobHandlers } from '../../src/jobs.ts';
 import type { Engine } from '../../src/platform/db/pool.ts';
 import { announceChange } from '../../src/platform/http/page-cache.ts';
@@ -129,4 +130,29 @@ export class HttpClient {
     }
     return { res, status: res.status, data };
   }
+}
+
+/**
+ * The usual life of a test server in a `describe` block: started once unless `skip` says why not,
+ * emptied before each test, closed at the end. The returned object stands for the server once it
+ * has started (reading it before, or when skipped, throws).
+ */
+export function useTestServer(engine: Engine, skip: string | null): TestServer {
+  let current: TestServer | null = null;
+  beforeAll(async () => {
+    if (!skip) current = await startTestServer(engine);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(async () => {
+    await current?.reset();
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!current) throw new Error(`the ${engine} test server is not running${skip ? `: ${skip}` : ''}`);
+      const value = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
