@@ -50,42 +50,35 @@ export interface SearchResult {
   corrected: string | null;
 }
 
-/** How each facet reads a row of the `base` set below: a scalar column or an array column. */
-const FACET_COLUMN: Record<FacetKey, { column: string; array: boolean }> = {
-  country: { column: 'country', array: false },
-  region: { column: 'region2', array: false },
-  ecosystem: { column: 'ecosystems', array: true },
-  emerging: { column: 'emerging_industries', array: true },
-  nace: { column: 'nace_sections', array: true },
-  ket: { column: 'kets', array: true },
-  type: { column: 'type', array: false },
-  label: { column: 'label', array: false },
-  size: { column: 'size_band', array: false },
+/**
+ * Each facet's value on an `organisations o` row, and whether it is a list. The `base` set of the
+ * facet counts selects these expressions under the facet's own name.
+ */
+const FACET_SQL: Record<FacetKey, { expr: RawBuilder<unknown>; array: boolean }> = {
+  country: { expr: sql.ref('o.country'), array: false },
+  region: { expr: sql`left(o.region, 4)`, array: false },
+  ecosystem: { expr: sql.ref('o.ecosystems'), array: true },
+  emerging: { expr: sql.ref('o.emerging_industries'), array: true },
+  nace: { expr: sql.ref('o.nace_sections'), array: true },
+  ket: { expr: sql.ref('o.kets'), array: true },
+  type: { expr: sql.ref('o.type'), array: false },
+  label: { expr: sql.ref('o.label'), array: false },
+  size: { expr: sizeBandSql('o'), array: false },
 };
 
-/** A facet's value read straight from an `organisations o` row rather than from `base b`. */
-function rowExpression(key: FacetKey): RawBuilder<unknown> {
-  if (key === 'region') return sql`left(o.region, 4)`;
-  if (key === 'size') return sizeBandSql('o');
-  if (key === 'nace') return sql.ref('o.nace_sections');
-  if (key === 'emerging') return sql.ref('o.emerging_industries');
-  return sql.ref(`o.${FACET_COLUMN[key].column}`);
-}
+/** The facet's value in `base b` (counts) or on the `organisations o` row (results, exports). */
+const facetValue = (key: FacetKey, on: 'base' | 'row') =>
+  on === 'base' ? sql.ref(`b.${key}`) : FACET_SQL[key].expr;
 
-function facetCondition(key: FacetKey, values: string[], on: 'base' | 'row' = 'base'): RawBuilder<boolean> {
-  const { column, array } = FACET_COLUMN[key];
-  const ref = on === 'base' ? sql.ref(`b.${column}`) : rowExpression(key);
-  return array
+function facetCondition(key: FacetKey, values: string[], on: 'base' | 'row'): RawBuilder<boolean> {
+  const ref = facetValue(key, on);
+  return FACET_SQL[key].array
     ? sql<boolean>`${ref} && ${sql.val(values)}::text[]`
     : sql<boolean>`${ref} in (${sql.join(values.map((v) => sql.val(v)))})`;
 }
 
 /** Every active filter but `except`'s, as one condition. */
-function filterConditions(
-  filters: Filters,
-  except?: FacetKey,
-  on: 'base' | 'row' = 'base',
-): RawBuilder<boolean> {
+function filterConditions(filters: Filters, on: 'base' | 'row', except?: FacetKey): RawBuilder<boolean> {
   const parts = FACET_KEYS.filter((k) => k !== except && filters[k].length > 0).map((k) =>
     facetCondition(k, filters[k], on),
   );
@@ -126,11 +119,18 @@ function escapeRegExp(s: string): string {
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-function textQuery(q: string, corrected: string | null) {
-  if (!q) return null;
-  return corrected
+/**
+ * The text part of a search: the query as typed, OR'ed with its corrected form when some words
+ * were unknown, and the condition it puts on `organisations o`.
+ */
+async function textSearch(db: Kysely<DB>, q: string) {
+  if (!q) return { tsquery: null, textMatch: sql<boolean>`true`, corrected: null };
+  const fixes = await corrections(db, q);
+  const corrected = fixes.size ? applyCorrections(q, fixes) : null;
+  const tsquery = corrected
     ? sql`(websearch_to_tsquery('public.ch_search'::regconfig, ${q}) || websearch_to_tsquery('public.ch_search'::regconfig, ${corrected}))`
     : sql`websearch_to_tsquery('public.ch_search'::regconfig, ${q})`;
+  return { tsquery, textMatch: sql<boolean>`o.search_vector @@ ${tsquery}`, corrected };
 }
 
 /** What an export needs of a row: everything but the search and rendering columns. */
@@ -154,9 +154,7 @@ export async function* searchAll(
   req: Pick<SearchRequest, 'q' | 'filters'>,
   batchSize = 1000,
 ): AsyncGenerator<Organisation[]> {
-  const fixes = req.q ? await corrections(db, req.q) : new Map<string, string>();
-  const tsquery = textQuery(req.q, fixes.size ? applyCorrections(req.q, fixes) : null);
-  const textMatch = tsquery ? sql<boolean>`o.search_vector @@ ${tsquery}` : sql<boolean>`true`;
+  const { textMatch } = await textSearch(db, req.q);
   let after: { name: string; id: string } | null = null;
   for (;;) {
     const cursor: RawBuilder<boolean> = after
@@ -166,7 +164,7 @@ export async function* searchAll(
     const { rows } = await sql<Organisation>`
       select ${sql.join(EXPORT_COLUMNS.map((c) => sql.ref(`o.${c}`)))} from organisations o
       where o.status = 'published' and ${textMatch} and ${cursor}
-        and ${filterConditions(req.filters, undefined, 'row')}
+        and ${filterConditions(req.filters, 'row')}
       order by o.name, o.id
       limit ${batchSize}`.execute(db);
     if (rows.length === 0) return;
@@ -178,30 +176,26 @@ export async function* searchAll(
 }
 
 export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
-  const fixes = req.q ? await corrections(db, req.q) : new Map<string, string>();
-  const corrected = fixes.size ? applyCorrections(req.q, fixes) : null;
-  const tsquery = textQuery(req.q, corrected);
   // A query of stop signs only ("--", "!!") parses to an empty tsquery, which matches nothing.
-  const textMatch = tsquery ? sql<boolean>`o.search_vector @@ ${tsquery}` : sql<boolean>`true`;
+  const { tsquery, textMatch, corrected } = await textSearch(db, req.q);
   const base = sql`
-    select o.id, o.country, left(o.region, 4) as region2, o.ecosystems, o.emerging_industries,
-      o.nace_sections, o.kets, o.type, o.label, ${sizeBandSql('o')} as size_band
+    select o.id, ${sql.join(FACET_KEYS.map((k) => sql`${FACET_SQL[k].expr} as ${sql.ref(k)}`))}
     from organisations o
     where o.status = 'published' and ${textMatch}`;
 
   const facetBranches = FACET_KEYS.map((key) => {
-    const { column, array } = FACET_COLUMN[key];
-    const where = filterConditions(req.filters, key);
-    return array
+    const where = filterConditions(req.filters, 'base', key);
+    const value = facetValue(key, 'base');
+    return FACET_SQL[key].array
       ? sql`select ${sql.lit(key)} as facet, v as value, count(*)::int as n
-          from base b, unnest(${sql.ref(`b.${column}`)}) as v where ${where} group by v`
-      : sql`select ${sql.lit(key)} as facet, ${sql.ref(`b.${column}`)} as value, count(*)::int as n
-          from base b where ${where} and ${sql.ref(`b.${column}`)} is not null group by 2`;
+          from base b, unnest(${value}) as v where ${where} group by v`
+      : sql`select ${sql.lit(key)} as facet, ${value} as value, count(*)::int as n
+          from base b where ${where} and ${value} is not null group by 2`;
   });
   const countsQuery = sql<{ facet: string; value: string | null; n: number }>`
     with base as materialized (${base})
     ${sql.join(facetBranches, sql` union all `)}
-    union all select '_total', null, count(*)::int from base b where ${filterConditions(req.filters)}`;
+    union all select '_total', null, count(*)::int from base b where ${filterConditions(req.filters, 'base')}`;
 
   const order =
     req.sort === 'relevance' && tsquery
@@ -214,7 +208,7 @@ export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): P
     with page as (
       select o.id, ${rank} as rank
       from organisations o
-      where o.status = 'published' and ${textMatch} and ${filterConditions(req.filters, undefined, 'row')}
+      where o.status = 'published' and ${textMatch} and ${filterConditions(req.filters, 'row')}
       order by ${order}
       limit ${req.limit} offset ${(req.page - 1) * req.limit}
     )
