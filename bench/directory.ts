@@ -16,7 +16,7 @@ import { demoProfileFields } from '../src/modules/organisations/demo-seed.ts';
 import { type ImportRow, importOrganisations } from '../src/modules/organisations/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openRuntime } from '../src/runtime.ts';
-import { emit, freshPostgres, median, startPlatform, stop } from './lib.ts';
+import { emit, freshPostgres, keptPostgres, median, startPlatform, stop } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,9 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'pglite,postgres' },
     passes: { type: 'string', default: '2' },
     seed: { type: 'string', default: '7' },
+    // Keep the PostgreSQL database afterwards, and reuse a kept one instead of importing again.
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -111,11 +114,23 @@ async function run(engine: 'pglite' | 'postgres') {
     env.DATABASE_URL = '';
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
-    const db = await freshPostgres(process.env.BENCH_DATABASE_URL!, 'clusterhub_dir_bench');
+    const name = `clusterhub_dir_bench_${size}`;
+    const db = values.reuse
+      ? keptPostgres(process.env.BENCH_DATABASE_URL!, name)
+      : await freshPostgres(process.env.BENCH_DATABASE_URL!, name);
     env.DATABASE_URL = db.url;
-    cleanup = db.drop;
+    if (!values.keep) cleanup = db.drop;
   }
   try {
+    if (!(values.reuse && engine === 'postgres')) await importAll(env, engine);
+    await measure(env, engine, port);
+  } finally {
+    await cleanup();
+  }
+}
+
+async function importAll(env: Record<string, string>, engine: string) {
+  {
     const config = loadConfig({ ...process.env, ...env, LOG_LEVEL: 'silent' });
     const runtime = await openRuntime(config, { log: pino({ level: 'silent' }) });
     const t0 = performance.now();
@@ -132,7 +147,11 @@ async function run(engine: 'pglite' | 'postgres') {
       seconds: Number(importS.toFixed(1)),
       per_second: Math.round(report.created / importS),
     });
+  }
+}
 
+async function measure(env: Record<string, string>, engine: string, port: number) {
+  {
     const base = `http://127.0.0.1:${port}`;
     const server = await startPlatform(env, `${base}/healthz`, 600_000);
     try {
@@ -177,8 +196,6 @@ async function run(engine: 'pglite' | 'postgres') {
     } finally {
       await stop(server.child);
     }
-  } finally {
-    await cleanup();
   }
 }
 

@@ -55,6 +55,20 @@ export async function stop(child: ChildProcess) {
   await done;
 }
 
+/** A database kept by an earlier run, dropped by the returned function. */
+export function keptPostgres(baseUrl: string, name: string) {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => dropDatabase(baseUrl, name) };
+}
+
+async function dropDatabase(baseUrl: string, name: string) {
+  const c = new pg.Client({ connectionString: baseUrl });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.end();
+}
+
 /** A fresh database on the benchmark server, dropped by the returned function. */
 export async function freshPostgres(baseUrl: string, name: string) {
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -66,11 +80,6 @@ export async function freshPostgres(baseUrl: string, name: string) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    drop: () => dropDatabase(baseUrl, name),
   };
 }

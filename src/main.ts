@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { jobHandlers } from './jobs.ts';
 import { ensureAdmin } from './modules/accounts/usecases.ts';
 import { seedDemo } from './modules/organisations/demo-seed.ts';
+import { warmDirectoryIndex } from './modules/organisations/search.ts';
 import type { Config } from './platform/config.ts';
 import { startWorker, type Worker } from './platform/jobs/queue.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -41,6 +42,10 @@ export async function start(config: Config, opts: { role: Role; demo: boolean })
     if (opts.role === 'all' || opts.role === 'web') {
       app = await buildServer(s);
       const address = await app.listen({ port: config.port, host: config.host });
+      // The first search would otherwise wait for the directory index to be built.
+      void warmDirectoryIndex(s.db).catch((err) =>
+        s.log.warn({ err }, 'could not build the directory index'),
+      );
       url = config.baseUrl || address;
     }
     const stop = async () => {

@@ -238,6 +238,44 @@ describe.each(ENGINES)('directory search on %s', (engine) => {
     expect(far.items).toEqual([]);
     expect(far.total).toBe(4);
   });
+
+  it.skipIf(skip)('sees every committed change at once, and nothing uncommitted', async () => {
+    const db = tdb.database.db;
+    const names = async (q = '') => (await search(q, {}, 'name')).items.map((o) => o.name);
+    const before = await names();
+    const added = await insertOrganisation(db, org({ name: 'Baltic Wind Cluster', keywords: ['offshore'] }));
+    expect(await names()).toEqual([...before.slice(0, 1), 'Baltic Wind Cluster', ...before.slice(1)]);
+    expect(await names('offshore')).toEqual(['Baltic Wind Cluster']);
+
+    // A change still inside its transaction is not seen; once committed, it is.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const writer =
+      engine === 'postgres'
+        ? db.transaction().execute(async (trx) => {
+            await trx
+              .updateTable('organisations')
+              .set({ status: 'draft' })
+              .where('id', '=', added.id)
+              .execute();
+            await held;
+          })
+        : null;
+    if (writer) {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await names('offshore')).toEqual(['Baltic Wind Cluster']);
+      release();
+      await writer;
+      expect(await names('offshore')).toEqual([]);
+      expect(await names()).toEqual(before);
+    }
+
+    await db.deleteFrom('organisations').where('id', '=', added.id).execute();
+    expect(await names()).toEqual(before);
+    expect((await search('', { country: ['FR'] })).total).toBe(1);
+  });
 });
 
 describe.each(ENGINES)('directory search over HTTP on %s', (engine) => {

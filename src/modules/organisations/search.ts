@@ -1,14 +1,19 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
-import { SIZE_BANDS, sizeBandSql } from '../directory/size-bands.ts';
-import { PROFILE_FIELDS } from './schemas.ts';
+import { sizeBandSql } from '../directory/size-bands.ts';
+import { DirectoryIndex, foldText } from './directory-index.ts';
+import { LABELS, ORGANISATION_TYPES, PROFILE_FIELDS } from './schemas.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
 
 /**
  * Directory search: full text with weights, accent folding and typo correction, filters that
  * combine OR within a facet and AND across facets, and facet counts each taken under all the
- * other active filters. All SQL of the search lives here.
+ * other active filters. All SQL of the search lives here: PostgreSQL finds the organisations a
+ * query's words match and gives the rows of a page; the facet counts, filters, order and paging
+ * are worked out by the process's `DirectoryIndex`.
  */
+
+export { foldText };
 
 /** Marks around highlighted words in headlines; never in user text, and escaped by the renderer. */
 export const HIT_START = '\u0001';
@@ -51,8 +56,8 @@ export interface SearchResult {
 }
 
 /**
- * Each facet's value on an `organisations o` row, and whether it is a list. The `base` set of the
- * facet counts selects these expressions under the facet's own name.
+ * Each facet's value on an `organisations o` row, and whether it is a list: the filters of an
+ * export. (`DirectoryIndex` applies the same filters to its columns.)
  */
 const FACET_SQL: Record<FacetKey, { expr: RawBuilder<unknown>; array: boolean }> = {
   country: { expr: sql.ref('o.country'), array: false },
@@ -66,28 +71,17 @@ const FACET_SQL: Record<FacetKey, { expr: RawBuilder<unknown>; array: boolean }>
   size: { expr: sizeBandSql('o'), array: false },
 };
 
-/** The facet's value in `base b` (counts) or on the `organisations o` row (results, exports). */
-const facetValue = (key: FacetKey, on: 'base' | 'row') =>
-  on === 'base' ? sql.ref(`b.${key}`) : FACET_SQL[key].expr;
-
-function facetCondition(key: FacetKey, values: string[], on: 'base' | 'row'): RawBuilder<boolean> {
-  const ref = facetValue(key, on);
+function facetCondition(key: FacetKey, values: string[]): RawBuilder<boolean> {
+  const ref = FACET_SQL[key].expr;
   return FACET_SQL[key].array
     ? sql<boolean>`${ref} && ${sql.val(values)}::text[]`
     : sql<boolean>`${ref} in (${sql.join(values.map((v) => sql.val(v)))})`;
 }
 
-/** Every active filter but `except`'s, as one condition. */
-function filterConditions(filters: Filters, on: 'base' | 'row', except?: FacetKey): RawBuilder<boolean> {
-  const parts = FACET_KEYS.filter((k) => k !== except && filters[k].length > 0).map((k) =>
-    facetCondition(k, filters[k], on),
-  );
+/** Every active filter, as one condition on `organisations o`. */
+function filterConditions(filters: Filters): RawBuilder<boolean> {
+  const parts = FACET_KEYS.filter((k) => filters[k].length > 0).map((k) => facetCondition(k, filters[k]));
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
-}
-
-/** Lowercase without accents, as the search configuration sees words. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**
@@ -130,7 +124,11 @@ async function textSearch(db: Kysely<DB>, q: string) {
   const tsquery = corrected
     ? sql`(websearch_to_tsquery('public.ch_search'::regconfig, ${q}) || websearch_to_tsquery('public.ch_search'::regconfig, ${corrected}))`
     : sql`websearch_to_tsquery('public.ch_search'::regconfig, ${q})`;
-  return { tsquery, textMatch: sql<boolean>`o.search_vector @@ ${tsquery}`, corrected };
+  return {
+    tsquery,
+    textMatch: sql<boolean>`o.seq in (select directory_matches(${tsquery}))`,
+    corrected,
+  };
 }
 
 /** What an export needs of a row: everything but the search and rendering columns. */
@@ -164,7 +162,7 @@ export async function* searchAll(
     const { rows } = await sql<Organisation>`
       select ${sql.join(EXPORT_COLUMNS.map((c) => sql.ref(`o.${c}`)))} from organisations o
       where o.status = 'published' and ${textMatch} and ${cursor}
-        and ${filterConditions(req.filters, 'row')}
+        and ${filterConditions(req.filters)}
       order by o.name, o.id
       limit ${batchSize}`.execute(db);
     if (rows.length === 0) return;
@@ -175,67 +173,176 @@ export async function* searchAll(
   }
 }
 
+/** The process's index of each database, with the `directory_version` it was built at. */
+const indexes = new WeakMap<
+  Kysely<DB>,
+  | { index: DirectoryIndex; version: bigint }
+  | { loading: Promise<void>; index?: DirectoryIndex; version?: bigint }
+>();
+
+const RECORD = '\u001e';
+
+/** The big-endian integers of a `string_agg(int4send(…))`. */
+function int32s(bytes: Buffer | null): Int32Array {
+  if (!bytes) return new Int32Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Int32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4);
+  return out;
+}
+
+function float64s(bytes: Buffer | null): Float64Array {
+  if (!bytes) return new Float64Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float64Array.from({ length: bytes.byteLength / 8 }, (_, i) => view.getFloat64(i * 8));
+}
+
+type Snapshot = { version: string } & Record<
+  'seq' | 'members' | 'eco' | 'emerging' | 'ket' | 'nace' | 'updated' | 'kinds',
+  Buffer | null
+> &
+  Record<'places' | 'titles' | 'tags', string | null>;
+
+/**
+ * The published directory, column by column, in name order: each column one value (binary
+ * integers, or text), because parsing 100,000 rows costs the process far more than the database
+ * takes to build them. The version comes from the same snapshot.
+ */
+async function loadIndex(db: Kysely<DB>): Promise<{ index: DirectoryIndex; version: bigint }> {
+  const position = (list: readonly string[], e: RawBuilder<unknown>) =>
+    sql`coalesce(array_position(${sql.val(list)}::text[], ${e}), 0)`;
+  const { rows } = await sql<Snapshot>`
+    select (select version from directory_version) as version,
+      string_agg(int4send(o.seq), ''::bytea) as seq,
+      string_agg(int4send(o.members_total), ''::bytea) as members,
+      string_agg(int4send(o.ecosystem_mask), ''::bytea) as eco,
+      string_agg(int4send(o.emerging_mask), ''::bytea) as emerging,
+      string_agg(int4send(o.ket_mask), ''::bytea) as ket,
+      string_agg(int4send(o.nace_mask), ''::bytea) as nace,
+      string_agg(float8send((extract(epoch from o.updated_at) * 1000)::float8), ''::bytea) as updated,
+      string_agg(int4send(${position(ORGANISATION_TYPES, sql`o.type`)} * 256
+        + ${position(LABELS, sql`o.label`)}), ''::bytea) as kinds,
+      string_agg(o.country || rpad(coalesce(left(o.region, 4), ''), 4), '') as places,
+      string_agg(o.title_words, ${RECORD}) as titles,
+      string_agg(o.tag_words, ${RECORD}) as tags
+    from (
+      select o.seq, o.members_total, o.ecosystem_mask, o.emerging_mask, o.ket_mask, o.nace_mask,
+        o.updated_at, o.type, o.label, o.country, o.region, d.title_words, d.tag_words
+      from organisations o join directory_search d on d.seq = o.seq
+      where o.status = 'published'
+      order by o.name, o.id
+    ) o`.execute(db);
+  const r = rows[0]!;
+  const seq = int32s(r.seq);
+  const n = seq.length;
+  const kinds = int32s(r.kinds);
+  const places = r.places ?? '';
+  const index = new DirectoryIndex({
+    seq,
+    country: Array.from({ length: n }, (_, i) => places.slice(i * 6, i * 6 + 2)),
+    region: Array.from({ length: n }, (_, i) => places.slice(i * 6 + 2, i * 6 + 6).trim() || null),
+    type: Array.from(kinds, (k) => ORGANISATION_TYPES[(k >> 8) - 1] ?? ''),
+    label: Array.from(kinds, (k) => LABELS[(k & 255) - 1] ?? ''),
+    membersTotal: int32s(r.members),
+    ecosystemMask: int32s(r.eco),
+    emergingMask: int32s(r.emerging),
+    ketMask: int32s(r.ket),
+    naceMask: int32s(r.nace),
+    updatedMs: float64s(r.updated),
+    titleWords: n ? r.titles!.split(RECORD) : [],
+    tagWords: n ? r.tags!.split(RECORD) : [],
+  });
+  return { index, version: BigInt(r.version) };
+}
+
+/**
+ * The index of the published directory at `directory_version` `atLeast` or later: the one held,
+ * or a new one when the directory has changed since. Concurrent searches share one rebuild.
+ */
+async function directoryIndex(db: Kysely<DB>, atLeast: bigint): Promise<DirectoryIndex> {
+  for (;;) {
+    const held = indexes.get(db);
+    if (held && 'index' in held && held.index && held.version! >= atLeast) return held.index;
+    if (held && 'loading' in held) {
+      await held.loading;
+      continue;
+    }
+    const loading = loadIndex(db).then(
+      (built) => void indexes.set(db, built),
+      (err) => {
+        indexes.delete(db);
+        throw err;
+      },
+    );
+    indexes.set(db, { loading, ...(held ?? {}) });
+    await loading;
+  }
+}
+
+/** Builds the index ahead of the first search (at start-up), so that nobody waits for it. */
+export async function warmDirectoryIndex(db: Kysely<DB>): Promise<void> {
+  await directoryIndex(db, await directoryVersion(db));
+}
+
+async function directoryVersion(db: Kysely<DB>): Promise<bigint> {
+  const { rows } = await sql<{ version: string }>`select version from directory_version`.execute(db);
+  return BigInt(rows[0]!.version);
+}
+
+/** The lexemes of a tsquery's text that are not negated, e.g. `'a' & !'b'` → ["a"]. */
+function positiveTerms(tsquery: string): string[] {
+  const out = new Set<string>();
+  for (const m of tsquery.matchAll(/(!?)\s*'((?:[^']|'')*)'/g)) {
+    if (!m[1]) out.add(m[2]!.replaceAll("''", "'"));
+  }
+  return [...out];
+}
+
 export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
   // A query of stop signs only ("--", "!!") parses to an empty tsquery, which matches nothing.
-  const { tsquery, textMatch, corrected } = await textSearch(db, req.q);
-  const base = sql`
-    select o.id, ${sql.join(FACET_KEYS.map((k) => sql`${FACET_SQL[k].expr} as ${sql.ref(k)}`))}
-    from organisations o
-    where o.status = 'published' and ${textMatch}`;
+  const { tsquery, corrected } = await textSearch(db, req.q);
+  let version: bigint;
+  let matches: Int32Array | null = null;
+  let terms: string[] = [];
+  if (tsquery) {
+    const { rows } = await sql<{ version: string; query: string; seqs: Buffer | null }>`
+      with q as (select ${tsquery} as tsq)
+      select (select version from directory_version) as version, q.tsq::text as query,
+        directory_matches_packed(q.tsq) as seqs
+      from q`.execute(db);
+    const r = rows[0]!;
+    version = BigInt(r.version);
+    matches = int32s(r.seqs).sort();
+    terms = positiveTerms(r.query);
+  } else version = await directoryVersion(db);
 
-  const facetBranches = FACET_KEYS.map((key) => {
-    const where = filterConditions(req.filters, 'base', key);
-    const value = facetValue(key, 'base');
-    return FACET_SQL[key].array
-      ? sql`select ${sql.lit(key)} as facet, v as value, count(*)::int as n
-          from base b, unnest(${value}) as v where ${where} group by v`
-      : sql`select ${sql.lit(key)} as facet, ${value} as value, count(*)::int as n
-          from base b where ${where} and ${value} is not null group by 2`;
+  const index = await directoryIndex(db, version);
+  const found = index.search({
+    matches: matches && index.matching(matches),
+    terms,
+    filters: req.filters,
+    sort: req.sort === 'relevance' && !tsquery ? 'name' : req.sort,
+    offset: (req.page - 1) * req.limit,
+    limit: req.limit,
   });
-  const countsQuery = sql<{ facet: string; value: string | null; n: number }>`
-    with base as materialized (${base})
-    ${sql.join(facetBranches, sql` union all `)}
-    union all select '_total', null, count(*)::int from base b where ${filterConditions(req.filters, 'base')}`;
-
-  const order =
-    req.sort === 'relevance' && tsquery
-      ? sql`rank desc, o.name, o.id`
-      : req.sort === 'updated'
-        ? sql`o.updated_at desc, o.id`
-        : sql`o.name, o.id`;
-  const rank = tsquery ? sql`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', o.search_vector, ${tsquery}, 1)` : sql`0`;
-  const itemsQuery = sql<SearchHit>`
-    with page as (
-      select o.id, ${rank} as rank
-      from organisations o
-      where o.status = 'published' and ${textMatch} and ${filterConditions(req.filters, 'row')}
-      order by ${order}
-      limit ${req.limit} offset ${(req.page - 1) * req.limit}
-    )
-    select o.id, o.slug, o.name, o.acronym, o.type, o.country, o.city, o.label, o.ecosystems, o.summary,
-      o.updated_at,
-      exists (select 1 from organisation_logos l where l.organisation_id = o.id) as has_logo,
-      ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.name, ${tsquery}, ${HEADLINE_OPTIONS} || ', HighlightAll=true')` : sql`null`} as name_hl,
-      ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.summary, ${tsquery}, ${HEADLINE_OPTIONS})` : sql`null`} as snippet
-    from page join organisations o on o.id = page.id
-    order by ${order}`;
-
-  const [items, counts] = await Promise.all([itemsQuery.execute(db), countsQuery.execute(db)]);
-  const facets = Object.fromEntries(
-    FACET_KEYS.map((k) => [k, [] as { value: string; count: number }[]]),
-  ) as FacetCounts;
-  let total = 0;
-  for (const r of counts.rows) {
-    if (r.facet === '_total') total = r.n;
-    else if (r.value !== null) facets[r.facet as FacetKey]?.push({ value: r.value, count: r.n });
-  }
-  for (const k of FACET_KEYS) {
-    facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-  // Size bands keep their natural order.
-  facets.size.sort(
-    (a, b) =>
-      SIZE_BANDS.findIndex((x) => x.code === a.value) - SIZE_BANDS.findIndex((x) => x.code === b.value),
-  );
-  return { items: items.rows, total, facets, corrected };
+  const items = found.page.length
+    ? (
+        await sql<SearchHit & { seq: number }>`
+          select o.seq, o.id, o.slug, o.name, o.acronym, o.type, o.country, o.city, o.label, o.ecosystems,
+            o.summary, o.updated_at,
+            exists (select 1 from organisation_logos l where l.organisation_id = o.id) as has_logo,
+            ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.name, ${tsquery}, ${HEADLINE_OPTIONS} || ', HighlightAll=true')` : sql`null`} as name_hl,
+            ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.summary, ${tsquery}, ${HEADLINE_OPTIONS})` : sql`null`} as snippet
+          from organisations o where o.status = 'published' and o.seq in (${sql.join(found.page)})`.execute(
+          db,
+        )
+      ).rows
+    : [];
+  const bySeq = new Map(items.map(({ seq, ...hit }) => [seq, hit]));
+  return {
+    items: found.page.flatMap((seq) => bySeq.get(seq) ?? []),
+    total: found.total,
+    facets: found.facets,
+    corrected,
+  };
 }

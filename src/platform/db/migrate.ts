@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_nuts_regions.ts';
 import * as m0006 from './migrations/0006_import_runs.ts';
 import * as m0007 from './migrations/0007_export_order.ts';
 import * as m0008 from './migrations/0008_taxonomy_masks.ts';
+import * as m0009 from './migrations/0009_directory_index.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_import_runs': m0006,
   '0007_export_order': m0007,
   '0008_taxonomy_masks': m0008,
+  '0009_directory_index': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
