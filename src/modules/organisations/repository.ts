@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, NewOrganisation, Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
-import { naceSectionsOf, searchTermsOf, taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
+import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
@@ -16,7 +16,7 @@ export function withRenderedDescription<T extends { description?: string }>(valu
 const TAXONOMY_FIELDS = ['ecosystems', 'emerging_industries', 'kets', 'nace'] as const;
 type TaxonomyValues = { [K in (typeof TAXONOMY_FIELDS)[number]]?: string[] };
 
-/** Adds what search derives from the classification codes: their labels, and NACE sections. */
+/** Adds what search derives from the classification codes: NACE sections and bit sets. */
 export function withSearchColumns<T extends TaxonomyValues>(values: T, current?: TaxonomyValues) {
   if (!TAXONOMY_FIELDS.some((f) => values[f] !== undefined)) return values;
   const pick = (f: (typeof TAXONOMY_FIELDS)[number]) => values[f] ?? current?.[f] ?? [];
@@ -28,7 +28,6 @@ export function withSearchColumns<T extends TaxonomyValues>(values: T, current?:
   };
   return {
     ...values,
-    search_terms: searchTermsOf(codes),
     nace_sections: naceSectionsOf(codes.nace),
     ...taxonomyMasks(codes),
   };

@@ -86,13 +86,15 @@ function filterConditions(filters: Filters): RawBuilder<boolean> {
 
 /**
  * Words of the query that no profile contains, each with the closest word that some profile does
- * contain (trigram similarity), so a typo still finds what was meant.
+ * contain, so a typo still finds what was meant: among the words most similar by trigrams, the
+ * fewest edits ("maschinenbua" is two from "maschinenbau", three from "maschinen").
  */
 async function corrections(db: Kysely<DB>, q: string): Promise<Map<string, string>> {
   const { rows } = await sql<{ word: string; fix: string | null }>`
     select t.word,
-      (select w.word from search_words w where w.word % t.word
-        order by similarity(w.word, t.word) desc, w.word limit 1) as fix
+      (select c.word from (
+          select w.word from search_words w where w.word % t.word order by w.word <-> t.word limit 10
+        ) c order by levenshtein(c.word, t.word), c.word <-> t.word, c.word limit 1) as fix
     from unnest(tsvector_to_array(to_tsvector('public.ch_search'::regconfig, ${q}))) as t(word)
     where length(t.word) >= 4
       and not exists (select 1 from search_words w where w.word = t.word)`.execute(db);

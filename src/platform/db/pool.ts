@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -44,7 +45,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
   try {
-    const lite = new PGlite(inMemory ? dataDir : `${dataDir}/pg`, { extensions: { pg_trgm, unaccent } });
+    const lite = new PGlite(inMemory ? dataDir : `${dataDir}/pg`, {
+      extensions: { pg_trgm, unaccent, fuzzystrmatch },
+    });
     await lite.waitReady;
     const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -115,8 +115,7 @@ export interface OrganisationsTable {
   /** Derived from `description` by the repository on every write: sanitised HTML and plain text. */
   description_html: Generated<string>;
   summary: Generated<string>;
-  /** Derived by the repository from the taxonomy codes (labels in every language; NACE sections). */
-  search_terms: Generated<string>;
+  /** Derived by the repository from the taxonomy codes. */
   nace_sections: Generated<string[]>;
   /** The taxonomy codes as bit sets (bit i = i-th term), for similarity scoring. */
   ecosystem_mask: Generated<number>;

@@ -1,4 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import { naceSectionsOf, searchTermsOf, type TaxonomyCodes } from '../../taxonomy/search-terms.ts';
+import { backfillOrganisations } from './backfill.ts';
+import {
+  addLabelWords,
+  createDocumentFunctions,
+  DOCUMENT_COLUMNS,
+  dropDocumentFunctions,
+} from './search-documents.ts';
 
 /**
  * The directory at 100,000 organisations and more.
@@ -7,16 +15,16 @@ import { type Kysely, sql } from 'kysely';
  *   tens of thousands of matches cheaply, and the process's directory index can name rows.
  * - `directory_search`: the search documents of the published organisations, alone in a narrow
  *   table. Their `organisations` rows are wide (descriptions, rendered HTML); a bitmap scan for a
- *   broad word visited nearly every page of them and took 400 ms at 100,000. Here a row is a key
- *   and a pointer to its document (`toast_tuple_target` sends every document out of line), so the
- *   same scan reads a few MB. With each document, the words of the name and acronym and those of
- *   the keywords and value chains (`ch_words`), which the directory index uses for relevance.
- *   Triggers keep the table; words go on feeding `search_words` for typo corrections, now only
- *   from published profiles.
+ *   broad word visited nearly every page of them and took 400 ms at 100,000. Here a row is a key,
+ *   a pointer to its document (`toast_tuple_target` sends every document out of line), and the
+ *   words of the name and acronym and of the keywords and value chains, which the directory index
+ *   uses for relevance. Triggers keep the table, and feed `search_words` (typo corrections).
+ * - The document no longer parses the labels of the profile's classification terms in three
+ *   languages on every write (`search_terms`, dropped): it joins their vectors, parsed once
+ *   (`search-documents.ts`). That and the narrower `search_words` below halved an import's time.
  * - `directory_matches(q)`: the keys of the documents matching q, always through the GIN index
- *   (`directory_matches_packed`: the same as one binary value).
- *   For a broad word the planner prefers a sequential scan, not knowing that every row it reads
- *   means decompressing a document.
+ *   (`directory_matches_packed`: the same as one binary value). For a broad word the planner
+ *   prefers a sequential scan, not knowing that every row it reads means decompressing a document.
  * - `directory_version`: a number that grows with every committed change of `organisations`.
  *   The process's directory index compares it with the one it was built from; being a row, it
  *   changes for readers exactly when the change itself does. It is bumped by a deferred trigger,
@@ -27,11 +35,8 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table organisations add column seq integer generated always as identity`.execute(db);
   await sql`alter table organisations add constraint organisations_seq_key unique (seq)`.execute(db);
+  await createDocumentFunctions(db);
 
-  // The distinct words of a text as the search configuration sees them, space-separated.
-  await sql`create function ch_words(t text) returns text language sql immutable parallel safe as $$
-      select array_to_string(tsvector_to_array(to_tsvector('public.ch_search'::regconfig, coalesce(t, ''))), ' ')
-    $$`.execute(db);
   await sql`create table directory_search (
       seq integer primary key references organisations (seq) on delete cascade,
       search_vector tsvector not null,
@@ -39,48 +44,51 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tag_words text not null
     ) with (toast_tuple_target = 128)`.execute(db);
   await sql`insert into directory_search (seq, search_vector, title_words, tag_words)
-    select seq, search_vector, ch_words(name || ' ' || coalesce(acronym, '')),
-      ch_words(array_to_string(keywords || value_chains, ' '))
-    from organisations where status = 'published'`.execute(db);
+    select o.seq, ${sql.raw(DOCUMENT_COLUMNS)} from organisations o where o.status = 'published'`.execute(db);
   await sql`create index directory_search_idx on directory_search using gin (search_vector)`.execute(db);
 
   await sql`drop trigger organisations_words_update on organisations`.execute(db);
   await sql`drop trigger organisations_words_insert on organisations`.execute(db);
   await sql`drop function organisations_collect_words()`.execute(db);
-  await sql`alter table organisations drop column search_vector`.execute(db);
+  await sql`alter table organisations drop column search_vector, drop column search_terms`.execute(db);
+  await sql`drop function ch_search_document(text, text, text[], text[], text, text, text)`.execute(db);
 
   await sql`create function organisations_sync_search() returns trigger language plpgsql as $$
     begin
       delete from directory_search d using new_rows n where d.seq = n.seq and n.status <> 'published';
       with docs as (
-        select seq, public.ch_search_document(name, acronym, keywords, value_chains, search_terms, city,
-            description) as v,
-          public.ch_words(name || ' ' || coalesce(acronym, '')) as title_words,
-          public.ch_words(array_to_string(keywords || value_chains, ' ')) as tag_words
-        from new_rows where status = 'published'
+        select o.seq, ${sql.raw(DOCUMENT_COLUMNS)} from new_rows o where o.status = 'published'
       ), stored as (
         insert into directory_search (seq, search_vector, title_words, tag_words)
-          select seq, v, title_words, tag_words from docs
+          select seq, search_vector, title_words, tag_words from docs
         on conflict (seq) do update set search_vector = excluded.search_vector,
           title_words = excluded.title_words, tag_words = excluded.tag_words
       )
       insert into search_words (word)
-        select distinct w from docs, unnest(tsvector_to_array(docs.v)) as w
+        select distinct w from docs, unnest(string_to_array(docs.title_words || ' ' || docs.tag_words, ' ')) as w
         where length(w) between 3 and 40 and w !~ '^[0-9]+$'
         on conflict do nothing;
       return null;
     end $$`.execute(db);
-  await sql`create trigger organisations_search_insert after insert on organisations
-    referencing new table as new_rows for each statement execute function organisations_sync_search()`.execute(
-    db,
-  );
-  await sql`create trigger organisations_search_update after update on organisations
-    referencing new table as new_rows for each statement execute function organisations_sync_search()`.execute(
-    db,
-  );
+  for (const op of ['insert', 'update']) {
+    await sql`create trigger ${sql.raw(`organisations_search_${op}`)} after ${sql.raw(op)} on organisations
+      referencing new table as new_rows for each statement execute function organisations_sync_search()`.execute(
+      db,
+    );
+  }
 
-  // Typo corrections look for words similar to an unknown one: with the GIN trigram index of 0004
-  // that took 100 ms a word at 50,000 words, with GiST 6 ms.
+  // Corrections come from names, acronyms, keywords, value chains and classification labels, no
+  // longer from every word of every description: a fifth of an import's time went into collecting
+  // those, and the typos of a query are in words of that vocabulary far more often. Candidates
+  // come from a GiST trigram index (GIN took 100 ms a word at 50,000 words, GiST 6 ms) and are
+  // ranked by edit distance (`fuzzystrmatch`).
+  await sql`create extension if not exists fuzzystrmatch`.execute(db);
+  await sql`truncate search_words`.execute(db);
+  await sql`insert into search_words (word)
+    select distinct w from directory_search d, unnest(string_to_array(d.title_words || ' ' || d.tag_words, ' ')) as w
+    where length(w) between 3 and 40 and w !~ '^[0-9]+$'
+    on conflict do nothing`.execute(db);
+  await addLabelWords(db);
   await sql`drop index search_words_trgm_idx`.execute(db);
   await sql`create index search_words_trgm_gist on search_words using gist (word gist_trgm_ops)`.execute(db);
 
@@ -121,8 +129,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop index search_words_trgm_gist`.execute(db);
-  await sql`create index search_words_trgm_idx on search_words using gin (word gin_trgm_ops)`.execute(db);
   await sql`drop trigger organisations_directory_truncated on organisations`.execute(db);
   await sql`drop function directory_bump_now()`.execute(db);
   await sql`drop trigger organisations_directory_changed on organisations`.execute(db);
@@ -130,18 +136,39 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table directory_version`.execute(db);
   await sql`drop function directory_matches_packed(tsquery)`.execute(db);
   await sql`drop function directory_matches(tsquery)`.execute(db);
-  await sql`drop trigger organisations_search_update on organisations`.execute(db);
-  await sql`drop trigger organisations_search_insert on organisations`.execute(db);
+  await sql`drop index search_words_trgm_gist`.execute(db);
+  await sql`create index search_words_trgm_idx on search_words using gin (word gin_trgm_ops)`.execute(db);
+  for (const op of ['insert', 'update']) {
+    await sql`drop trigger ${sql.raw(`organisations_search_${op}`)} on organisations`.execute(db);
+  }
   await sql`drop function organisations_sync_search()`.execute(db);
+  await sql`drop table directory_search`.execute(db);
+  await dropDocumentFunctions(db);
+  await sql`alter table organisations drop column seq`.execute(db);
+
+  // What 0004 made: the labels column, the document as a generated column, words from it.
+  await sql`alter table organisations add column search_terms text not null default ''`.execute(db);
+  await backfillOrganisations<TaxonomyCodes>(
+    db,
+    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
+    (r) => ({
+      search_terms: searchTermsOf(r),
+      nace_sections: naceSectionsOf(r.nace),
+    }),
+  );
+  await sql`create function ch_search_document(
+      name text, acronym text, keywords text[], value_chains text[], search_terms text, city text, description text)
+    returns tsvector language sql immutable parallel safe as $$
+      select setweight(to_tsvector('public.ch_search'::regconfig, coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') ||
+        setweight(to_tsvector('public.ch_search'::regconfig, array_to_string(keywords, ' ') || ' ' ||
+          array_to_string(value_chains, ' ') || ' ' || coalesce(search_terms, '')), 'B') ||
+        setweight(to_tsvector('public.ch_search'::regconfig, coalesce(city, '') || ' ' || coalesce(description, '')), 'C')
+    $$`.execute(db);
   await sql`alter table organisations add column search_vector tsvector generated always as
     (ch_search_document(name, acronym, keywords, value_chains, search_terms, city, description)) stored`.execute(
     db,
   );
   await sql`create index organisations_search_idx on organisations using gin (search_vector)`.execute(db);
-  await sql`drop table directory_search`.execute(db);
-  await sql`drop function ch_words(text)`.execute(db);
-  await sql`alter table organisations drop column seq`.execute(db);
-  // The triggers of 0004, which collected words from every profile.
   await sql`create function organisations_collect_words() returns trigger language plpgsql as $$
     begin
       insert into search_words (word)
