@@ -35,4 +35,22 @@ describe.each(ENGINES)('migrations over existing organisations on %s', (engine) 
     );
     expect(rows.map((r) => r.seq)).toEqual([row.seq]);
   });
+
+  it.skipIf(skip)('go down past the directory index and up again, keeping what is found', async () => {
+    const db = tdb.database.db;
+    const found = async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from directory_matches(
+        websearch_to_tsquery('public.ch_search'::regconfig, 'muller numerique'))`.execute(db);
+      return rows[0]!.n;
+    };
+    expect(await found()).toBe(1);
+    await migrateTo(db, '0008_taxonomy_masks');
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from organisations
+      where search_vector @@ websearch_to_tsquery('public.ch_search'::regconfig, 'muller numerique')`.execute(
+      db,
+    );
+    expect(rows[0]!.n).toBe(1);
+    await migrateToLatest(db);
+    expect(await found()).toBe(1);
+  });
 });

@@ -1,4 +1,18 @@
 import { Readable } from 'node:stream';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * A full collection every so many batches of an export. Objects of a batch that is being written
+ * outlive two young-generation collections and are promoted; V8 then lets the old generation grow
+ * to some 300 MB of garbage before it collects it. Asked for regularly (asynchronously, a few
+ * ms each), the process stays near its resting size: 262 MB instead of 460 MB at the peak of a
+ * 100,000-row export.
+ */
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (o: { type: 'major'; execution: 'async' }) => void;
+const BATCHES_PER_COLLECTION = 40;
+
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { Organisation } from '../../platform/db/schema.ts';
@@ -36,6 +50,27 @@ export const EXPORT_HEADER = [
   'outdated',
 ] as const satisfies readonly (keyof ExportRecord)[];
 
+/** Rows per database round trip of an export. */
+const EXPORT_BATCH = 500;
+/**
+ * Rows per chunk written: a chunk stays well under V8's large-object size (~128 KB). A larger
+ * string goes straight to the old generation, which only a full collection frees, and the heap
+ * grew by 250 MB during an export of 100,000 rows.
+ */
+const CHUNK_ROWS = 50;
+
+async function* collecting<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+  let n = 0;
+  for await (const batch of batches) {
+    yield batch;
+    if (++n % BATCHES_PER_COLLECTION === 0) gc({ type: 'major', execution: 'async' });
+  }
+}
+
+function* inChunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield rows.slice(i, i + CHUNK_ROWS);
+}
+
 /** Separator of list values inside one CSV cell ("digital|electronics"). */
 export const LIST_SEPARATOR = '|';
 
@@ -52,7 +87,7 @@ function csvCell(v: unknown): string | number | boolean | null {
 export function registerOrganisationExport(app: FastifyInstance, s: Services) {
   async function* records(query: unknown) {
     const input = parseQuery(SearchQuery, query);
-    for await (const batch of searchAll(s.db, { q: input.q, filters: filtersOf(input) })) {
+    for await (const batch of searchAll(s.db, { q: input.q, filters: filtersOf(input) }, EXPORT_BATCH)) {
       const logos = await repo.withLogos(
         s.db,
         batch.map((o) => o.id),
@@ -71,15 +106,16 @@ export function registerOrganisationExport(app: FastifyInstance, s: Services) {
   app.get('/api/v1/organisations/export.csv', async (req, reply) => {
     const { first, rest } = await start(req.query);
     async function* lines() {
-      const emit = (batch: ExportRecord[]) =>
-        batch.length ? stringify(batch.map((r) => EXPORT_HEADER.map((k) => csvCell(r[k])))) : '';
-      yield stringify([EXPORT_HEADER]) + emit(first);
-      for await (const batch of rest) yield emit(batch);
+      const emit = (rows: ExportRecord[]) =>
+        stringify(rows.map((r) => EXPORT_HEADER.map((k) => csvCell(r[k]))));
+      yield stringify([EXPORT_HEADER]);
+      for (const rows of inChunks(first)) yield emit(rows);
+      for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
     }
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="clusterhub-organisations.csv"')
-      .send(Readable.from(lines()));
+      .send(Readable.from(lines(), { objectMode: false }));
   });
 
   app.get('/api/v1/organisations/export.json', async (req, reply) => {
@@ -87,15 +123,15 @@ export function registerOrganisationExport(app: FastifyInstance, s: Services) {
     async function* chunks() {
       yield '[';
       let n = 0;
-      const emit = (batch: ExportRecord[]) =>
-        batch.map((r) => `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
-      yield emit(first);
-      for await (const batch of rest) yield emit(batch);
+      const emit = (rows: ExportRecord[]) =>
+        rows.map((r) => `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
+      for (const rows of inChunks(first)) yield emit(rows);
+      for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
       yield '\n]\n';
     }
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', 'attachment; filename="clusterhub-organisations.json"')
-      .send(Readable.from(chunks()));
+      .send(Readable.from(chunks(), { objectMode: false }));
   });
 }

@@ -51,6 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger organisations_words_insert on organisations`.execute(db);
   await sql`drop function organisations_collect_words()`.execute(db);
   await sql`alter table organisations drop column search_vector, drop column search_terms`.execute(db);
+  // Filters run in the process now; no query uses this index, and every write paid for it.
+  await sql`drop index organisations_ecosystems_idx`.execute(db);
   await sql`drop function ch_search_document(text, text, text[], text[], text, text, text)`.execute(db);
 
   await sql`create function organisations_sync_search() returns trigger language plpgsql as $$
@@ -169,6 +171,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`create index organisations_search_idx on organisations using gin (search_vector)`.execute(db);
+  await sql`create index organisations_ecosystems_idx on organisations using gin (ecosystems)`.execute(db);
   await sql`create function organisations_collect_words() returns trigger language plpgsql as $$
     begin
       insert into search_words (word)
