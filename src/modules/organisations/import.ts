@@ -292,9 +292,6 @@ export async function importOrganisations(
   };
   for await (const row of rows) {
     report.rows++;
-    // Rows from memory or a fast parser arrive as a chain of promises that never lets the event
-    // loop turn, and the batch in flight could not even be sent: yield now and then.
-    if (report.rows % 100 === 0) await new Promise((r) => setImmediate(r));
     const valid = validate(row, report.problems);
     if (!valid) continue;
     const first = seen.get(valid.externalId);
