@@ -149,4 +149,37 @@ describe('DirectoryIndex', () => {
     });
     expect(r.page).toEqual([4, 2, 3, 1]);
   });
+
+  it('keeps every organisation that could still reach the top when it picks similar candidates', () => {
+    const { orgs, index } = directory(400, 5);
+    const of = orgs[0]!;
+    const masks = {
+      ecosystem: codeMask(ECOSYSTEMS, of.ecosystems),
+      emerging: 0,
+      ket: codeMask(KETS, of.kets),
+      nace: 0,
+    };
+    const bits = (m: number) => m.toString(2).replaceAll('0', '').length;
+    // What the index cannot see (keywords, their markets) adds 0 to 3 here, decided at random.
+    let state = 3;
+    const next = () => {
+      state = (state * 48271) % 2147483647;
+      return state % 4;
+    };
+    const extra = new Map(orgs.map((o) => [o.seq, next()]));
+    const full = orgs
+      .filter((o) => o !== of)
+      .map((o, position) => {
+        const e = codeMask(ECOSYSTEMS, o.ecosystems) & masks.ecosystem;
+        const k = codeMask(KETS, o.kets) & masks.ket;
+        const known = 3 * bits(e) + 2 * bits(k) + (o.country === 'DE' ? 2 : 0);
+        return { seq: o.seq, shares: (e | k) !== 0, score: known + extra.get(o.seq)!, position };
+      })
+      .filter((x) => x.shares)
+      .sort((a, b) => b.score - a.score || a.position - b.position);
+    const candidates = index.similarCandidates({ seq: of.seq, masks, targetMarkets: ['DE'] }, 5, 3, 10_000);
+    expect(candidates.length).toBeLessThan(full.length);
+    for (const top of full.slice(0, 5)) expect(candidates).toContain(top.seq);
+    expect(candidates).not.toContain(of.seq);
+  });
 });

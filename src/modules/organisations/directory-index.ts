@@ -212,6 +212,73 @@ export class DirectoryIndex {
     return flags;
   }
 
+  /**
+   * Organisations that could be among the `limit` most similar to one (see `similar.ts`), as
+   * seqs: those sharing a classification term, whose score from what the index holds
+   * (3 × ecosystems, 2 × sectors, 2 × technologies, emerging industries, 2 × based in a target
+   * market) is within `unknownMax` of the `limit`-th best, because the parts it does not hold
+   * (keywords, their target markets) add at most that much. At most `cap` of them, best first.
+   */
+  similarCandidates(
+    of: {
+      seq: number;
+      masks: Record<'ecosystem' | 'emerging' | 'ket' | 'nace', number>;
+      targetMarkets: string[];
+    },
+    limit: number,
+    unknownMax: number,
+    cap: number,
+  ): number[] {
+    const { ecosystem, emerging, ket, nace, country } = this.facets as Record<string, Facet> as {
+      ecosystem: MaskFacet;
+      emerging: MaskFacet;
+      ket: MaskFacet;
+      nace: MaskFacet;
+      country: ScalarFacet;
+    };
+    const markets = new Uint8Array(country.values.length);
+    for (const c of of.targetMarkets) {
+      const i = country.values.indexOf(c);
+      if (i > 0) markets[i] = 1;
+    }
+    const bits = (m: number) => {
+      let n = 0;
+      for (let x = m; x !== 0; x &= x - 1) n++;
+      return n;
+    };
+    const scores = new Int16Array(this.size).fill(-1);
+    const histogram = new Int32Array(64);
+    for (let p = 0; p < this.size; p++) {
+      if (this.seqs[p] === of.seq) continue;
+      const e = ecosystem.bits[p]! & of.masks.ecosystem;
+      const n = nace.bits[p]! & of.masks.nace;
+      const k = ket.bits[p]! & of.masks.ket;
+      const m = emerging.bits[p]! & of.masks.emerging;
+      if ((e | n | k | m) === 0) continue;
+      const score = Math.min(
+        63,
+        3 * bits(e) + 2 * bits(n) + 2 * bits(k) + bits(m) + 2 * markets[country.codes[p]!]!,
+      );
+      scores[p] = score;
+      histogram[score]!++;
+    }
+    // The limit-th best known score, then everything that could still overtake it.
+    let seen = 0;
+    let kth = 0;
+    for (let s = 63; s >= 0; s--) {
+      seen += histogram[s]!;
+      if (seen >= limit) {
+        kth = s;
+        break;
+      }
+    }
+    const out: number[] = [];
+    for (let s = 63; s >= Math.max(0, kth - unknownMax) && out.length < cap; s--) {
+      for (let p = 0; p < this.size && out.length < cap; p++) if (scores[p] === s) out.push(this.seqs[p]!);
+    }
+    return out;
+  }
+
   search(q: IndexQuery): IndexResult {
     const n = this.size;
     // For each position, the set of conditions it fails: the words of the query, then one bit per

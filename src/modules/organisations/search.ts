@@ -281,6 +281,11 @@ async function directoryIndex(db: Kysely<DB>, atLeast: bigint): Promise<Director
   }
 }
 
+/** The index of the directory as it is now. */
+export async function currentDirectoryIndex(db: Kysely<DB>): Promise<DirectoryIndex> {
+  return directoryIndex(db, await directoryVersion(db));
+}
+
 /** Builds the index ahead of the first search (at start-up), so that nobody waits for it. */
 export async function warmDirectoryIndex(db: Kysely<DB>): Promise<void> {
   await directoryIndex(db, await directoryVersion(db));

@@ -1,6 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
+import { currentDirectoryIndex } from './search.ts';
+
+/**
+ * How many organisations the exact scoring looks at, at most. Only directories where thousands
+ * tie within reach of the top five (generated ones) ever reach it.
+ */
+const MAX_CANDIDATES = 2000;
 
 /** A published organisation like another one, with what they have in common. */
 export interface SimilarOrganisation {
@@ -30,6 +37,7 @@ export async function similarOrganisations(
   org: Pick<
     Organisation,
     | 'id'
+    | 'seq'
     | 'country'
     | 'ecosystems'
     | 'nace_sections'
@@ -45,10 +53,25 @@ export async function similarOrganisations(
   const kets = sql.val(org.kets);
   const emerging = sql.val(org.emerging_industries);
   const markets = sql.val(org.target_markets);
-  const keywords = sql.val(org.keywords.map((k) => k.toLowerCase()));
-  // Scoring counts overlaps with bit sets for every candidate; the shared lists (the reasons) are
-  // built only for the few that are shown.
+  const lowered = [...new Set(org.keywords.map((k) => k.toLowerCase()))];
+  const keywords = sql.val(lowered);
   const m = taxonomyMasks({ ...org, nace: org.nace_sections });
+  // The directory index narrows 100,000 organisations to the few that can still make the top
+  // from what it knows; their keywords and target markets (worth at most 2 + one per keyword)
+  // are then scored here. Scoring counts overlaps with bit sets; the shared lists (the reasons)
+  // are built only for the few that are shown.
+  const index = await currentDirectoryIndex(db);
+  const candidates = index.similarCandidates(
+    {
+      seq: org.seq,
+      masks: { ecosystem: m.ecosystem_mask, emerging: m.emerging_mask, ket: m.ket_mask, nace: m.nace_mask },
+      targetMarkets: org.target_markets,
+    },
+    limit,
+    2 + lowered.length,
+    MAX_CANDIDATES,
+  );
+  if (candidates.length === 0) return [];
   const bits = (column: string, mask: number) =>
     sql`bit_count((${sql.ref(`o.${column}`)} & ${mask})::bit(32))::int`;
   const shared = (column: string, values: typeof eco) =>
@@ -72,7 +95,7 @@ export async function similarOrganisations(
           + (select count(distinct lower(k))::int from unnest(o.keywords) k where lower(k) = any(${keywords}::text[]))
           as score
       from organisations o
-      where o.status = 'published' and o.id <> ${org.id}
+      where o.seq = any(${candidates}::int[]) and o.status = 'published' and o.id <> ${org.id}
         and (o.ecosystems && ${eco}::text[] or o.nace_sections && ${nace}::text[] or o.kets && ${kets}::text[]
           or o.emerging_industries && ${emerging}::text[])
       order by score desc, o.name, o.slug
