@@ -50,6 +50,9 @@ function* rows(): Generator<ImportRow> {
   }
 }
 
+/** The kinds of search in the mix, in the order they repeat. */
+const KINDS = ['word', 'phrase', 'typo', 'word+facets', 'facets'] as const;
+
 /** A deterministic mix of 200 searches people make, drawn from the generated directory itself. */
 function queryMix(): string[] {
   let state = 12345;
@@ -93,11 +96,14 @@ function queryMix(): string[] {
   return mix;
 }
 
-function peakRssMb(pid: number): number {
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
+/** The most the server process has held since it started, and what it holds now. */
+const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -130,72 +136,75 @@ async function run(engine: 'pglite' | 'postgres') {
 }
 
 async function importAll(env: Record<string, string>, engine: string) {
-  {
-    const config = loadConfig({ ...process.env, ...env, LOG_LEVEL: 'silent' });
-    const runtime = await openRuntime(config, { log: pino({ level: 'silent' }) });
-    const t0 = performance.now();
-    const report = await importOrganisations(runtime.services, rows(), { dryRun: false });
-    const importS = (performance.now() - t0) / 1000;
-    await runtime.close();
-    emit({
-      bench: 'directory',
-      engine,
-      size,
-      step: 'import',
-      created: report.created,
-      problems: report.problems.length,
-      seconds: Number(importS.toFixed(1)),
-      per_second: Math.round(report.created / importS),
-    });
-  }
+  const config = loadConfig({ ...process.env, ...env, LOG_LEVEL: 'silent' });
+  const runtime = await openRuntime(config, { log: pino({ level: 'silent' }) });
+  const t0 = performance.now();
+  const report = await importOrganisations(runtime.services, rows(), { dryRun: false });
+  const importS = (performance.now() - t0) / 1000;
+  await runtime.close();
+  emit({
+    bench: 'directory',
+    engine,
+    size,
+    step: 'import',
+    created: report.created,
+    problems: report.problems.length,
+    seconds: Number(importS.toFixed(1)),
+    per_second: Math.round(report.created / importS),
+  });
 }
 
 async function measure(env: Record<string, string>, engine: string, port: number) {
-  {
-    const base = `http://127.0.0.1:${port}`;
-    const server = await startPlatform(env, `${base}/healthz`, 600_000);
-    try {
-      const mix = queryMix();
-      for (let pass = 1; pass <= passes; pass++) {
-        const times: number[] = [];
-        let failures = 0;
-        for (const query of mix) {
-          const t = performance.now();
-          const r = await fetch(`${base}/api/v1/organisations?${query}`);
-          const body = (await r.json()) as { facets?: unknown };
-          times.push(performance.now() - t);
-          if (r.status !== 200 || !body.facets) failures++;
-        }
-        emit({
-          bench: 'directory',
-          engine,
-          size,
-          step: 'search',
-          pass,
-          queries: mix.length,
-          failures,
-          p50_ms: Number(median(times).toFixed(1)),
-          p95_ms: Number(pct(times, 95).toFixed(1)),
-          max_ms: Number(Math.max(...times).toFixed(1)),
-        });
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startPlatform(env, `${base}/healthz`, 600_000);
+  try {
+    const mix = queryMix();
+    for (let pass = 1; pass <= passes; pass++) {
+      const times: number[] = [];
+      const byKind = new Map<string, number[]>();
+      let failures = 0;
+      for (const [i, query] of mix.entries()) {
+        const t = performance.now();
+        const r = await fetch(`${base}/api/v1/organisations?${query}`);
+        const body = (await r.json()) as { facets?: unknown };
+        const ms = performance.now() - t;
+        times.push(ms);
+        const kind = KINDS[i % KINDS.length]!;
+        byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+        if (r.status !== 200 || !body.facets) failures++;
       }
-      const t = performance.now();
-      const res = await fetch(`${base}/api/v1/organisations/export.csv`);
-      let bytes = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       emit({
         bench: 'directory',
         engine,
         size,
-        step: 'export.csv',
-        status: res.status,
-        seconds: Number(((performance.now() - t) / 1000).toFixed(2)),
-        megabytes: Number((bytes / 1e6).toFixed(1)),
-        server_peak_rss_mb: peakRssMb(server.child.pid!),
+        step: 'search',
+        pass,
+        queries: mix.length,
+        failures,
+        p50_ms: Number(median(times).toFixed(1)),
+        p95_ms: Number(pct(times, 95).toFixed(1)),
+        max_ms: Number(Math.max(...times).toFixed(1)),
+        p95_ms_by_kind: Object.fromEntries([...byKind].map(([k, xs]) => [k, Number(pct(xs, 95).toFixed(1))])),
       });
-    } finally {
-      await stop(server.child);
     }
+    const rssBeforeExport = rssMb(server.child.pid!);
+    const t = performance.now();
+    const res = await fetch(`${base}/api/v1/organisations/export.csv`);
+    let bytes = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+    emit({
+      bench: 'directory',
+      engine,
+      size,
+      step: 'export.csv',
+      status: res.status,
+      seconds: Number(((performance.now() - t) / 1000).toFixed(2)),
+      megabytes: Number((bytes / 1e6).toFixed(1)),
+      server_rss_before_mb: rssBeforeExport,
+      server_peak_rss_mb: peakRssMb(server.child.pid!),
+    });
+  } finally {
+    await stop(server.child);
   }
 }
 

@@ -153,6 +153,34 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
     expect(lines(real)).toEqual(lines(dry));
     expect(await count()).toBe(before + 1);
   });
+
+  it.skipIf(skip)(
+    'imports many small batches at once: same-named organisations get their own slugs',
+    async () => {
+      const rows = Array.from({ length: 12 }, (_, i) => ({
+        line: i + 1,
+        record: { external_id: `twin-${i}`, name: 'Twin Cluster', type: 'cluster_member', country: 'NL' },
+      }));
+      const done: number[] = [];
+      const first = await importOrganisations(emptyServices, rows, {
+        dryRun: false,
+        batchSize: 2,
+        onProgress: (n) => done.push(n),
+      });
+      expect(first).toMatchObject({ created: 12, updated: 0, problems: [] });
+      // Progress never goes back, although batches finish in any order.
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      const slugs = await emptyServices.db
+        .selectFrom('organisations')
+        .select(['external_id', 'slug'])
+        .where('name', '=', 'Twin Cluster')
+        .execute();
+      expect(new Set(slugs.map((r) => r.slug)).size).toBe(12);
+      // A re-run changes nothing and keeps every slug.
+      const again = await importOrganisations(emptyServices, rows, { dryRun: false, batchSize: 2 });
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 12 });
+    },
+  );
 });
 
 /** The platform's HTTP side on an existing database, to read it back through the API. */

@@ -160,7 +160,12 @@ const DERIVED_COLUMNS = [
   'nace_mask',
 ] as const;
 
-async function slugsFor(db: Kysely<DB>, batch: Valid[]): Promise<Map<string, string>> {
+/**
+ * The slug of every row of a batch: the stored one for a known external id, else one from the
+ * name, made unique against the database and against `assigned` (the slugs given earlier in the
+ * same import, perhaps in a batch not committed yet).
+ */
+async function slugsFor(db: Kysely<DB>, batch: Valid[], assigned: Set<string>): Promise<Map<string, string>> {
   const existing = await db
     .selectFrom('organisations')
     .select(['external_id', 'slug'])
@@ -182,15 +187,19 @@ async function slugsFor(db: Kysely<DB>, batch: Valid[]): Promise<Map<string, str
   for (const v of batch) {
     if (out.has(v.externalId)) continue;
     let slug = slugify(v.values.name);
-    if (taken.has(slug)) {
+    if (taken.has(slug) || assigned.has(slug)) {
       // A stable suffix from the external id: a re-run picks the same slug.
       slug = `${slug.slice(0, 70)}-${createHash('sha1').update(v.externalId).digest('hex').slice(0, 8)}`;
     }
     taken.add(slug);
+    assigned.add(slug);
     out.set(v.externalId, slug);
   }
   return out;
 }
+
+/** Batches written at once. */
+const WRITERS = 2;
 
 const INSERT_COLUMNS = [
   ...DATA_COLUMNS,
@@ -213,8 +222,8 @@ function withDefaults(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-async function writeBatch(db: Kysely<DB>, batch: Valid[]) {
-  const slugs = await slugsFor(db, batch);
+async function writeBatch(db: Kysely<DB>, batch: Valid[], assigned: Set<string>) {
+  const slugs = await slugsFor(db, batch, assigned);
   const now = new Date();
   const rows = batch.map((v) =>
     withDefaults({
@@ -256,6 +265,7 @@ export async function importOrganisations(
   };
   const batchSize = opts.batchSize ?? 500;
   const seen = new Map<string, number>();
+  const assigned = new Set<string>();
   let batch: Valid[] = [];
   const write = async (current: Valid[]) => {
     if (opts.dryRun) {
@@ -271,24 +281,30 @@ export async function importOrganisations(
       report.updated += known.length;
       report.created += current.length - known.length;
     } else {
-      const r = await s.db.transaction().execute((trx) => writeBatch(trx, current));
+      const r = await s.db.transaction().execute((trx) => writeBatch(trx, current, assigned));
       report.created += r.created;
       report.updated += r.updated;
       report.unchanged += current.length - r.created - r.updated;
     }
   };
-  // One batch is written while the next is read, validated and rendered: the database and this
-  // process work at the same time. At most one write is in flight, so batches land in file order.
-  let inFlight: Promise<void> | null = null;
+  // Batches are written while the next ones are read, validated and rendered, two at a time on
+  // their own connections: this process and the database (both of its cores' worth) work at once.
+  // Two batches never touch the same row (external ids are unique in a run, slugs are assigned
+  // run-wide) nor take shared locks in different orders (words are added in sorted order).
+  const inFlight: Promise<void>[] = [];
+  let progress = 0;
   const flush = async () => {
     if (!batch.length) return;
     const current = batch;
     batch = [];
     const rowsSoFar = report.rows;
-    await inFlight;
-    const next = write(current).then(() => opts.onProgress?.(rowsSoFar));
-    next.catch(() => {}); // awaited (and rethrown) by the next flush or at the end
-    inFlight = next;
+    if (inFlight.length >= WRITERS) await inFlight.shift();
+    const next = write(current).then(() => {
+      progress = Math.max(progress, rowsSoFar);
+      opts.onProgress?.(progress);
+    });
+    next.catch(() => {}); // awaited (and rethrown) by a later flush or at the end
+    inFlight.push(next);
   };
   for await (const row of rows) {
     report.rows++;
@@ -310,7 +326,7 @@ export async function importOrganisations(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  await inFlight;
+  for (const w of inFlight) await w;
   if (!opts.dryRun) {
     await recordAudit(s.db, {
       actorId: opts.actorId ?? null,

@@ -66,9 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         on conflict (seq) do update set search_vector = excluded.search_vector,
           title_words = excluded.title_words, tag_words = excluded.tag_words
       )
+      -- In sorted order, so that two imports adding the same new words never wait on each other
+      -- in opposite orders.
       insert into search_words (word)
         select distinct w from docs, unnest(string_to_array(docs.title_words || ' ' || docs.tag_words, ' ')) as w
         where length(w) between 3 and 40 and w !~ '^[0-9]+$'
+        order by w
         on conflict do nothing;
       return null;
     end $$`.execute(db);
