@@ -1,7 +1,10 @@
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
 import { SIZE_BANDS, sizeBandOf } from '../directory/size-bands.ts';
+import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './directory-scoring.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
+
+export { foldText } from './directory-scoring.ts';
 
 /**
  * The published directory held in the process, column by column, for the part of a search that
@@ -95,47 +98,6 @@ export interface IndexResult {
   facets: Record<FacetKey, FacetCount[]>;
 }
 
-const MASK_TERMS = {
-  ecosystem: ECOSYSTEMS,
-  emerging: EMERGING_INDUSTRIES,
-  ket: KETS,
-  nace: NACE_SECTIONS,
-} as const;
-
-/** Lowercase without accents, as the search configuration sees words. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The words of a text, folded, between spaces: a word is then found with `includes(' w ')`. */
-function wordsOf(text: string): string {
-  const words = foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return words.length ? ` ${words.join(' ')} ` : '';
-}
-
-/** Each taxonomy's terms whose labels (in every language) contain a word, as a bit set. */
-function labelMasks(word: string): Record<keyof typeof MASK_TERMS, number> {
-  const out = { ecosystem: 0, emerging: 0, ket: 0, nace: 0 };
-  for (const key of Object.keys(MASK_TERMS) as (keyof typeof MASK_TERMS)[]) {
-    MASK_TERMS[key].forEach((t, i) => {
-      if (labelWords(t).includes(` ${word} `)) out[key] |= 1 << i;
-    });
-  }
-  return out;
-}
-
-const labelWordCache = new WeakMap<Term, string>();
-function labelWords(t: Term): string {
-  let w = labelWordCache.get(t);
-  if (w === undefined) {
-    w = wordsOf(`${t.label.en} ${t.label.fr} ${t.label.de}`);
-    labelWordCache.set(t, w);
-  }
-  return w;
-}
-
 /** Bit of the words of the query in a position's set of failed conditions. */
 const TEXT = 1 << 15;
 
@@ -199,6 +161,27 @@ export class DirectoryIndex {
     this.tags = c.tagWords.map((w) => (w ? ` ${w} ` : ''));
   }
 
+  /** The columns that scoring reads (`directory-scoring.ts`). */
+  private get view(): ScoringView {
+    const f = this.facets as Record<string, Facet>;
+    const bits = (k: string) => (f[k] as MaskFacet).bits;
+    const country = f.country as ScalarFacet;
+    return {
+      size: this.size,
+      seqs: this.seqs,
+      titles: this.titles,
+      tags: this.tags,
+      masks: {
+        ecosystem: bits('ecosystem'),
+        emerging: bits('emerging'),
+        ket: bits('ket'),
+        nace: bits('nace'),
+      },
+      countryCodes: country.codes,
+      countryValues: country.values,
+    };
+  }
+
   /** Which positions are among `seqs` (increasing; unknown ones are ignored), as flags. */
   matching(seqs: Int32Array): Uint8Array {
     const flags = new Uint8Array(this.size);
@@ -212,71 +195,9 @@ export class DirectoryIndex {
     return flags;
   }
 
-  /**
-   * Organisations that could be among the `limit` most similar to one (see `similar.ts`), as
-   * seqs: those sharing a classification term, whose score from what the index holds
-   * (3 × ecosystems, 2 × sectors, 2 × technologies, emerging industries, 2 × based in a target
-   * market) is within `unknownMax` of the `limit`-th best, because the parts it does not hold
-   * (keywords, their target markets) add at most that much. At most `cap` of them, best first.
-   */
-  similarCandidates(
-    of: {
-      seq: number;
-      masks: Record<'ecosystem' | 'emerging' | 'ket' | 'nace', number>;
-      targetMarkets: string[];
-    },
-    limit: number,
-    unknownMax: number,
-    cap: number,
-  ): number[] {
-    const { ecosystem, emerging, ket, nace, country } = this.facets as Record<string, Facet> as {
-      ecosystem: MaskFacet;
-      emerging: MaskFacet;
-      ket: MaskFacet;
-      nace: MaskFacet;
-      country: ScalarFacet;
-    };
-    const markets = new Uint8Array(country.values.length);
-    for (const c of of.targetMarkets) {
-      const i = country.values.indexOf(c);
-      if (i > 0) markets[i] = 1;
-    }
-    const bits = (m: number) => {
-      let n = 0;
-      for (let x = m; x !== 0; x &= x - 1) n++;
-      return n;
-    };
-    const scores = new Int16Array(this.size).fill(-1);
-    const histogram = new Int32Array(64);
-    for (let p = 0; p < this.size; p++) {
-      if (this.seqs[p] === of.seq) continue;
-      const e = ecosystem.bits[p]! & of.masks.ecosystem;
-      const n = nace.bits[p]! & of.masks.nace;
-      const k = ket.bits[p]! & of.masks.ket;
-      const m = emerging.bits[p]! & of.masks.emerging;
-      if ((e | n | k | m) === 0) continue;
-      const score = Math.min(
-        63,
-        3 * bits(e) + 2 * bits(n) + 2 * bits(k) + bits(m) + 2 * markets[country.codes[p]!]!,
-      );
-      scores[p] = score;
-      histogram[score]!++;
-    }
-    // The limit-th best known score, then everything that could still overtake it.
-    let seen = 0;
-    let kth = 0;
-    for (let s = 63; s >= 0; s--) {
-      seen += histogram[s]!;
-      if (seen >= limit) {
-        kth = s;
-        break;
-      }
-    }
-    const out: number[] = [];
-    for (let s = 63; s >= Math.max(0, kth - unknownMax) && out.length < cap; s--) {
-      for (let p = 0; p < this.size && out.length < cap; p++) if (scores[p] === s) out.push(this.seqs[p]!);
-    }
-    return out;
+  /** Organisations that could be among the `limit` most similar to one: see `similarCandidates`. */
+  similarCandidates(of: SimilarTo, limit: number, unknownMax: number, cap: number): number[] {
+    return similarCandidates(this.view, of, limit, unknownMax, cap);
   }
 
   search(q: IndexQuery): IndexResult {
@@ -381,45 +302,6 @@ export class DirectoryIndex {
       return out.slice(q.offset);
     }
     if (q.sort === 'name' || q.terms.length === 0) return found.results.slice(q.offset, end);
-    return this.byRelevance(found.results, q.terms, end).slice(q.offset, end);
-  }
-
-  /**
-   * Relevance: each word of the query scores 4 where it is in the name or acronym, 2 where it is
-   * in the keywords, value chains or a classification label, 1 elsewhere (description, city);
-   * the highest total first, and name order among equals.
-   */
-  private byRelevance(results: number[], terms: string[], end: number): number[] {
-    const words = terms.map((t) => ({ padded: ` ${t} `, labels: labelMasks(t) }));
-    const { ecosystem, emerging, ket, nace } = this.facets as Record<keyof typeof MASK_TERMS, MaskFacet>;
-    const scores = new Uint16Array(results.length);
-    let best = 0;
-    const titles = this.titles;
-    const tags = this.tags;
-    results.forEach((p, i) => {
-      let score = 0;
-      for (const w of words) {
-        if (titles[p]!.includes(w.padded)) score += 4;
-        else if (
-          tags[p]!.includes(w.padded) ||
-          (ecosystem.bits[p]! & w.labels.ecosystem) !== 0 ||
-          (emerging.bits[p]! & w.labels.emerging) !== 0 ||
-          (ket.bits[p]! & w.labels.ket) !== 0 ||
-          (nace.bits[p]! & w.labels.nace) !== 0
-        )
-          score += 2;
-        else score += 1;
-      }
-      scores[i] = score;
-      if (score > best) best = score;
-    });
-    // A counting sort by score keeps name order within each score.
-    const out: number[] = [];
-    for (let s = best; s >= 0 && out.length < end; s--) {
-      for (let i = 0; i < results.length && out.length < end; i++) {
-        if (scores[i] === s) out.push(results[i]!);
-      }
-    }
-    return out;
+    return rankByRelevance(this.view, found.results, q.terms, end).slice(q.offset, end);
   }
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
-import { currentDirectoryIndex } from './search.ts';
+import { currentDirectoryIndex } from './directory-store.ts';
 
 /**
  * How many organisations the exact scoring looks at, at most. Only directories where thousands
