@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,7 +14,7 @@ const ORGS: NewOrganisation[] = [
   ['Silicon Saxony', 'DE', ['electronics', 'digital'], 'DED21', 'Chips & “quotes”, commas, and\nnew lines.'],
   ['Photonics Bavaria', 'DE', ['electronics'], 'DE21', 'Light.'],
   ['Cluster Agroalimentaire Breton', 'FR', ['agri-food'], 'FRH0', 'Économie bretonne | pipes too.'],
-  ['Danish Food Cluster', 'DK', ['agri-food'], null, ''],
+  ['Danish Food Cluster', 'DK', ['agri-food'], null, '=HYPERLINK("https://example.org","x")'],
   ['Korea Mobility Cluster', 'KR', ['mobility-transport-automotive'], null, 'Outside Europe.'],
 ].map(([name, country, ecosystems, region, description], i) => ({
   slug: `open-${i}`,
@@ -98,6 +98,8 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
       unknown
     >[];
 
+    // A spreadsheet would run a cell starting with "=" as a formula: the export guards it.
+    expect(readFileSync(csvFile, 'utf8')).toContain(`"'=HYPERLINK(""https://example.org"",""x"")"`);
     const first = await importOrganisations(emptyServices, readImportFile(csvFile), { dryRun: false });
     expect(first).toMatchObject({ rows: 5, created: 5, updated: 0, unchanged: 0, problems: [] });
     const copy = await startTestServerOn(emptyServices);

@@ -74,10 +74,23 @@ function* inChunks<T>(rows: T[]): Generator<T[]> {
 /** Separator of list values inside one CSV cell ("digital|electronics"). */
 export const LIST_SEPARATOR = '|';
 
+/**
+ * Text a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return first)
+ * gets a leading apostrophe, as OWASP advises against CSV injection; `unguardCsvText` takes it
+ * off again on import, so an export still imports back unchanged. Numbers are left alone.
+ */
+export function guardCsvText(s: string): string {
+  return /^[=+\-@\t\r']/.test(s) && !/^'[^=+\-@\t\r']/.test(s) ? `'${s}` : s;
+}
+
+export function unguardCsvText(s: string): string {
+  return /^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s;
+}
+
 function csvCell(v: unknown): string | number | boolean | null {
-  if (Array.isArray(v)) return v.join(LIST_SEPARATOR);
+  if (Array.isArray(v)) return guardCsvText(v.join(LIST_SEPARATOR));
   if (v === null || v === undefined) return null;
-  return v as string | number | boolean;
+  return typeof v === 'string' ? guardCsvText(v) : (v as number | boolean);
 }
 
 /**

@@ -11,7 +11,7 @@ import { announceChange } from '../../platform/http/page-cache.ts';
 import { isMessageKey, translate, translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { problemsFromZod } from '../../platform/validation.ts';
-import { LIST_SEPARATOR } from './export.ts';
+import { LIST_SEPARATOR, unguardCsvText } from './export.ts';
 import { withDerivedColumns } from './repository.ts';
 import { CreateOrganisationInput, PROFILE_FIELDS } from './schemas.ts';
 import { slugify } from './slug.ts';
@@ -108,7 +108,8 @@ async function* csvRows(input: Readable): AsyncGenerator<ImportRow> {
     info: { lines: number };
   }>) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) {
+    for (const [k, cell] of Object.entries(record)) {
+      const v = unguardCsvText(cell);
       out[k] = LIST_FIELDS.has(k) ? v.split(LIST_SEPARATOR).filter((x) => x.trim() !== '') : v;
     }
     yield { line: info.lines, record: out };
