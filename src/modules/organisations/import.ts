@@ -343,7 +343,8 @@ export async function importOrganisations(
       },
     });
     // Fresh statistics after a bulk load, or the planner keeps its estimate of an empty table.
-    if (report.created + report.updated >= 1000) await sql`analyze organisations`.execute(s.db);
+    if (report.created + report.updated >= 1000)
+      await sql`analyze organisations, directory_search`.execute(s.db);
     await announceChange(s);
   }
   return report;

@@ -97,12 +97,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop index search_words_trgm_idx`.execute(db);
   await sql`create index search_words_trgm_gist on search_words using gist (word gist_trgm_ops)`.execute(db);
 
+  // work_mem: at 1,000,000 organisations a broad word's bitmap outgrew the default 4 MB and went
+  // lossy, and every row of a lossy page had its document decompressed to be checked again.
   await sql`create function directory_matches(q tsquery) returns setof integer
-    language sql stable set enable_seqscan = off
+    language sql stable set enable_seqscan = off set work_mem = '64MB'
     as $$ select seq from public.directory_search where search_vector @@ q $$`.execute(db);
   // The same, packed as big-endian 4-byte integers: 65,000 matches cross as one 260 KB value.
   await sql`create function directory_matches_packed(q tsquery) returns bytea
-    language sql stable set enable_seqscan = off
+    language sql stable set enable_seqscan = off set work_mem = '64MB'
     as $$ select string_agg(int4send(seq), ''::bytea) from public.directory_search where search_vector @@ q $$`.execute(
     db,
   );
