@@ -111,7 +111,7 @@ export async function runScheduleCommand(argv: string[], io: CliIo): Promise<num
     throw e;
   }
   try {
-    // Two threads run seeds s and s + 1; the pick is by a fixed rule, so still reproducible.
+    // Two threads run the plain and the core-guided strategy; the pick is by a fixed rule.
     const solution = threads === 2 ? await solveParallel(problem, overrides) : solve(problem, overrides);
     if (dzn !== undefined) {
       const bySlot = new Map((problem as { slots: { id: string }[] }).slots.map((s, i) => [s.id, i + 1]));

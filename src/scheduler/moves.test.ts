@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { greedy } from './construct.ts';
+import { cores } from './cores.ts';
 import { compile, type Instance } from './instance.ts';
 import { type ProblemInput, parseProblem } from './model.ts';
-import { Moves } from './moves.ts';
+import { ExtraMoves } from './moves-extra.ts';
 import { makeRng, randInt } from './rng.ts';
 import { State } from './state.ts';
 import { problemArb } from './test/arbitraries.ts';
@@ -20,7 +21,7 @@ function build(input: ProblemInput, seed = 3) {
     }
   }
   const s = new State(inst);
-  const moves = new Moves(inst, s, makeRng(seed), 60);
+  const moves = new ExtraMoves(inst, s, makeRng(seed), 60);
   return { inst, s, moves };
 }
 
@@ -112,7 +113,8 @@ describe('Moves', () => {
                 moves.reseat(p, 0.1);
                 break;
               default:
-                moves.closeGap(p, rng() < 0.5 ? 0.1 : -1);
+                if (rng() < 0.5) moves.ejectGap(p, 0.1);
+                else moves.closeGap(p);
             }
             audit(inst, s, capSlack);
             if (rng() < 0.3) {
@@ -134,7 +136,10 @@ describe('Moves', () => {
         const { inst, s, moves } = build(input);
         moves.capSlack = 1;
         greedy(inst, s);
-        const cost = () => 3 * s.fairExcess() + 2 * s.overflow + s.totalBreaks + 0.1 * s.totalIdle;
+        const c = cores(inst);
+        s.setCores(c.lo, c.hi);
+        const cost = () =>
+          3 * s.fairExcess() + 2 * s.overflow + s.totalBreaks + 0.1 * s.totalIdle + 0.5 * s.uncovered;
         const rng = makeRng(5);
         for (let step = 0; step < 150 && inst.M > 0 && inst.T > 1; step++) {
           const m = randInt(rng, inst.M);
@@ -143,7 +148,7 @@ describe('Moves', () => {
           if (!moves.relocate(m, randInt(rng, inst.T), true)) continue;
           expect(moves.pending).toBe(true);
           const before = cost();
-          const predicted = moves.pendingDelta(0.1, 3, 2);
+          const predicted = moves.pendingDelta(0.1, 3, 2, 0.5);
           const mark = s.mark();
           if (!moves.applyPending()) continue;
           expect(cost() - before).toBeCloseTo(predicted, 9);

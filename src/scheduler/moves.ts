@@ -1,6 +1,5 @@
 // Neighbourhood moves. Each applies itself to the state (journaled) and returns whether it did;
 // the search then decides from the cost whether to keep it or undo it.
-import { minCostAssignment } from './assignment.ts';
 import type { Instance } from './instance.ts';
 import { type Rng, randInt } from './rng.ts';
 import type { State } from './state.ts';
@@ -8,9 +7,8 @@ import type { State } from './state.ts';
 export class Moves {
   private stamp: Int32Array;
   private stampNow = 0;
-  private comp: number[] = [];
-  private targets: number[] = [];
-  private costs: Float64Array;
+  protected comp: number[] = [];
+  protected targets: number[] = [];
   private resStamp: Int32Array;
   /**
    * How far past its table count a slot may be filled by the relocation moves. The search prices
@@ -30,7 +28,6 @@ export class Moves {
   private seeds: number[] = [0, 0];
   private gapBuf: Int32Array;
   private endBuf: Int32Array;
-  private window: Float64Array;
 
   constructor(
     readonly inst: Instance,
@@ -39,14 +36,12 @@ export class Moves {
     readonly chainLimit: number,
   ) {
     this.stamp = new Int32Array(inst.M);
-    this.costs = new Float64Array(inst.T * inst.T);
     this.resStamp = new Int32Array(inst.R);
     this.pStamp = new Int32Array(inst.P);
     this.gapBuf = new Int32Array(inst.T);
     this.endBuf = new Int32Array(inst.T);
     this.touched = new Int32Array(inst.P);
     this.newBreaks = new Int32Array(inst.P);
-    this.window = new Float64Array(inst.T * inst.T);
   }
 
   /**
@@ -162,7 +157,7 @@ export class Moves {
    * participants it touches without applying it: each of them trades its slot a for slot b or the
    * reverse, or keeps both when it has a meeting in each.
    */
-  pendingDelta(idleWeight: number, unfairWeight: number, overflowWeight: number): number {
+  pendingDelta(idleWeight: number, unfairWeight: number, overflowWeight: number, coreWeight = 0): number {
     const { inst, s } = this;
     const T = inst.T;
     const a = this.pendingA;
@@ -174,6 +169,7 @@ export class Moves {
     const out = this.effect;
     let dBreaks = 0;
     let dIdle = 0;
+    let dUncovered = 0;
     let toB = 0;
     const comp = this.comp;
     for (let i = 0; i < comp.length; i++) {
@@ -187,8 +183,13 @@ export class Moves {
         const inA = s.occ[p * T + a] >= 0;
         const inB = s.occ[p * T + b] >= 0;
         if (inA === inB) continue;
-        if (inA) s.movedEffect(p, a, b, out);
-        else s.movedEffect(p, b, a, out);
+        if (inA) {
+          s.movedEffect(p, a, b, out);
+          dUncovered += s.coverEffect(p, a, b);
+        } else {
+          s.movedEffect(p, b, a, out);
+          dUncovered += s.coverEffect(p, b, a);
+        }
         dBreaks += out[0] - s.breaks[p];
         dIdle += out[1] - s.idle[p];
         if (out[0] !== s.breaks[p]) {
@@ -207,7 +208,9 @@ export class Moves {
       Math.max(0, s.load[b] - toA + toB - capB) -
       Math.max(0, s.load[b] - capB);
     const dFair = changed ? s.fairExcessWith(ps, nb, changed) - s.fairExcess() : 0;
-    return dBreaks + idleWeight * dIdle + unfairWeight * dFair + overflowWeight * dOver;
+    return (
+      dBreaks + idleWeight * dIdle + unfairWeight * dFair + overflowWeight * dOver + coreWeight * dUncovered
+    );
   }
 
   /** Applies the pending chain; false (and nothing changed) when it breaks a precedence. */
@@ -229,63 +232,6 @@ export class Moves {
     seeds.length = 2;
     seeds[1] = there[randInt(this.rng, there.length)];
     return this.kempe(seeds, a, b, defer);
-  }
-
-  /**
-   * Ejection chain of depth one: placed meeting m moves to slot b; the meetings that clash with it
-   * there (same participant or locked table) are lifted out and each put back in the free slot
-   * that costs least (breaks + idleWeight × idle slots). Fails, leaving no trace, when one of them
-   * has no free slot left. Unlike a Kempe chain, the displaced meetings can land anywhere.
-   */
-  ejectRelocate(m: number, b: number, idleWeight: number): boolean {
-    const { inst, s, rng } = this;
-    const T = inst.T;
-    const a = s.slotOf[m];
-    if (a < 0 || a === b || !inst.inDom[m * T + b]) return false;
-    const mark = s.mark();
-    s.set(m, -1);
-    const lifted = this.comp;
-    lifted.length = 0;
-    for (const r of inst.res[m]) {
-      const y = s.occ[r * T + b];
-      if (y >= 0) {
-        lifted.push(y);
-        s.set(y, -1);
-      }
-    }
-    if (s.load[b] >= inst.cap[b]) {
-      const there = s.members[b];
-      const y = there[randInt(rng, there.length)];
-      lifted.push(y);
-      s.set(y, -1);
-    }
-    if (!s.canPlace(m, b)) {
-      s.undo(mark);
-      return false;
-    }
-    s.set(m, b);
-    for (let i = 0; i < lifted.length; i++) {
-      const y = lifted[i];
-      const d = inst.dom[y];
-      let bestT = -1;
-      let bestCost = Number.POSITIVE_INFINITY;
-      const offset = randInt(rng, d.length);
-      for (let k = 0; k < d.length; k++) {
-        const t = d[(k + offset) % d.length];
-        if (!s.canPlace(y, t)) continue;
-        const c = s.probe(y, t, idleWeight);
-        if (c < bestCost) {
-          bestCost = c;
-          bestT = t;
-        }
-      }
-      if (bestT < 0) {
-        s.undo(mark);
-        return false;
-      }
-      s.set(y, bestT);
-    }
-    return true;
   }
 
   /** Insert unplaced m at slot t, unplacing whatever stands in the way. */
@@ -351,7 +297,15 @@ export class Moves {
    * Targets a break of participant p: a meeting at one end of p's day or of a block moves into
    * the slot bordering a gap, so the gap closes if the chain works out.
    */
-  closeGap(p: number, ejectIdleWeight = -1, defer = false): boolean {
+  closeGap(p: number, defer = false): boolean {
+    const target = this.gapTarget(p);
+    if (target < 0) return false;
+    const T = this.inst.T;
+    return this.relocate(Math.floor(target / T), target % T, defer);
+  }
+
+  /** m × T + b for a meeting m at an end of one of p's blocks and a slot b bordering p's gap; -1 if none. */
+  gapTarget(p: number): number {
     const { inst, s, rng } = this;
     const T = inst.T;
     const base = p * T;
@@ -366,195 +320,10 @@ export class Moves {
       if (busy && (!before || !after)) ends[nEnds++] = t;
       if (!busy && (before || after)) gaps[nGaps++] = t;
     }
-    if (!nGaps || !nEnds) return false;
+    if (!nGaps || !nEnds) return -1;
     const b = gaps[randInt(rng, nGaps)];
     const m = s.occ[base + ends[randInt(rng, nEnds)]];
-    if (!inst.inDom[m * T + b]) return false;
-    return ejectIdleWeight >= 0 ? this.ejectRelocate(m, b, ejectIdleWeight) : this.relocate(m, b, defer);
-  }
-
-  /**
-   * Reorders whole slots: the meetings of slot `a` move to slot `b` and the slots in between shift
-   * one step towards `a` (with |a - b| = 1 this swaps two slots). Breaks depend only on which
-   * participants meet in consecutive slots, so reordering the slots' contents is a move of its own:
-   * it is the ordering half of the problem (an asymmetric travelling-salesman path over the slots'
-   * contents) that single-meeting moves reach only by long detours. Checks domains, table counts
-   * and precedence; clash-freedom holds because every slot keeps its whole content.
-   */
-  rotateSlots(a: number, b: number): boolean {
-    if (a === b) return false;
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    const shift = a < b ? -1 : 1;
-    // content now at slot t goes to dest(t)
-    const dest = (t: number) => (t === a ? b : t + shift);
-    return this.permuteSlots(lo, hi, dest);
-  }
-
-  /** Exchanges the whole contents of slots a and b. */
-  swapSlots(a: number, b: number): boolean {
-    if (a === b) return false;
-    return this.permuteSlots(Math.min(a, b), Math.max(a, b), (t) => (t === a ? b : t === b ? a : t));
-  }
-
-  private permuteSlots(lo: number, hi: number, dest: (t: number) => number): boolean {
-    const { inst, s } = this;
-    const T = inst.T;
-    let moved = 0;
-    let prec = false;
-    for (let t = lo; t <= hi; t++) {
-      const u = dest(t);
-      if (u === t) continue;
-      const list = s.members[t];
-      if (list.length > inst.cap[u] + this.capSlack) return false;
-      for (const x of list) {
-        if (!inst.inDom[x * T + u]) return false;
-        if (inst.pred[x].length || inst.succ[x].length) prec = true;
-      }
-      moved += list.length;
-    }
-    if (moved === 0) return false;
-    const mark = s.mark();
-    const comp = this.comp;
-    const targets = this.targets;
-    comp.length = 0;
-    for (let t = lo; t <= hi; t++) {
-      const u = dest(t);
-      if (u === t) continue;
-      for (const x of s.members[t]) {
-        targets[comp.length] = u;
-        comp.push(x);
-      }
-    }
-    for (const x of comp) s.set(x, -1);
-    for (let i = 0; i < comp.length; i++) s.set(comp[i], targets[i]);
-    if (prec) {
-      for (const x of comp) {
-        if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
-          s.undo(mark);
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Closes one of p's gaps by sliding a whole run of p's meetings across it, one slot at a time:
-   * each meeting steps into the neighbouring slot by a Kempe chain, leading edge first, so p stays
-   * clash-free and its partners' meetings follow along where the chains take them.
-   */
-  shiftRun(p: number): boolean {
-    const { inst, s, rng } = this;
-    const T = inst.T;
-    const base = p * T;
-    // runs of p as [start, end] pairs
-    const runs: number[] = [];
-    for (let t = 0; t < T; t++) {
-      if (s.occ[base + t] < 0) continue;
-      if (t === 0 || s.occ[base + t - 1] < 0) runs.push(t, t);
-      else runs[runs.length - 1] = t;
-    }
-    const gaps = runs.length / 2 - 1;
-    if (gaps < 1) return false;
-    const g = randInt(rng, gaps);
-    const leftEnd = runs[2 * g + 1];
-    const rightStart = runs[2 * g + 2];
-    const width = rightStart - leftEnd - 1;
-    const right = rng() < 0.5;
-    // slide the left run right (dir +1) or the right run left (dir -1)
-    let start = right ? runs[2 * g] : rightStart;
-    let end = right ? leftEnd : runs[2 * g + 3];
-    const dir = right ? 1 : -1;
-    const mark = s.mark();
-    for (let step = 0; step < width; step++) {
-      for (let k = 0; k <= end - start; k++) {
-        const t = right ? end - k : start + k;
-        const x = s.occ[base + t];
-        if (x < 0 || !this.kempe([x], t, t + dir)) {
-          s.undo(mark);
-          return false;
-        }
-      }
-      start += dir;
-      end += dir;
-    }
-    return true;
-  }
-
-  /**
-   * Re-seats all of p's placed meetings at once in a window of consecutive slots, so p ends with no
-   * break. Every window is tried: a min-cost assignment puts each meeting in a slot of the window
-   * where its partners are free, at the cost it adds to their breaks and idle slots (as if alone);
-   * the cheapest window wins (ties at random). The partners' other meetings stay where they are.
-   */
-  reseat(p: number, idleWeight: number): boolean {
-    const { inst, s, rng } = this;
-    const T = inst.T;
-    const base = p * T;
-    const mine: number[] = [];
-    for (let t = 0; t < T; t++) if (s.occ[base + t] >= 0) mine.push(s.occ[base + t]);
-    const n = mine.length;
-    if (n < 2) return false;
-    const mark = s.mark();
-    for (const x of mine) s.set(x, -1);
-    const ref = s.totalBreaks + idleWeight * s.totalIdle;
-    const cost = this.costs;
-    const rowOk = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const x = mine[i];
-      for (let t = 0; t < T; t++) {
-        let ok = inst.inDom[x * T + t] === 1 && s.load[t] < inst.cap[t] + this.capSlack;
-        if (ok) for (const r of inst.res[x]) if (s.occ[r * T + t] >= 0) ok = false;
-        if (ok && (inst.pred[x].length || inst.succ[x].length)) ok = s.precedenceOk(x, t);
-        cost[i * T + t] = ok ? s.probe(x, t, idleWeight) - ref : Number.POSITIVE_INFINITY;
-        if (ok) rowOk[i] = 1;
-      }
-    }
-    let best: Int32Array | null = null;
-    let bestStart = -1;
-    let bestCost = Number.POSITIVE_INFINITY;
-    let ties = 0;
-    if (rowOk.every((v) => v === 1)) {
-      const w = this.window;
-      for (let start = 0; start + n <= T; start++) {
-        let total = 0;
-        for (let i = 0; i < n; i++) {
-          let any = false;
-          for (let j = 0; j < n; j++) {
-            const c = cost[i * T + start + j];
-            w[i * n + j] = c;
-            if (c !== Number.POSITIVE_INFINITY) any = true;
-          }
-          if (!any) total = Number.POSITIVE_INFINITY;
-        }
-        if (total === Number.POSITIVE_INFINITY) continue;
-        const cols = minCostAssignment(w, n, n);
-        if (!cols) continue;
-        for (let i = 0; i < n; i++) total += w[i * n + cols[i]];
-        if (total < bestCost - 1e-9) {
-          bestCost = total;
-          best = cols;
-          bestStart = start;
-          ties = 1;
-        } else if (total < bestCost + 1e-9 && randInt(rng, ++ties) === 0) {
-          best = cols;
-          bestStart = start;
-        }
-      }
-    }
-    if (!best) {
-      s.undo(mark);
-      return false;
-    }
-    for (let i = 0; i < n; i++) s.set(mine[i], bestStart + best[i]);
-    for (const x of mine) {
-      if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
-        s.undo(mark);
-        return false;
-      }
-    }
-    return true;
+    return inst.inDom[m * T + b] ? m * T + b : -1;
   }
 
   /** A slot next to another meeting of one of m's participants: where a break can close. */

@@ -14,7 +14,7 @@ const problem: ProblemInput = {
   options: { fairness: 1 },
 };
 
-describe('two-seed portfolio', () => {
+describe('two-strategy portfolio', () => {
   it('returns a valid schedule from a worker thread or the main thread', { timeout: 30_000 }, async () => {
     const sol = await solveParallel(problem, { maxIterations: 20_000, timeLimitSeconds: 10 });
     expect(checkSolution(problem, sol).violations).toEqual([]);

@@ -1,8 +1,10 @@
-// Two-seed portfolio: the main thread runs seed s, a worker thread runs seed s + 1, and the better
-// schedule wins by a fixed rule (status, fairness-then-placement-then-breaks, then the lower seed),
-// so the choice never depends on which thread finished first.
+// Two-strategy portfolio: the main thread runs the plain annealing, a worker thread the core-guided
+// one (coreGuidedTuning), both with the caller's seed; the better schedule wins by a fixed rule
+// (status, fairness-then-placement-then-breaks, then the main thread's), so the choice never depends
+// on which thread finished first.
 import { Worker } from 'node:worker_threads';
 import type { Solution } from './model.ts';
+import { coreGuidedTuning } from './search.ts';
 import { type SolveOverrides, solve } from './solve.ts';
 
 const rank: Record<Solution['status'], number> = { optimal: 0, feasible: 1, unknown: 2, infeasible: 3 };
@@ -35,11 +37,14 @@ function solveSeedInWorker(
   overrides: Omit<SolveOverrides, 'now' | 'stop'>,
   flag: Int32Array,
 ) {
-  const seed = ((overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1) + 1) >>> 0;
+  const seed = overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1;
   let worker: Worker | null = null;
   const result = new Promise<Solution | null>((resolveResult) => {
     try {
-      worker = new Worker(bootstrapUrl(), { workerData: { input, overrides: { ...overrides, seed }, flag } });
+      const tuning = { ...coreGuidedTuning, ...overrides.tuning };
+      worker = new Worker(bootstrapUrl(), {
+        workerData: { input, overrides: { ...overrides, seed, tuning }, flag },
+      });
     } catch {
       resolveResult(null);
       return;

@@ -1,10 +1,11 @@
 // Simulated annealing over hard-feasible schedules (a slot may be overfilled by capSlack tables, at a
 // price, but never in a result), in rounds that cool from tHigh to tLow and then reheat. Cost =
-// unplaced priority (heavy) + unfairness (heavy) + overfilled tables + breaks + a little idle time;
-// the best schedule is the lexicographically smallest (unfairness excess, unplaced priority, breaks).
+// unplaced priority (heavy) + unfairness (heavy) + overfilled tables + breaks + a little idle time
+// (+ participants missing a core slot, cores.ts, in the core-guided strategy); the best schedule is the lexicographically smallest (unfairness excess, unplaced priority, breaks).
 // Kempe chains are priced before they are applied, so a refused chain costs no bookkeeping.
+import { cores } from './cores.ts';
 import type { Instance } from './instance.ts';
-import { Moves } from './moves.ts';
+import { ExtraMoves } from './moves-extra.ts';
 import { makeRng, randInt } from './rng.ts';
 import type { State } from './state.ts';
 
@@ -20,9 +21,10 @@ export interface SearchLimits {
 }
 
 /**
- * Knobs of the annealing; the defaults were tuned on the B2BSP instances (docs/scheduler.md). The
- * shares of the heavier moves (slot reordering, ejection chains, run shifts, re-seating) default to
- * 0: they are correct and tested, but at equal time they did not beat the cheaper moves there.
+ * Knobs of the annealing; the defaults (the plain strategy) were tuned on the B2BSP instances
+ * (docs/scheduler.md). The shares of the heavier moves (slot reordering, ejection chains, run
+ * shifts, re-seating) default to 0: they are correct and tested, but at equal time they did not
+ * beat the cheaper moves there; slot reordering pays only together with the core term.
  */
 export interface Tuning {
   roundPerMeeting: number;
@@ -51,6 +53,8 @@ export interface Tuning {
   overflowCost: number;
   /** restart each round from the best schedule (true) or reheat the current one */
   restart: boolean;
+  /** cost of a participant without a meeting in each of its core slots (cores.ts) */
+  coreWeight: number;
 }
 
 export const defaultTuning: Tuning = {
@@ -72,7 +76,16 @@ export const defaultTuning: Tuning = {
   capSlack: 1,
   overflowCost: 1,
   restart: false,
+  coreWeight: 0,
 };
+
+/**
+ * The second strategy of the two-thread portfolio (parallel.ts): participants that miss a core slot
+ * are priced, and whole slots move now and then. Better on average where sessions or unavailability
+ * force days around lunch (B2BSP ticf-13crafb, forum-14, ticf-13crafc), worse on some instances the
+ * plain annealing solves (forum-13crafc, ticf-14crafa), hence one thread each (docs/scheduler.md).
+ */
+export const coreGuidedTuning: Partial<Tuning> = { coreWeight: 1, slotMove: 0.02 };
 
 export interface SearchResult {
   slots: Int32Array;
@@ -86,7 +99,7 @@ const UNFAIR = 3;
 /** A schedule under search with its moves and its current cost. */
 interface Replica {
   s: State;
-  moves: Moves;
+  moves: ExtraMoves;
   current: number;
 }
 
@@ -100,12 +113,18 @@ export function search(
   const rng = makeRng(limits.seed);
   const chainLimit = Math.max(8, Math.min(inst.M, tu.chainLimit));
   const t0 = limits.now();
+  const core = tu.coreWeight;
+  if (core > 0) {
+    const c = cores(inst);
+    start.setCores(c.lo, c.hi);
+  }
   const cost = (s: State) =>
     tu.unplacedCost * s.unplacedWeight +
     tu.overflowCost * s.overflow +
     UNFAIR * s.fairExcess() +
     s.totalBreaks +
-    tu.idleWeight * s.totalIdle;
+    tu.idleWeight * s.totalIdle +
+    core * s.uncovered;
   const uniformWeights = inst.weight.every((w) => w === inst.weight[0]);
   // Fairness is hard in both modes, so it leads the comparison of schedules.
   const bestKey = [start.fairExcess(), start.unplacedWeight, start.totalBreaks];
@@ -130,7 +149,7 @@ export function search(
     return { slots: best, iterations: 0, timeToBestMs: 0, stoppedBy: 'proof' };
 
   const replica = (s: State): Replica => {
-    const moves = new Moves(inst, s, rng, chainLimit);
+    const moves = new ExtraMoves(inst, s, rng, chainLimit);
     moves.capSlack = tu.capSlack;
     return { s, moves, current: cost(s) };
   };
@@ -170,7 +189,7 @@ export function search(
     if (p >= 0 && tu.reseat > 0 && rng() < tu.reseat) return moves.reseat(p, tu.idleWeight);
     if (p >= 0 && tu.shift > 0 && rng() < tu.shift) return moves.shiftRun(p);
     if (p >= 0 && rng() < tu.gap)
-      return moves.closeGap(p, tu.eject > 0 && rng() < tu.eject ? tu.idleWeight : -1, true);
+      return tu.eject > 0 && rng() < tu.eject ? moves.ejectGap(p, tu.idleWeight) : moves.closeGap(p, true);
     let m = p >= 0 ? inst.meetingsOf[p][randInt(rng, inst.meetingsOf[p].length)] : randInt(rng, M);
     if (s.slotOf[m] < 0) m = randInt(rng, M);
     if (s.slotOf[m] < 0) return false;
@@ -197,7 +216,7 @@ export function search(
     let next: number;
     if (moves.pending) {
       // a Kempe chain is priced before it is applied: most are refused, and then nothing moves
-      const delta = moves.pendingDelta(tu.idleWeight, UNFAIR, tu.overflowCost);
+      const delta = moves.pendingDelta(tu.idleWeight, UNFAIR, tu.overflowCost, core);
       if (delta > 0 && rng() >= Math.exp(-delta / temp)) {
         moves.pending = false;
         return false;
@@ -212,6 +231,11 @@ export function search(
         return false;
       }
     }
+    return keep(s, next, r);
+  };
+
+  /** Records the move just applied to r's schedule s (new cost next); true when the result is proven. */
+  const keep = (s: State, next: number, r: Replica): boolean => {
     if (s.overflow === 0 && isBetter(s)) {
       bestKey[0] = s.fairExcess();
       bestKey[1] = s.unplacedWeight;

@@ -26,6 +26,14 @@ export class State {
   readonly unplaced: number[] = [];
   private readonly unplacedPos: Int32Array;
   journal: number[] = [];
+  /**
+   * Participants short of a meeting in one of their core slots (see boundary.ts): priced by the
+   * search so that taking a seat next to lunch pays before the rest of the day has followed.
+   */
+  uncovered = 0;
+  private coreLo: Int32Array;
+  private coreHi: Int32Array;
+  private missing: Int32Array;
   /** meetings placed in each slot, as indexable sets */
   readonly members: number[][];
   private readonly memberPos: Int32Array;
@@ -46,6 +54,9 @@ export class State {
     this.unplacedPos = new Int32Array(M);
     this.members = Array.from({ length: T }, () => []);
     this.memberPos = new Int32Array(M);
+    this.coreLo = new Int32Array(P).fill(-1);
+    this.coreHi = new Int32Array(P).fill(-1);
+    this.missing = new Int32Array(P);
     for (let m = 0; m < M; m++) {
       this.unplacedPos[m] = m;
       this.unplaced.push(m);
@@ -65,6 +76,30 @@ export class State {
     let hi = this.hist.length - 1;
     while (this.hist[hi] === 0) hi--;
     return Math.max(0, hi - lo - d);
+  }
+
+  /** Sets the core slots [lo[p], hi[p]] of each participant (-1: none) and recounts `uncovered`. */
+  setCores(lo: Int32Array, hi: Int32Array): void {
+    const T = this.inst.T;
+    this.coreLo.set(lo);
+    this.coreHi.set(hi);
+    this.uncovered = 0;
+    for (let p = 0; p < this.inst.P; p++) {
+      let miss = 0;
+      if (lo[p] >= 0) for (let t = lo[p]; t <= hi[p]; t++) if (this.occ[p * T + t] < 0) miss++;
+      this.missing[p] = miss;
+      if (miss) this.uncovered++;
+    }
+  }
+
+  /** Change of `uncovered` if p's meeting in slot `from` moved to the free slot `to`. */
+  coverEffect(p: number, from: number, to: number): number {
+    const lo = this.coreLo[p];
+    if (lo < 0) return 0;
+    const hi = this.coreHi[p];
+    const miss = this.missing[p];
+    const next = miss + (from >= lo && from <= hi ? 1 : 0) - (to >= lo && to <= hi ? 1 : 0);
+    return (next > 0 ? 1 : 0) - (miss > 0 ? 1 : 0);
   }
 
   /** Can m be placed at t given everything else stays? (m must currently be unplaced) */
@@ -176,6 +211,7 @@ export class State {
       for (const p of inst.people[m]) {
         this.count[p]--;
         this.slotOff(p, from);
+        if (from >= this.coreLo[p] && from <= this.coreHi[p] && this.missing[p]++ === 0) this.uncovered++;
       }
     } else this.removeUnplaced(m);
     if (t >= 0) {
@@ -187,6 +223,7 @@ export class State {
       for (const p of inst.people[m]) {
         this.count[p]++;
         this.slotOn(p, t);
+        if (t >= this.coreLo[p] && t <= this.coreHi[p] && --this.missing[p] === 0) this.uncovered--;
       }
     } else this.addUnplaced(m);
     this.slotOf[m] = t;
