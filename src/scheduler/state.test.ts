@@ -6,16 +6,25 @@ import { makeRng, randInt } from './rng.ts';
 import { State } from './state.ts';
 import { problemArb } from './test/arbitraries.ts';
 
+const SMALL = { maxSlots: 8, maxPeople: 6, maxMeetings: 14 };
+
+/** A valid generated problem, compiled, with an empty schedule; null for an invalid one. */
+function freshState(input: unknown) {
+  const parsed = parseProblem(input);
+  if (!parsed.ok) return null;
+  const inst = compile(parsed.problem);
+  return { inst, s: new State(inst) };
+}
+
 // The search trusts State's incremental break/idle counts; recompute them from scratch after
 // random placements, removals and undos.
 describe('State bookkeeping', () => {
   it('matches a from-scratch recount after random changes and undos', { timeout: 30_000 }, () => {
     fc.assert(
-      fc.property(problemArb({ maxSlots: 8, maxPeople: 6, maxMeetings: 14 }), (input) => {
-        const parsed = parseProblem(input);
-        if (!parsed.ok) return;
-        const inst = compile(parsed.problem);
-        const s = new State(inst);
+      fc.property(problemArb(SMALL), (input) => {
+        const compiled = freshState(input);
+        if (!compiled) return;
+        const { inst, s } = compiled;
         const rng = makeRng(7);
         for (let step = 0; step < 200 && inst.M > 0; step++) {
           const m = randInt(rng, inst.M);
@@ -47,11 +56,10 @@ describe('State bookkeeping', () => {
 
   it('counts participants missing a core slot, and predicts a move’s effect on that count', () => {
     fc.assert(
-      fc.property(problemArb({ maxSlots: 8, maxPeople: 6, maxMeetings: 14 }), (input) => {
-        const parsed = parseProblem(input);
-        if (!parsed.ok) return;
-        const inst = compile(parsed.problem);
-        const s = new State(inst);
+      fc.property(problemArb(SMALL), (input) => {
+        const compiled = freshState(input);
+        if (!compiled) return;
+        const { inst, s } = compiled;
         const rng = makeRng(11);
         const lo = new Int32Array(inst.P).fill(-1);
         const hi = new Int32Array(inst.P).fill(-1);

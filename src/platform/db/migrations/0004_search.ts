@@ -23,30 +23,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     add column nace_sections text[] not null default '{}',
     add column members_total integer generated always as
       (members_sme + members_large + members_research + members_public + members_other) stored`.execute(db);
-  // array_to_string is only STABLE (element output functions could in principle change); for text[]
-  // it is not, so the document is built by a function declared IMMUTABLE, as a generated column needs.
-  await sql`create function ch_search_document(
-      name text, acronym text, keywords text[], value_chains text[], search_terms text, city text, description text)
-    returns tsvector language sql immutable parallel safe as $$
-      select setweight(to_tsvector('public.ch_search'::regconfig, coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') ||
-        setweight(to_tsvector('public.ch_search'::regconfig, array_to_string(keywords, ' ') || ' ' ||
-          array_to_string(value_chains, ' ') || ' ' || coalesce(search_terms, '')), 'B') ||
-        setweight(to_tsvector('public.ch_search'::regconfig, coalesce(city, '') || ' ' || coalesce(description, '')), 'C')
-    $$`.execute(db);
+  await createDocumentFunction(db);
   await sql`alter table organisations
     add column search_vector tsvector generated always as
       (ch_search_document(name, acronym, keywords, value_chains, search_terms, city, description)) stored`.execute(
     db,
   );
 
-  await backfillOrganisations<TaxonomyCodes>(
-    db,
-    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
-    (r) => ({
-      search_terms: searchTermsOf(r),
-      nace_sections: naceSectionsOf(r.nace),
-    }),
-  );
+  await backfillSearchColumns(db);
 
   await sql`create index organisations_search_idx on organisations using gin (search_vector)`.execute(db);
   await sql`create index organisations_ecosystems_idx on organisations using gin (ecosystems)`.execute(db);
@@ -57,6 +41,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table search_words (word text primary key)`.execute(db);
   await sql`create index search_words_trgm_idx on search_words using gin (word gin_trgm_ops)`.execute(db);
   // Statement-level triggers with transition tables: a bulk import adds its words in one statement.
+  await createWordCollector(db);
+  await sql`insert into search_words (word)
+    select distinct w from organisations, unnest(tsvector_to_array(search_vector)) as w
+    where length(w) between 3 and 40 and w !~ '^[0-9]+$'
+    on conflict do nothing`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger organisations_words_update on organisations`.execute(db);
+  await sql`drop trigger organisations_words_insert on organisations`.execute(db);
+  await sql`drop function organisations_collect_words()`.execute(db);
+  await sql`drop table search_words`.execute(db);
+  await sql`alter table organisations drop column search_vector, drop column members_total,
+    drop column nace_sections, drop column search_terms`.execute(db);
+  await sql`drop function ch_search_document`.execute(db);
+  await sql`drop text search configuration ch_search`.execute(db);
+}
+
+/**
+ * The document of 0004: labels parsed on every write. Also what 0009's `down` puts back.
+ */
+export async function createDocumentFunction(db: Kysely<unknown>): Promise<void> {
+  // array_to_string is only STABLE (element output functions could in principle change); for text[]
+  // it is not, so the document is built by a function declared IMMUTABLE, as a generated column needs.
+  await sql`create function ch_search_document(
+      name text, acronym text, keywords text[], value_chains text[], search_terms text, city text, description text)
+    returns tsvector language sql immutable parallel safe as $$
+      select setweight(to_tsvector('public.ch_search'::regconfig, coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') ||
+        setweight(to_tsvector('public.ch_search'::regconfig, array_to_string(keywords, ' ') || ' ' ||
+          array_to_string(value_chains, ' ') || ' ' || coalesce(search_terms, '')), 'B') ||
+        setweight(to_tsvector('public.ch_search'::regconfig, coalesce(city, '') || ' ' || coalesce(description, '')), 'C')
+    $$`.execute(db);
+}
+
+/** Statement-level triggers adding every word of a written profile to `search_words`. */
+export async function createWordCollector(db: Kysely<unknown>): Promise<void> {
   await sql`create function organisations_collect_words() returns trigger language plpgsql as $$
     begin
       insert into search_words (word)
@@ -73,19 +93,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     referencing new table as new_rows for each statement execute function organisations_collect_words()`.execute(
     db,
   );
-  await sql`insert into search_words (word)
-    select distinct w from organisations, unnest(tsvector_to_array(search_vector)) as w
-    where length(w) between 3 and 40 and w !~ '^[0-9]+$'
-    on conflict do nothing`.execute(db);
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop trigger organisations_words_update on organisations`.execute(db);
-  await sql`drop trigger organisations_words_insert on organisations`.execute(db);
-  await sql`drop function organisations_collect_words()`.execute(db);
-  await sql`drop table search_words`.execute(db);
-  await sql`alter table organisations drop column search_vector, drop column members_total,
-    drop column nace_sections, drop column search_terms`.execute(db);
-  await sql`drop function ch_search_document`.execute(db);
-  await sql`drop text search configuration ch_search`.execute(db);
+/** Fills `search_terms` and `nace_sections` of every organisation from its codes. */
+export async function backfillSearchColumns(db: Kysely<unknown>): Promise<void> {
+  await backfillOrganisations<TaxonomyCodes>(
+    db,
+    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
+    (r) => ({
+      search_terms: searchTermsOf(r),
+      nace_sections: naceSectionsOf(r.nace),
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { naceSectionsOf, searchTermsOf, type TaxonomyCodes } from '../../taxonomy/search-terms.ts';
-import { backfillOrganisations } from './backfill.ts';
+import { backfillSearchColumns, createDocumentFunction, createWordCollector } from './0004_search.ts';
 import {
   addLabelWords,
   createDocumentFunctions,
@@ -155,40 +154,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 
   // What 0004 made: the labels column, the document as a generated column, words from it.
   await sql`alter table organisations add column search_terms text not null default ''`.execute(db);
-  await backfillOrganisations<TaxonomyCodes>(
-    db,
-    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
-    (r) => ({
-      search_terms: searchTermsOf(r),
-      nace_sections: naceSectionsOf(r.nace),
-    }),
-  );
-  await sql`create function ch_search_document(
-      name text, acronym text, keywords text[], value_chains text[], search_terms text, city text, description text)
-    returns tsvector language sql immutable parallel safe as $$
-      select setweight(to_tsvector('public.ch_search'::regconfig, coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') ||
-        setweight(to_tsvector('public.ch_search'::regconfig, array_to_string(keywords, ' ') || ' ' ||
-          array_to_string(value_chains, ' ') || ' ' || coalesce(search_terms, '')), 'B') ||
-        setweight(to_tsvector('public.ch_search'::regconfig, coalesce(city, '') || ' ' || coalesce(description, '')), 'C')
-    $$`.execute(db);
+  await backfillSearchColumns(db);
+  await createDocumentFunction(db);
   await sql`alter table organisations add column search_vector tsvector generated always as
     (ch_search_document(name, acronym, keywords, value_chains, search_terms, city, description)) stored`.execute(
     db,
   );
   await sql`create index organisations_search_idx on organisations using gin (search_vector)`.execute(db);
   await sql`create index organisations_ecosystems_idx on organisations using gin (ecosystems)`.execute(db);
-  await sql`create function organisations_collect_words() returns trigger language plpgsql as $$
-    begin
-      insert into search_words (word)
-        select distinct w from new_rows, unnest(tsvector_to_array(new_rows.search_vector)) as w
-        where length(w) between 3 and 40 and w !~ '^[0-9]+$'
-        on conflict do nothing;
-      return null;
-    end $$`.execute(db);
-  for (const op of ['insert', 'update']) {
-    await sql`create trigger ${sql.raw(`organisations_words_${op}`)} after ${sql.raw(op)} on organisations
-      referencing new table as new_rows for each statement execute function organisations_collect_words()`.execute(
-      db,
-    );
-  }
+  await createWordCollector(db);
 }
