@@ -57,7 +57,7 @@ async function loadIndex(db: Kysely<DB>): Promise<{ index: DirectoryIndex; versi
       string_agg(float8send((extract(epoch from o.updated_at) * 1000)::float8), ''::bytea) as updated,
       string_agg(int4send(${position(ORGANISATION_TYPES, sql`o.type`)} * 256
         + ${position(LABELS, sql`o.label`)}), ''::bytea) as kinds,
-      string_agg(o.country || rpad(coalesce(left(o.region, 4), ''), 4), '') as places,
+      string_agg(rpad(left(o.country, 2), 2) || rpad(coalesce(left(o.region, 4), ''), 4), '') as places,
       string_agg(o.title_words, ${RECORD}) as titles,
       string_agg(o.tag_words, ${RECORD}) as tags
     from (
@@ -121,7 +121,7 @@ export async function currentDirectoryIndex(db: Kysely<DB>): Promise<DirectoryIn
 
 /** Builds the index ahead of the first search (at start-up), so that nobody waits for it. */
 export async function warmDirectoryIndex(db: Kysely<DB>): Promise<void> {
-  await directoryIndex(db, await directoryVersion(db));
+  await currentDirectoryIndex(db);
 }
 
 export async function directoryVersion(db: Kysely<DB>): Promise<bigint> {
