@@ -15,9 +15,11 @@ import {
  * - `directory_search`: the search documents of the published organisations, alone in a narrow
  *   table. Their `organisations` rows are wide (descriptions, rendered HTML); a bitmap scan for a
  *   broad word visited nearly every page of them and took 400 ms at 100,000. Here a row is a key,
- *   a pointer to its document (`toast_tuple_target` sends every document out of line), and the
- *   words of the name and acronym and of the keywords and value chains, which the directory index
- *   uses for relevance. Triggers keep the table, and feed `search_words` (typo corrections).
+ *   its document, and the words of the name and acronym and of the keywords and value chains,
+ *   which the directory index uses for relevance: about 700 bytes a row, because PostgreSQL only
+ *   moves a document out of line when the row passes ~2 KB (`toast_tuple_target` does not lower
+ *   that), so documents under it stay in the row. Triggers keep the table, and feed
+ *   `search_words` (typo corrections).
  * - The document no longer parses the labels of the profile's classification terms in three
  *   languages on every write (`search_terms`, dropped): it joins their vectors, parsed once
  *   (`search-documents.ts`). That and the narrower `search_words` below halved an import's time.
