@@ -111,8 +111,9 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Export the directory as CSV (open data), honouring the search parameters',
           description:
             'Streams every published organisation the search finds, in name order, with the columns of the ' +
-            'Organisation schema plus `external_id`; lists are joined with "|". `clusterhub import organisations` ' +
-            'reads this format back.',
+            'Organisation schema plus `external_id`; lists are joined with "|". A text cell starting with ' +
+            '`=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so that spreadsheets do not ' +
+            'run it as a formula. `clusterhub import organisations` reads this format back and removes that apostrophe.',
           parameters: searchParameters,
           responses: {
             '200': {
