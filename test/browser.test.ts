@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserSkip, launchBrowser, seriousA11yViolations } from './helpers/browser.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
+import { ENGINES } from './helpers/db.ts';
 import { makeUser, PASSWORD } from './helpers/fixtures.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
 describe.each(ENGINES)('browser journeys on %s', (engine) => {
-  const skip = skipReason(engine) ?? browserSkip;
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (skip) return;
-    [srv, browser] = await Promise.all([startTestServer(engine), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const env = useBrowserServer(engine);
+  const skip = env.skip;
   beforeEach(async () => {
-    await srv?.reset();
+    if (!skip) await env.srv.reset();
   });
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${srv.url}/sign-in`);
+    await page.goto(`${env.srv.url}/sign-in`);
     await page.locator('#f-email').fill(email);
     await page.locator('#f-password').fill(PASSWORD);
     await page.locator('form[action="/sign-in"] button[type=submit]').click();
@@ -36,11 +26,11 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
     texts: { checkEmail: RegExp; mailSubject: RegExp; published: RegExp },
   ) {
     const editorEmail = `editor-${lang}@example.org`;
-    await makeUser(srv.services, editorEmail, 'editor');
+    await makeUser(env.srv.services, editorEmail, 'editor');
     const email = `newcomer-${lang}@example.org`;
-    const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+    const context = await env.browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
     const page = await context.newPage();
-    await page.goto(srv.url);
+    await page.goto(env.srv.url);
     if (lang === 'fr') {
       await page.getByRole('link', { name: 'Français' }).click();
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
@@ -52,10 +42,10 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
     await page.locator('form[action="/sign-up"] button[type=submit]').click();
     expect(await page.locator('h1').textContent()).toMatch(texts.checkEmail);
 
-    const mail = await srv.inbox.waitFor(email, texts.mailSubject);
+    const mail = await env.srv.inbox.waitFor(email, texts.mailSubject);
     await page.goto(linkIn(mail.text, '/verify-email?token='));
     await signIn(page, email);
-    await page.goto(`${srv.url}/organisations/new`);
+    await page.goto(`${env.srv.url}/organisations/new`);
     await page.locator('#f-name').fill(`Cluster Lumière ${lang}`);
     await page.locator('#f-country').selectOption('FR');
     await page.locator('#f-region').fill('FRK2');
@@ -75,18 +65,18 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
     await page.waitForLoadState();
     expect(await page.locator('.badge.status-needs_review').count()).toBe(1);
 
-    const editorContext = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+    const editorContext = await env.browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
     const editor = await editorContext.newPage();
     await signIn(editor, editorEmail);
-    await editor.goto(`${srv.url}/editor/queue`);
+    await editor.goto(`${env.srv.url}/editor/queue`);
     await editor.getByRole('link', { name: `Cluster Lumière ${lang}` }).click();
     await editor.locator('form[action$="/publish"] button').click();
     await editor.waitForLoadState();
     expect(await editor.locator('main').textContent()).toMatch(texts.published);
 
-    const visitorContext = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+    const visitorContext = await env.browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
     const visitor = await visitorContext.newPage();
-    await visitor.goto(`${srv.url}/organisations`);
+    await visitor.goto(`${env.srv.url}/organisations`);
     await visitor.getByRole('link', { name: `Cluster Lumière ${lang}` }).click();
     await visitor.waitForLoadState();
     expect(await visitor.locator('h1').textContent()).toContain(`Cluster Lumière ${lang}`);
@@ -108,9 +98,9 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
 
   it.skipIf(skip)('the same journey in French', async () => {
     await journey('fr', { checkEmail: /e-mail/i, mailSubject: /.+/, published: /publié/i });
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await env.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${srv.url}/sign-up`);
+    await page.goto(`${env.srv.url}/sign-up`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('h1').textContent()).toBe('Créer un compte');
     await context.close();
@@ -119,15 +109,15 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
   it.skipIf(skip)(
     'home, list, profile and edit pages have no serious or critical accessibility violations',
     async () => {
-      await makeUser(srv.services, 'a11y@example.org');
-      const page = await (await browser.newContext()).newPage();
+      await makeUser(env.srv.services, 'a11y@example.org');
+      const page = await (await env.browser.newContext()).newPage();
       await signIn(page, 'a11y@example.org');
-      await page.goto(`${srv.url}/organisations/new`);
+      await page.goto(`${env.srv.url}/organisations/new`);
       await page.locator('#f-name').fill('Accessible Cluster');
       await page.locator('#f-country').selectOption('BE');
       await page.locator('form.org-form button[type=submit]').click();
       await page.waitForLoadState();
-      await srv.services.db.updateTable('organisations').set({ status: 'published' }).execute();
+      await env.srv.services.db.updateTable('organisations').set({ status: 'published' }).execute();
       for (const path of [
         '/',
         '/organisations',
@@ -135,11 +125,11 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
         '/organisations/accessible-cluster/edit',
         '/sign-up',
       ]) {
-        await page.goto(`${srv.url}${path}`);
+        await page.goto(`${env.srv.url}${path}`);
         expect(await seriousA11yViolations(page), path).toEqual([]);
       }
       // A form error is announced and linked to its field.
-      await page.goto(`${srv.url}/organisations/accessible-cluster/edit`);
+      await page.goto(`${env.srv.url}/organisations/accessible-cluster/edit`);
       await page.locator('#f-website').fill('not a url');
       await page.locator('form.org-form button[type=submit]').click();
       await page.waitForLoadState();

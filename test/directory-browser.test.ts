@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importNutsRegions } from '../src/modules/directory/nuts-import.ts';
 import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import { browserSkip, launchBrowser, seriousA11yViolations } from './helpers/browser.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
+import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
+import { ENGINES } from './helpers/db.ts';
 
 function square(lon: number, lat: number) {
   return {
@@ -35,12 +34,7 @@ const REGIONS = JSON.stringify({
 });
 
 describe.each(ENGINES)('map and statistics in a browser on %s', (engine) => {
-  const skip = skipReason(engine) ?? browserSkip;
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (skip) return;
-    [srv, browser] = await Promise.all([startTestServer(engine), launchBrowser()]);
+  const env = useBrowserServer(engine, async (srv) => {
     let n = 0;
     const org = (country: string, region: string | null, extra: Record<string, unknown> = {}) =>
       insertOrganisation(srv.services.db, {
@@ -61,20 +55,17 @@ describe.each(ENGINES)('map and statistics in a browser on %s', (engine) => {
     await org('JP', null);
     await importNutsRegions(srv.services, REGIONS);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const skip = env.skip;
 
   /** Opens a page, collecting Content Security Policy violations reported on the console. */
   async function open(path: string, locale = 'en-GB'): Promise<{ page: Page; console: string[] }> {
-    const context = await browser.newContext({ locale });
+    const context = await env.browser.newContext({ locale });
     const page = await context.newPage();
     const console: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) console.push(m.text());
     });
-    const res = await page.goto(`${srv.url}${path}`);
+    const res = await page.goto(`${env.srv.url}${path}`);
     expect(res?.status()).toBe(200);
     return { page, console };
   }

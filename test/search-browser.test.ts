@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import { browserSkip, launchBrowser, seriousA11yViolations } from './helpers/browser.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { startTestServer, type TestServer } from './helpers/server.ts';
+import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
+import { ENGINES } from './helpers/db.ts';
 
 describe.each(ENGINES)('finding a partner in a browser on %s', (engine) => {
-  const skip = skipReason(engine) ?? browserSkip;
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (skip) return;
-    [srv, browser] = await Promise.all([startTestServer(engine), launchBrowser()]);
+  const env = useBrowserServer(engine, async (srv) => {
     const orgs: [string, string, string[]][] = [
       ['Aerospace Valley', 'FR', ['aerospace-defence']],
       ['Bavarian Aerospace Cluster', 'DE', ['aerospace-defence', 'digital']],
@@ -33,16 +26,13 @@ describe.each(ENGINES)('finding a partner in a browser on %s', (engine) => {
       });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const skip = env.skip;
 
   it.skipIf(skip)(
     'types a query, clicks a facet, and arrives from the map at the filtered list',
     async () => {
-      const page = await browser.newPage();
-      await page.goto(`${srv.url}/organisations`);
+      const page = await env.browser.newPage();
+      await page.goto(`${env.srv.url}/organisations`);
       await page.getByLabel('Search organisations by name, sector, technology or keyword').fill('aerosapce');
       await page.keyboard.press('Enter');
       await page.waitForURL(/q=aerosapce/);
@@ -63,7 +53,7 @@ describe.each(ENGINES)('finding a partner in a browser on %s', (engine) => {
       await expect(page.locator('.results-count').textContent()).resolves.toBe('4 organisations found');
 
       // From the map: Poland's shape links to the list filtered by Poland.
-      await page.goto(`${srv.url}/map`);
+      await page.goto(`${env.srv.url}/map`);
       await page.locator('svg a[href="/organisations?country=PL"]').first().click();
       await page.waitForURL(/\/organisations\?country=PL$/);
       await expect(page.locator('.results-count').textContent()).resolves.toBe('1 organisation found');

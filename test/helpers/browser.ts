@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Engine } from '../../src/platform/db/pool.ts';
+import { skipReason } from './db.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,4 +59,31 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
+}
+
+/**
+ * A test server and a browser for a describe block, started together; `seed` fills the server
+ * before the first test. `skip` says why the block cannot run here (no database or no Chromium).
+ */
+export function useBrowserServer(engine: Engine, seed?: (srv: TestServer) => Promise<void>) {
+  const skip = skipReason(engine) ?? browserSkip;
+  const state: { srv?: TestServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    if (skip) return;
+    [state.srv, state.browser] = await Promise.all([startTestServer(engine), launchBrowser()]);
+    await seed?.(state.srv);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.srv?.close();
+  });
+  return {
+    skip,
+    get srv(): TestServer {
+      return state.srv!;
+    },
+    get browser(): Browser {
+      return state.browser!;
+    },
+  };
 }

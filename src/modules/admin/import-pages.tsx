@@ -134,7 +134,8 @@ export function ImportsPage({
       <Pagination
         ctx={ctx}
         page={page}
-        pages={Math.max(1, Math.ceil(total / pageSize))}
+        total={total}
+        pageSize={pageSize}
         href={(p) => `/admin/imports?page=${p}`}
       />
     </Layout>

@@ -75,7 +75,8 @@ export function OutboxPage({
       <Pagination
         ctx={ctx}
         page={page}
-        pages={Math.max(1, Math.ceil(total / pageSize))}
+        total={total}
+        pageSize={pageSize}
         href={(p) => `/admin/outbox?page=${p}`}
       />
     </Layout>
@@ -194,7 +195,8 @@ export function UsersPage({
       <Pagination
         ctx={ctx}
         page={page}
-        pages={Math.max(1, Math.ceil(total / pageSize))}
+        total={total}
+        pageSize={pageSize}
         href={(p) => `/admin/users?page=${p}`}
       />
     </Layout>
@@ -262,7 +264,8 @@ export function AuditPage({
       <Pagination
         ctx={ctx}
         page={page}
-        pages={Math.max(1, Math.ceil(total / pageSize))}
+        total={total}
+        pageSize={pageSize}
         href={(p) => `/admin/audit?page=${p}`}
       />
     </Layout>

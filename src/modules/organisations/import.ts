@@ -13,7 +13,7 @@ import type { Services } from '../../platform/services.ts';
 import { problemsFromZod } from '../../platform/validation.ts';
 import { LIST_SEPARATOR, unguardCsvText } from './export.ts';
 import { withDerivedColumns } from './repository.ts';
-import { CreateOrganisationInput, PROFILE_FIELDS } from './schemas.ts';
+import { CreateOrganisationInput, LIST_FIELDS, PROFILE_FIELDS } from './schemas.ts';
 import { slugify } from './slug.ts';
 import { toColumns } from './usecases.ts';
 
@@ -49,15 +49,7 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-const LIST_FIELDS = new Set([
-  'ecosystems',
-  'emerging_industries',
-  'nace',
-  'kets',
-  'keywords',
-  'value_chains',
-  'target_markets',
-]);
+const LIST_COLUMNS = new Set<string>(LIST_FIELDS);
 
 /** The format an import file name announces by its extension, or null for anything else. */
 export function importFormatOf(name: string): 'csv' | 'json' | null {
@@ -110,7 +102,7 @@ async function* csvRows(input: Readable): AsyncGenerator<ImportRow> {
     const out: Record<string, unknown> = {};
     for (const [k, cell] of Object.entries(record)) {
       const v = unguardCsvText(cell);
-      out[k] = LIST_FIELDS.has(k) ? v.split(LIST_SEPARATOR).filter((x) => x.trim() !== '') : v;
+      out[k] = LIST_COLUMNS.has(k) ? v.split(LIST_SEPARATOR).filter((x) => x.trim() !== '') : v;
     }
     yield { line: info.lines, record: out };
   }

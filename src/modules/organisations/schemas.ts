@@ -17,6 +17,17 @@ export const ORGANISATION_TYPES = [
   'national_association',
 ] as const;
 export const LABELS = ['none', 'bronze', 'silver', 'gold'] as const;
+/** The profile fields that hold lists (one cell joined with "|" in CSV). */
+export const LIST_FIELDS = [
+  'ecosystems',
+  'emerging_industries',
+  'nace',
+  'kets',
+  'keywords',
+  'value_chains',
+  'target_markets',
+] as const;
+
 /** The columns of a profile that its form and the API set one to one (social links aside). */
 export const PROFILE_FIELDS = [
   'name',
@@ -36,13 +47,7 @@ export const PROFILE_FIELDS = [
   'members_public',
   'members_other',
   'management_fte',
-  'ecosystems',
-  'emerging_industries',
-  'nace',
-  'kets',
-  'keywords',
-  'value_chains',
-  'target_markets',
+  ...LIST_FIELDS,
   'label',
   'label_valid_from',
   'label_valid_until',

@@ -173,7 +173,6 @@ export function OrganisationSearchPage({
   notice?: string | undefined;
 }) {
   const { t, lang } = ctx;
-  const pages = Math.max(1, Math.ceil(total / limit));
   const active = FACET_KEYS.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
   const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t('orglist.title');
   return (
@@ -285,7 +284,8 @@ export function OrganisationSearchPage({
           <Pagination
             ctx={ctx}
             page={state.page}
-            pages={pages}
+            total={total}
+            pageSize={limit}
             href={(p) => searchHref(state, { page: p })}
           />
         </section>

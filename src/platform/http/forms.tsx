@@ -187,14 +187,18 @@ export function CheckboxGroup(
 export function Pagination({
   ctx,
   page,
-  pages,
+  total,
+  pageSize,
   href,
 }: {
   ctx: RequestContext;
   page: number;
-  pages: number;
+  /** Items in the whole list, and on one page. */
+  total: number;
+  pageSize: number;
   href: (p: number) => string;
 }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   return (
     <nav class="pagination" aria-label={ctx.t('list.pagination')}>
