@@ -4,34 +4,13 @@ import { importNutsRegions } from '../src/modules/directory/nuts-import.ts';
 import { insertOrganisation } from '../src/modules/organisations/repository.ts';
 import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
 import { ENGINES } from './helpers/db.ts';
+import { nutsFeature, nutsFile, square } from './helpers/geojson.ts';
 
-function square(lon: number, lat: number) {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon, lat],
-        [lon, lat + 1],
-        [lon + 1, lat + 1],
-        [lon + 1, lat],
-        [lon, lat],
-      ],
-    ],
-  };
-}
-
-const REGIONS = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    ['DE11', 'Nordmark', square(9, 50)],
-    ['DE12', 'Südmark', square(10, 50)],
-    ['DE13', 'Fernmark', square(-30, 20)],
-  ].map(([code, name, geometry]) => ({
-    type: 'Feature',
-    properties: { NUTS_ID: code, LEVL_CODE: 2, CNTR_CODE: 'DE', NAME_LATN: name },
-    geometry,
-  })),
-});
+const REGIONS = nutsFile([
+  nutsFeature('DE11', 'Nordmark', square(9, 50)),
+  nutsFeature('DE12', 'Südmark', square(10, 50)),
+  nutsFeature('DE13', 'Fernmark', square(-30, 20)),
+]);
 
 describe.each(ENGINES)('map and statistics in a browser on %s', (engine) => {
   const env = useBrowserServer(engine, async (srv) => {

@@ -2,24 +2,12 @@ import { geoArea } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { square } from '../../../test/helpers/geojson.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { keepWithin, rewindForD3 } from './geometry.ts';
 import { projectRegions } from './regions.ts';
 import { NO_DATA_FILL, shadingFor } from './shading.ts';
 import { EUROPE_WINDOW, worldCountries, worldMap } from './world.ts';
-
-const square = (lon: number, lat: number, size = 1): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon, lat + size],
-      [lon + size, lat + size],
-      [lon + size, lat],
-      [lon, lat],
-    ],
-  ],
-});
 
 describe('shading', () => {
   it('has no classes without counts, and never shades zero', () => {
