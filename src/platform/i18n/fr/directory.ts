@@ -1,0 +1,66 @@
+import type { directory as en } from '../en/directory.ts';
+
+/** Map, statistics, regions and size bands. */
+export const directory: Record<keyof typeof en, string> = {
+  'map.title': 'Carte des organisations',
+  'map.lead':
+    "Le nombre d'organisations publiées dans chaque pays. Choisissez un pays pour afficher ses organisations, ou ses régions lorsqu'elles sont disponibles.",
+  'map.views': 'Vues de la carte',
+  'map.view_europe': 'Europe',
+  'map.view_world': 'Monde',
+  'map.svg_title_europe': "Carte de l'Europe\u00a0: organisations publiées par pays",
+  'map.svg_title_world': 'Carte du monde\u00a0: organisations publiées par pays',
+  'map.svg_desc':
+    "Les pays sont colorés selon leur nombre d'organisations publiées\u00a0: plus la teinte est foncée, plus il y en a. Les pays qui comptent des organisations sont des liens. Le tableau donne les mêmes chiffres.",
+  'map.legend': 'Organisations publiées',
+  'map.legend_none': 'Aucune',
+  'map.range': 'de {min} à {max}',
+  'map.shape': '{name}\u00a0: {count} organisations publiées',
+  'map.shape_one': '{name}\u00a0: 1 organisation publiée',
+  'map.table_caption': 'Organisations publiées par pays',
+  'map.col_country': 'Pays',
+  'map.col_count': 'Organisations',
+  'map.col_regions': 'Régions',
+  'map.regions': 'Régions',
+  'map.empty': "Aucune organisation n'a encore été publiée.",
+  'map.statistics_link': 'Plus de chiffres sur la page des statistiques',
+  'region.title': '{country}\u00a0: organisations par région',
+  'region.lead':
+    "Le nombre d'organisations publiées dans chaque région NUTS 2 ({country}). Choisissez une région pour afficher ses organisations.",
+  'region.svg_title': 'Carte des régions NUTS 2 ({country})\u00a0: organisations publiées par région',
+  'region.svg_desc':
+    "Les régions sont colorées selon leur nombre d'organisations publiées\u00a0: plus la teinte est foncée, plus il y en a. Les régions qui comptent des organisations sont des liens. Le tableau donne les mêmes chiffres.",
+  'region.svg_desc_insets':
+    'Les régions éloignées du territoire principal sont dessinées dans des cadres sous la carte.',
+  'region.table_caption': 'Organisations publiées par région NUTS 2 ({country})',
+  'region.col_region': 'Région',
+  'region.col_code': 'Code NUTS',
+  'region.unassigned': 'Sans région NUTS 2 indiquée',
+  'region.total': 'Ensemble\u00a0: {country}',
+  'region.back': 'Carte des pays',
+  'stats.title': 'Statistiques',
+  'stats.totals': '{count} organisations dans {countries} pays, dont {europe}\u00a0% en Europe.',
+  'stats.intro': "Les chiffres des profils publiés dans l'annuaire, toujours à jour.",
+  'stats.by_country': 'Organisations par pays',
+  'stats.by_ecosystem': 'Organisations par écosystème industriel',
+  'stats.by_label': 'Organisations par label de management de cluster',
+  'stats.by_size': 'Organisations par nombre de membres',
+  'stats.chart_desc':
+    'Diagramme en barres. Valeur la plus élevée\u00a0: {top}, {count}. Le tableau à côté donne tous les chiffres.',
+  'stats.other_countries': 'Autres pays ({n})',
+  'stats.all_countries': 'Les {n} pays',
+  'stats.ecosystem_note':
+    'Une organisation peut être active dans plusieurs écosystèmes\u00a0: la somme des chiffres dépasse donc le total, et celle des parts 100\u00a0%.',
+  'stats.col_count': 'Organisations',
+  'stats.col_share': 'Part',
+  'stats.col_ecosystem': 'Écosystème industriel',
+  'stats.col_label': 'Label',
+  'stats.col_size': 'Membres',
+  'stats.percent': '{value}\u00a0%',
+  'stats.open_data': 'Données ouvertes\u00a0: ces chiffres au format JSON',
+  'stats.map_link': 'Voir les pays sur la carte',
+  'size.0-9': 'de 0 à 9 membres',
+  'size.10-49': 'de 10 à 49 membres',
+  'size.50-249': 'de 50 à 249 membres',
+  'size.250+': '250 membres ou plus',
+};
