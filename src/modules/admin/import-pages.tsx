@@ -1,7 +1,14 @@
 /** The admin pages of organisation imports: the upload form, the list of runs, one run's progress. */
 import type { ImportRunStatus, StoredImportReport } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, Pagination, type Problems, problemText } from '../../platform/http/forms.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  ListTable,
+  Pagination,
+  type Problems,
+  problemText,
+} from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDateTime, formatNumber, isMessageKey } from '../../platform/i18n/index.ts';
 
@@ -95,41 +102,38 @@ export function ImportsPage({
       {items.length === 0 ? (
         <p>{t('imports.none')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('imports.recent')}</caption>
-          <thead>
+        <ListTable
+          caption={t('imports.recent')}
+          columns={[
+            t('imports.col_date'),
+            t('imports.col_actor'),
+            t('imports.col_file'),
+            t('imports.col_mode'),
+            t('imports.col_status'),
+            t('imports.col_rows'),
+            t('imports.col_created'),
+            t('imports.col_updated'),
+            t('imports.col_unchanged'),
+            t('imports.col_rejected'),
+          ]}
+        >
+          {items.map((r) => (
             <tr>
-              <th scope="col">{t('imports.col_date')}</th>
-              <th scope="col">{t('imports.col_actor')}</th>
-              <th scope="col">{t('imports.col_file')}</th>
-              <th scope="col">{t('imports.col_mode')}</th>
-              <th scope="col">{t('imports.col_status')}</th>
-              <th scope="col">{t('imports.col_rows')}</th>
-              <th scope="col">{t('imports.col_created')}</th>
-              <th scope="col">{t('imports.col_updated')}</th>
-              <th scope="col">{t('imports.col_unchanged')}</th>
-              <th scope="col">{t('imports.col_rejected')}</th>
+              <td>
+                <a href={`/admin/imports/${r.id}`}>{formatDateTime(ctx.lang, r.created_at)}</a>
+              </td>
+              <td>{r.actor_email ?? '—'}</td>
+              <td>{r.file_name}</td>
+              <td>{r.dry_run ? t('imports.mode_dry') : t('imports.mode_real')}</td>
+              <td>{t(STATUS_KEYS[r.status])}</td>
+              <td>{count(r.report?.rows ?? r.total_rows)}</td>
+              <td>{count(r.report?.created)}</td>
+              <td>{count(r.report?.updated)}</td>
+              <td>{r.dry_run ? '—' : count(r.report?.unchanged)}</td>
+              <td>{count(r.report?.rejected)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/imports/${r.id}`}>{formatDateTime(ctx.lang, r.created_at)}</a>
-                </td>
-                <td>{r.actor_email ?? '—'}</td>
-                <td>{r.file_name}</td>
-                <td>{r.dry_run ? t('imports.mode_dry') : t('imports.mode_real')}</td>
-                <td>{t(STATUS_KEYS[r.status])}</td>
-                <td>{count(r.report?.rows ?? r.total_rows)}</td>
-                <td>{count(r.report?.created)}</td>
-                <td>{count(r.report?.updated)}</td>
-                <td>{r.dry_run ? '—' : count(r.report?.unchanged)}</td>
-                <td>{count(r.report?.rejected)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       <Pagination
         ctx={ctx}
@@ -233,31 +237,24 @@ export function ImportRunPage({
           {report.problems.length === 0 ? (
             <p>{t('imports.no_problems')}</p>
           ) : (
-            <table>
-              <caption class="visually-hidden">{t('imports.problems')}</caption>
-              <thead>
+            <ListTable
+              caption={t('imports.problems')}
+              columns={[t('imports.col_line'), t('imports.col_field'), t('imports.col_message')]}
+            >
+              {report.problems.map((p) => (
                 <tr>
-                  <th scope="col">{t('imports.col_line')}</th>
-                  <th scope="col">{t('imports.col_field')}</th>
-                  <th scope="col">{t('imports.col_message')}</th>
+                  <td>{p.line}</td>
+                  <td>
+                    <code>{p.field}</code>
+                  </td>
+                  <td>
+                    {p.key && isMessageKey(p.key)
+                      ? problemText(t, { field: p.field, message: p.key, params: p.params ?? {} })
+                      : p.message}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((p) => (
-                  <tr>
-                    <td>{p.line}</td>
-                    <td>
-                      <code>{p.field}</code>
-                    </td>
-                    <td>
-                      {p.key && isMessageKey(p.key)
-                        ? problemText(t, { field: p.field, message: p.key, params: p.params ?? {} })
-                        : p.message}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ListTable>
           )}
           {report.moreProblems > 0 ? <p>{t('imports.more_problems', { n: report.moreProblems })}</p> : null}
         </>

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, Pagination } from '../../platform/http/forms.tsx';
+import { Csrf, ListTable, Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
 
@@ -49,29 +49,21 @@ export function OutboxPage({
     <Layout ctx={ctx} title={t('admin.outbox')}>
       <h1>{t('admin.outbox')}</h1>
       <p>{usesSmtp ? t('outbox.smtp') : t('outbox.no_smtp')}</p>
-      <table>
-        <caption class="visually-hidden">{t('admin.outbox')}</caption>
-        <thead>
+      <ListTable
+        caption={t('admin.outbox')}
+        columns={[t('outbox.date'), t('outbox.to'), t('outbox.subject'), t('outbox.status')]}
+      >
+        {items.map((m) => (
           <tr>
-            <th scope="col">{t('outbox.date')}</th>
-            <th scope="col">{t('outbox.to')}</th>
-            <th scope="col">{t('outbox.subject')}</th>
-            <th scope="col">{t('outbox.status')}</th>
+            <td>{formatDateTime(ctx.lang, m.created_at)}</td>
+            <td>{m.to_address}</td>
+            <td>
+              <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
+            </td>
+            <td>{m.status}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((m) => (
-            <tr>
-              <td>{formatDateTime(ctx.lang, m.created_at)}</td>
-              <td>{m.to_address}</td>
-              <td>
-                <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
-              </td>
-              <td>{m.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       <Pagination
         ctx={ctx}
         page={page}
@@ -152,46 +144,38 @@ export function UsersPage({
         <input id="f-q" name="q" value={q ?? ''} type="search" />{' '}
         <button type="submit">{t('admin.find')}</button>
       </form>
-      <table>
-        <caption class="visually-hidden">{t('admin.users')}</caption>
-        <thead>
+      <ListTable
+        caption={t('admin.users')}
+        columns={[t('field.name'), t('field.email'), t('account.role'), t('admin.joined')]}
+      >
+        {items.map((u) => (
           <tr>
-            <th scope="col">{t('field.name')}</th>
-            <th scope="col">{t('field.email')}</th>
-            <th scope="col">{t('account.role')}</th>
-            <th scope="col">{t('admin.joined')}</th>
+            <td>{u.name}</td>
+            <td>
+              {u.email} {u.email_verified_at ? '' : `(${t('account.unverified')})`}
+            </td>
+            <td>
+              <form method="post" action={`/admin/users/${u.id}/role`} class="inline">
+                <Csrf ctx={ctx} />
+                <label class="visually-hidden" for={`role-${u.id}`}>
+                  {t('admin.role_of', { name: u.email })}
+                </label>
+                <select id={`role-${u.id}`} name="role">
+                  {(['user', 'editor', 'admin'] as const).map((r) => (
+                    <option value={r} selected={u.role === r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="submit" class="secondary small">
+                  {t('admin.change_role')}
+                </button>
+              </form>
+            </td>
+            <td>{formatDate(lang, u.created_at)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((u) => (
-            <tr>
-              <td>{u.name}</td>
-              <td>
-                {u.email} {u.email_verified_at ? '' : `(${t('account.unverified')})`}
-              </td>
-              <td>
-                <form method="post" action={`/admin/users/${u.id}/role`} class="inline">
-                  <Csrf ctx={ctx} />
-                  <label class="visually-hidden" for={`role-${u.id}`}>
-                    {t('admin.role_of', { name: u.email })}
-                  </label>
-                  <select id={`role-${u.id}`} name="role">
-                    {(['user', 'editor', 'admin'] as const).map((r) => (
-                      <option value={r} selected={u.role === r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <button type="submit" class="secondary small">
-                    {t('admin.change_role')}
-                  </button>
-                </form>
-              </td>
-              <td>{formatDate(lang, u.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       <Pagination
         ctx={ctx}
         page={page}
@@ -228,39 +212,36 @@ export function AuditPage({
   return (
     <Layout ctx={ctx} title={t('admin.audit')}>
       <h1>{t('admin.audit')}</h1>
-      <table>
-        <caption class="visually-hidden">{t('admin.audit')}</caption>
-        <thead>
+      <ListTable
+        caption={t('admin.audit')}
+        columns={[
+          t('outbox.date'),
+          t('audit.actor'),
+          t('audit.action'),
+          t('audit.subject'),
+          t('audit.details'),
+        ]}
+      >
+        {items.map((a) => (
           <tr>
-            <th scope="col">{t('outbox.date')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.subject')}</th>
-            <th scope="col">{t('audit.details')}</th>
+            <td>{formatDateTime(ctx.lang, a.created_at)}</td>
+            <td>{a.actor_email ?? '—'}</td>
+            <td>
+              <code>{a.action}</code>
+            </td>
+            <td>
+              {a.subject_type === 'organisation' ? (
+                <a href={`/organisations/${a.subject_id}`}>{a.subject_id}</a>
+              ) : (
+                a.subject_id
+              )}
+            </td>
+            <td>
+              <code>{JSON.stringify(a.details)}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr>
-              <td>{formatDateTime(ctx.lang, a.created_at)}</td>
-              <td>{a.actor_email ?? '—'}</td>
-              <td>
-                <code>{a.action}</code>
-              </td>
-              <td>
-                {a.subject_type === 'organisation' ? (
-                  <a href={`/organisations/${a.subject_id}`}>{a.subject_id}</a>
-                ) : (
-                  a.subject_id
-                )}
-              </td>
-              <td>
-                <code>{JSON.stringify(a.details)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       <Pagination
         ctx={ctx}
         page={page}

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf } from '../../platform/http/forms.tsx';
+import { Csrf, ListTable } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
 import {
@@ -367,34 +367,26 @@ export function MyOrganisationsPage({
       {items.length === 0 ? (
         <p>{t('my.none')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('my.title')}</caption>
-          <thead>
+        <ListTable
+          caption={t('my.title')}
+          columns={[t('org.name'), t('org.status'), t('team.role'), t('org.updated')]}
+        >
+          {items.map((o) => (
             <tr>
-              <th scope="col">{t('org.name')}</th>
-              <th scope="col">{t('org.status')}</th>
-              <th scope="col">{t('team.role')}</th>
-              <th scope="col">{t('org.updated')}</th>
+              <td>
+                <a href={`/organisations/${o.slug}`}>{o.name}</a>
+              </td>
+              <td>
+                <StatusBadge ctx={ctx} status={o.status} />
+                {o.status === 'returned' && o.return_reason ? (
+                  <p class="returned">{o.return_reason}</p>
+                ) : null}
+              </td>
+              <td>{t(o.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+              <td>{formatDate(lang, o.updated_at)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((o) => (
-              <tr>
-                <td>
-                  <a href={`/organisations/${o.slug}`}>{o.name}</a>
-                </td>
-                <td>
-                  <StatusBadge ctx={ctx} status={o.status} />
-                  {o.status === 'returned' && o.return_reason ? (
-                    <p class="returned">{o.return_reason}</p>
-                  ) : null}
-                </td>
-                <td>{t(o.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
-                <td>{formatDate(lang, o.updated_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
     </Layout>
   );

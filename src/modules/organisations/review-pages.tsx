@@ -1,6 +1,6 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, type Problems, TextField } from '../../platform/http/forms.tsx';
+import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
@@ -29,29 +29,21 @@ export function ReviewQueuePage({
       {items.length === 0 ? (
         <p>{t('queue.empty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('queue.title')}</caption>
-          <thead>
+        <ListTable
+          caption={t('queue.title')}
+          columns={[t('org.name'), t('org.type'), t('org.country'), t('queue.submitted')]}
+        >
+          {items.map((o) => (
             <tr>
-              <th scope="col">{t('org.name')}</th>
-              <th scope="col">{t('org.type')}</th>
-              <th scope="col">{t('org.country')}</th>
-              <th scope="col">{t('queue.submitted')}</th>
+              <td>
+                <a href={`/editor/organisations/${o.slug}`}>{o.name}</a>
+              </td>
+              <td>{t(`orgtype.${o.type}`)}</td>
+              <td>{countryName(o.country, lang)}</td>
+              <td>{o.submitted_at ? formatDate(lang, o.submitted_at) : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((o) => (
-              <tr>
-                <td>
-                  <a href={`/editor/organisations/${o.slug}`}>{o.name}</a>
-                </td>
-                <td>{t(`orgtype.${o.type}`)}</td>
-                <td>{countryName(o.country, lang)}</td>
-                <td>{o.submitted_at ? formatDate(lang, o.submitted_at) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
     </Layout>
   );
