@@ -1,6 +1,8 @@
+import type { Insertable, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MAX_STORED_PROBLEMS, storedReport } from '../src/modules/admin/import-job.ts';
 import { claimImportRun } from '../src/modules/admin/repository.ts';
+import type { DB } from '../src/platform/db/schema.ts';
 import { enqueueJob } from '../src/platform/jobs/queue.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { makeUser, signedIn } from './helpers/fixtures.ts';
@@ -164,18 +166,14 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
     const admin = await makeUser(srv.services, 'admin@example.org', 'admin');
     const client = await signedIn(srv.url, 'admin@example.org');
     // A run without a job stays queued.
-    const { id } = await srv.services.db
-      .insertInto('import_runs')
-      .values({
-        actor_id: admin.id,
-        file_name: 'waiting.csv',
-        format: 'csv',
-        content: CSV,
-        dry_run: true,
-        total_rows: 5,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertRun(srv.services.db, {
+      actor_id: admin.id,
+      file_name: 'waiting.csv',
+      format: 'csv',
+      content: CSV,
+      dry_run: true,
+      total_rows: 5,
+    });
     const page = await client.get(`/admin/imports/${id}`);
     expect(page.html).toContain('<meta http-equiv="refresh" content="2"/>');
     expect(page.html).toContain('0 of 5 rows processed');
@@ -220,28 +218,24 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
     const admin = await makeUser(srv.services, 'admin@example.org', 'admin');
     await makeUser(srv.services, 'editor@example.org', 'editor');
     await makeUser(srv.services, 'user@example.org');
-    const { id } = await srv.services.db
-      .insertInto('import_runs')
-      .values({
-        actor_id: admin.id,
-        file_name: 'done.csv',
-        format: 'csv',
-        content: CSV,
-        dry_run: true,
-        total_rows: 5,
-        status: 'done',
-        report: JSON.stringify({
-          rows: 5,
-          created: 2,
-          updated: 0,
-          unchanged: 0,
-          rejected: 3,
-          problems: [],
-          moreProblems: 0,
-        }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertRun(srv.services.db, {
+      actor_id: admin.id,
+      file_name: 'done.csv',
+      format: 'csv',
+      content: CSV,
+      dry_run: true,
+      total_rows: 5,
+      status: 'done',
+      report: JSON.stringify({
+        rows: 5,
+        created: 2,
+        updated: 0,
+        unchanged: 0,
+        rejected: 3,
+        problems: [],
+        moreProblems: 0,
+      }),
+    });
     for (const email of ['editor@example.org', 'user@example.org']) {
       const client = await signedIn(srv.url, email);
       expect((await client.get('/admin/imports')).status, email).toBe(403);
@@ -269,18 +263,14 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
   it.skipIf(skip)('marks a run whose file cannot be read as failed, and says why', async () => {
     const admin = await makeUser(srv.services, 'admin@example.org', 'admin');
     const client = await signedIn(srv.url, 'admin@example.org');
-    const { id } = await srv.services.db
-      .insertInto('import_runs')
-      .values({
-        actor_id: admin.id,
-        file_name: 'broken.json',
-        format: 'json',
-        content: '{"items": 3}',
-        dry_run: true,
-        total_rows: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertRun(srv.services.db, {
+      actor_id: admin.id,
+      file_name: 'broken.json',
+      format: 'json',
+      content: '{"items": 3}',
+      dry_run: true,
+      total_rows: 1,
+    });
     await enqueueJob(srv.services.db, 'organisations.import', { runId: id }, { maxAttempts: 3 });
     const page = await finished(client, `/admin/imports/${id}`);
     expect(page).toContain('The import failed: The JSON file must hold an array of organisations.');
@@ -298,20 +288,16 @@ describe.each(ENGINES)('admin import page on %s', (engine) => {
     const db = srv.services.db;
     const insert = async (status: 'queued' | 'running' | 'done', minutesAgo: number) =>
       (
-        await db
-          .insertInto('import_runs')
-          .values({
-            actor_id: null,
-            file_name: 'x.csv',
-            format: 'csv',
-            content: CSV,
-            dry_run: true,
-            total_rows: 5,
-            status,
-            updated_at: new Date(Date.now() - minutesAgo * 60_000),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+        await insertRun(db, {
+          actor_id: null,
+          file_name: 'x.csv',
+          format: 'csv',
+          content: CSV,
+          dry_run: true,
+          total_rows: 5,
+          status,
+          updated_at: new Date(Date.now() - minutesAgo * 60_000),
+        })
       ).id;
     const queued = await insert('queued', 0);
     const busy = await insert('running', 0);
@@ -337,3 +323,8 @@ it('keeps the first problems of a report and counts the rest', () => {
   expect(stored.moreProblems).toBe(250);
   expect(stored.rejected).toBe(625);
 });
+
+/** An import run written straight to the database, as an upload would leave it. */
+function insertRun(db: Kysely<DB>, values: Insertable<DB['import_runs']>) {
+  return db.insertInto('import_runs').values(values).returning('id').executeTakeFirstOrThrow();
+}

@@ -1,24 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_DATA_FILL } from '../src/platform/maps/shading.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { expectIn, expectNotIn, mapLinks, organisationsOf, tableRows } from './helpers/directory-pages.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 
 describe.each(ENGINES)('directory map and statistics on %s', (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
+  const srv = useTestServer(engine, skip);
   let visitor: HttpClient;
-  beforeAll(async () => {
-    if (skip) return;
-    srv = await startTestServer(engine);
-    visitor = new HttpClient(srv.url);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
+  beforeAll(() => {
+    if (!skip) visitor = new HttpClient(srv.url);
   });
   const { org, orgs, changed } = organisationsOf(() => srv);
 

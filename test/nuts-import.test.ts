@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { importNutsRegions } from '../src/modules/directory/nuts-import.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { expectIn, expectNotIn, mapLinks, organisationsOf, tableRows } from './helpers/directory-pages.ts';
 import { nutsFeature, nutsFile, square } from './helpers/geojson.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { HttpClient, useTestServer } from './helpers/server.ts';
 
 /** The reference NUTS file, when the checkout sits next to the shared data (never copied into the repo). */
 const REAL_NUTS = fileURLToPath(
@@ -31,18 +31,10 @@ function nutsFixture(codes = ['EL01', 'EL02', 'EL03']) {
 
 describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
   const skip = skipReason(engine);
-  let srv: TestServer;
+  const srv = useTestServer(engine, skip);
   let visitor: HttpClient;
-  beforeAll(async () => {
-    if (skip) return;
-    srv = await startTestServer(engine);
-    visitor = new HttpClient(srv.url);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-  beforeEach(async () => {
-    await srv?.reset();
+  beforeAll(() => {
+    if (!skip) visitor = new HttpClient(srv.url);
   });
   const { org, changed } = organisationsOf(() => srv);
 
