@@ -17,6 +17,13 @@ export interface Instance {
   res: number[][];
   /** real participants of each meeting */
   people: number[][];
+  /**
+   * res flattened for the hot loops: meeting m's resources are resFlat[resStart[m] … resStart[m + 1]),
+   * its real participants the first peopleCount[m] of them (the same lists as res and people)
+   */
+  resFlat: Int32Array;
+  resStart: Int32Array;
+  peopleCount: Int32Array;
   /** allowed slots per meeting, ascending */
   dom: number[][];
   /** dom as a flag matrix, M × T */
@@ -97,6 +104,11 @@ export function compile(problem: Problem): Instance {
     emptyReason.push(d.length ? null : emptyDomainReason(m, why, table));
   });
 
+  const resStart = new Int32Array(M + 1);
+  for (let m = 0; m < M; m++) resStart[m + 1] = resStart[m] + res[m].length;
+  const resFlat = Int32Array.from(res.flat());
+  const peopleCount = Int32Array.from(people, (ps) => ps.length);
+
   const pred: number[][] = problem.meetings.map((m) => [
     ...new Set(m.after.map((x) => meetingIndex.get(x)!)),
   ]);
@@ -115,6 +127,9 @@ export function compile(problem: Problem): Instance {
     tableNames,
     res,
     people,
+    resFlat,
+    resStart,
+    peopleCount,
     dom,
     inDom,
     weight: Float64Array.from(problem.meetings, (m) => m.priority),

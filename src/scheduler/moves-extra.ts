@@ -10,6 +10,8 @@ import type { State } from './state.ts';
 export class ExtraMoves extends Moves {
   private costs: Float64Array;
   private window: Float64Array;
+  /** meetings lifted out by an ejection, or moved by a slot reordering */
+  private lifted: number[] = [];
 
   constructor(inst: Instance, s: State, rng: Rng, chainLimit: number) {
     super(inst, s, rng, chainLimit);
@@ -38,7 +40,7 @@ export class ExtraMoves extends Moves {
     if (a < 0 || a === b || !inst.inDom[m * T + b]) return false;
     const mark = s.mark();
     s.set(m, -1);
-    const lifted = this.comp;
+    const lifted = this.lifted;
     lifted.length = 0;
     for (const r of inst.res[m]) {
       const y = s.occ[r * T + b];
@@ -124,7 +126,7 @@ export class ExtraMoves extends Moves {
     }
     if (moved === 0) return false;
     const mark = s.mark();
-    const comp = this.comp;
+    const comp = this.lifted;
     const targets = this.targets;
     comp.length = 0;
     for (let t = lo; t <= hi; t++) {

@@ -7,7 +7,9 @@ import type { State } from './state.ts';
 export class Moves {
   private stamp: Int32Array;
   private stampNow = 0;
-  protected comp: number[] = [];
+  /** the chain being built: comp[0 … compLen) (a typed buffer: resizing an array is slow in V8) */
+  protected comp: Int32Array;
+  protected compLen = 0;
   protected targets: number[] = [];
   private resStamp: Int32Array;
   /**
@@ -25,7 +27,9 @@ export class Moves {
   private touched: Int32Array;
   private newBreaks: Int32Array;
   private effect = new Int32Array(2);
-  private seeds: number[] = [0, 0];
+  // seed lists of one and two meetings, reused (changing an array's length is a slow call in V8)
+  private oneSeed: number[] = [0];
+  private twoSeeds: number[] = [0, 0];
   private gapBuf: Int32Array;
   private endBuf: Int32Array;
 
@@ -36,6 +40,7 @@ export class Moves {
     readonly chainLimit: number,
   ) {
     this.stamp = new Int32Array(inst.M);
+    this.comp = new Int32Array(Math.max(1, inst.M));
     this.resStamp = new Int32Array(inst.R);
     this.pStamp = new Int32Array(inst.P);
     this.gapBuf = new Int32Array(inst.T);
@@ -53,29 +58,31 @@ export class Moves {
     const T = inst.T;
     const stamp = ++this.stampNow;
     const comp = this.comp;
-    comp.length = 0;
+    let n = 0;
     for (const x of seeds) {
       if (this.stamp[x] !== stamp) {
         this.stamp[x] = stamp;
-        comp.push(x);
+        comp[n++] = x;
       }
     }
-    for (let i = 0; i < comp.length; i++) {
+    const { resFlat, resStart } = inst;
+    for (let i = 0; i < n; i++) {
       const x = comp[i];
       const other = s.slotOf[x] === a ? b : a;
       if (!inst.inDom[x * T + other]) return false;
-      for (const r of inst.res[x]) {
-        const y = s.occ[r * T + other];
+      for (let k = resStart[x], end = resStart[x + 1]; k < end; k++) {
+        const y = s.occ[resFlat[k] * T + other];
         if (y >= 0 && this.stamp[y] !== stamp) {
-          if (comp.length >= this.chainLimit) return false;
+          if (n >= this.chainLimit) return false;
           this.stamp[y] = stamp;
-          comp.push(y);
+          comp[n++] = y;
         }
       }
     }
+    this.compLen = n;
     let toB = 0;
-    for (const x of comp) if (s.slotOf[x] === a) toB++;
-    const toA = comp.length - toB;
+    for (let i = 0; i < n; i++) if (s.slotOf[comp[i]] === a) toB++;
+    const toA = n - toB;
     const overB = s.load[b] - toA + toB - inst.cap[b] - this.capSlack;
     const overA = s.load[a] - toB + toA - inst.cap[a] - this.capSlack;
     if (overA > 0 && overB > 0) return false;
@@ -95,12 +102,14 @@ export class Moves {
   private applyChain(a: number, b: number): boolean {
     const { inst, s } = this;
     const comp = this.comp;
+    const n = this.compLen;
     const mark = s.mark();
     const targets = this.targets;
-    for (let i = 0; i < comp.length; i++) targets[i] = s.slotOf[comp[i]] === a ? b : a;
-    for (const x of comp) s.set(x, -1);
-    for (let i = 0; i < comp.length; i++) s.set(comp[i], targets[i]);
-    for (const x of comp) {
+    for (let i = 0; i < n; i++) targets[i] = s.slotOf[comp[i]] === a ? b : a;
+    for (let i = 0; i < n; i++) s.set(comp[i], -1);
+    for (let i = 0; i < n; i++) s.set(comp[i], targets[i]);
+    for (let i = 0; i < n; i++) {
+      const x = comp[i];
       if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
         s.undo(mark);
         return false;
@@ -123,7 +132,7 @@ export class Moves {
     let added = 0;
     const offset = randInt(rng, list.length);
     const comp = this.comp;
-    const start = comp.length;
+    const start = this.compLen;
     for (let k = 0; k < list.length && added < count; k++) {
       const y = list[(k + offset) % list.length];
       if (this.stamp[y] === stamp || !inst.inDom[y * T + to]) continue;
@@ -138,17 +147,17 @@ export class Moves {
       if (!ok) continue;
       for (const r of inst.res[y]) this.resStamp[r] = stamp;
       this.stamp[y] = stamp;
-      comp.push(y);
+      comp[this.compLen++] = y;
       added++;
     }
     if (added < count) {
-      for (let i = start; i < comp.length; i++) this.stamp[comp[i]] = 0;
-      comp.length = start;
+      for (let i = start; i < this.compLen; i++) this.stamp[comp[i]] = 0;
+      this.compLen = start;
       return false;
     }
     // the other slot must still have room after taking the extra meetings
     let net = 0;
-    for (const x of comp) net += s.slotOf[x] === to ? -1 : 1;
+    for (let i = 0; i < this.compLen; i++) net += s.slotOf[comp[i]] === to ? -1 : 1;
     return to0 + net <= inst.cap[to] + this.capSlack;
   }
 
@@ -172,12 +181,12 @@ export class Moves {
     let dUncovered = 0;
     let toB = 0;
     const comp = this.comp;
-    for (let i = 0; i < comp.length; i++) {
+    const n = this.compLen;
+    for (let i = 0; i < n; i++) {
       const x = comp[i];
       if (s.slotOf[x] === a) toB++;
-      const people = inst.people[x];
-      for (let k = 0; k < people.length; k++) {
-        const p = people[k];
+      for (let k = inst.resStart[x], end = k + inst.peopleCount[x]; k < end; k++) {
+        const p = inst.resFlat[k];
         if (this.pStamp[p] === stamp) continue;
         this.pStamp[p] = stamp;
         const inA = s.occ[p * T + a] >= 0;
@@ -199,7 +208,7 @@ export class Moves {
         }
       }
     }
-    const toA = comp.length - toB;
+    const toA = n - toB;
     const capA = inst.cap[a];
     const capB = inst.cap[b];
     const dOver =
@@ -223,13 +232,12 @@ export class Moves {
   relocate(m: number, b: number, defer = false): boolean {
     const a = this.s.slotOf[m];
     if (a === b || a < 0) return false;
-    const seeds = this.seeds;
-    seeds.length = 1;
-    seeds[0] = m;
-    if (this.kempe(seeds, a, b, defer)) return true;
+    this.oneSeed[0] = m;
+    if (this.kempe(this.oneSeed, a, b, defer)) return true;
     const there = this.s.members[b];
     if (!there.length) return false;
-    seeds.length = 2;
+    const seeds = this.twoSeeds;
+    seeds[0] = m;
     seeds[1] = there[randInt(this.rng, there.length)];
     return this.kempe(seeds, a, b, defer);
   }
@@ -313,12 +321,18 @@ export class Moves {
     const ends = this.endBuf;
     let nGaps = 0;
     let nEnds = 0;
-    for (let t = 0; t < T; t++) {
-      const busy = s.occ[base + t] >= 0;
-      const before = t > 0 && s.occ[base + t - 1] >= 0;
+    if (s.first[p] < 0) return -1;
+    // nothing outside one slot around p's day can be an end or border a gap
+    const lo = Math.max(0, s.first[p] - 1);
+    const hi = Math.min(T - 1, s.last[p] + 1);
+    let before = lo > 0 && s.occ[base + lo - 1] >= 0;
+    let busy = s.occ[base + lo] >= 0;
+    for (let t = lo; t <= hi; t++) {
       const after = t + 1 < T && s.occ[base + t + 1] >= 0;
       if (busy && (!before || !after)) ends[nEnds++] = t;
       if (!busy && (before || after)) gaps[nGaps++] = t;
+      before = busy;
+      busy = after;
     }
     if (!nGaps || !nEnds) return -1;
     const b = gaps[randInt(rng, nGaps)];

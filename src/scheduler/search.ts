@@ -206,7 +206,8 @@ export function search(
   /** One Metropolis step of replica r at temperature temp; true when the result is proven. */
   const step = (r: Replica, temp: number): boolean => {
     const { s, moves } = r;
-    s.journal.length = 0;
+    // most steps journal nothing (a refused chain is never applied): skip the slow length write
+    if (s.journal.length) s.journal.length = 0;
     moves.pending = false;
     if (!propose(r)) {
       s.undo(0);

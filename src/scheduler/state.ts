@@ -12,13 +12,16 @@ export class State {
   readonly breaks: Int32Array;
   /** how many participants have b breaks */
   readonly hist: Int32Array;
+  /** no participant has more breaks than this (hist is zero above it): fairness scans start here */
+  private maxB = 0;
   totalBreaks = 0;
   /** free slots inside participants' days; a smoother signal than breaks for the search */
   totalIdle = 0;
   readonly idle: Int32Array;
   private readonly runs: Int32Array;
-  private readonly first: Int32Array;
-  private readonly last: Int32Array;
+  /** each participant's first and last busy slot (-1 when it has no meeting) */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
   unplacedWeight = 0;
   /** meetings beyond the table count, summed over slots (only moves allowed to overfill make any) */
   overflow = 0;
@@ -71,10 +74,20 @@ export class State {
   fairExcess(): number {
     const d = this.inst.fairness;
     if (d === null || this.inst.P === 0) return 0;
+    const hi = this.topBreaks(this.maxB);
+    this.maxB = hi;
+    return this.excessBelow(hi, d);
+  }
+
+  private topBreaks(from: number): number {
+    let hi = from;
+    while (this.hist[hi] === 0) hi--;
+    return hi;
+  }
+
+  private excessBelow(hi: number, d: number): number {
     let lo = 0;
     while (this.hist[lo] === 0) lo++;
-    let hi = this.hist.length - 1;
-    while (this.hist[hi] === 0) hi--;
     return Math.max(0, hi - lo - d);
   }
 
@@ -107,8 +120,14 @@ export class State {
     const inst = this.inst;
     const T = inst.T;
     if (!inst.inDom[m * T + t] || this.load[t] >= inst.cap[t]) return false;
-    for (const r of inst.res[m]) if (this.occ[r * T + t] >= 0) return false;
-    for (const p of inst.people[m]) if (this.count[p] >= inst.maxMeetings[p]) return false;
+    const { resFlat, resStart } = inst;
+    const start = resStart[m];
+    for (let k = start, end = resStart[m + 1]; k < end; k++)
+      if (this.occ[resFlat[k] * T + t] >= 0) return false;
+    for (let k = start, end = start + inst.peopleCount[m]; k < end; k++) {
+      const p = resFlat[k];
+      if (this.count[p] >= inst.maxMeetings[p]) return false;
+    }
     return this.precedenceOk(m, t);
   }
 
@@ -173,12 +192,15 @@ export class State {
 
   /** Fairness excess if participants ps[0..n) had breaks nb[0..n) instead; changes nothing. */
   fairExcessWith(ps: Int32Array, nb: Int32Array, n: number): number {
-    if (this.inst.fairness === null || n === 0) return this.fairExcess();
+    const d = this.inst.fairness;
+    if (d === null || n === 0) return this.fairExcess();
+    let top = this.maxB;
     for (let i = 0; i < n; i++) {
       this.hist[this.breaks[ps[i]]]--;
       this.hist[nb[i]]++;
+      if (nb[i] > top) top = nb[i];
     }
-    const f = this.fairExcess();
+    const f = this.excessBelow(this.topBreaks(top), d);
     for (let i = 0; i < n; i++) {
       this.hist[nb[i]]--;
       this.hist[this.breaks[ps[i]]]++;
@@ -197,8 +219,12 @@ export class State {
   private assign(m: number, from: number, t: number): void {
     const inst = this.inst;
     const T = inst.T;
+    const { resFlat } = inst;
+    const r0 = inst.resStart[m];
+    const r1 = inst.resStart[m + 1];
+    const p1 = r0 + inst.peopleCount[m];
     if (from >= 0) {
-      for (const r of inst.res[m]) this.occ[r * T + from] = -1;
+      for (let k = r0; k < r1; k++) this.occ[resFlat[k] * T + from] = -1;
       if (this.load[from] > inst.cap[from]) this.overflow--;
       this.load[from]--;
       const list = this.members[from];
@@ -208,19 +234,21 @@ export class State {
         list[i] = last;
         this.memberPos[last] = i;
       }
-      for (const p of inst.people[m]) {
+      for (let k = r0; k < p1; k++) {
+        const p = resFlat[k];
         this.count[p]--;
         this.slotOff(p, from);
         if (from >= this.coreLo[p] && from <= this.coreHi[p] && this.missing[p]++ === 0) this.uncovered++;
       }
     } else this.removeUnplaced(m);
     if (t >= 0) {
-      for (const r of inst.res[m]) this.occ[r * T + t] = m;
+      for (let k = r0; k < r1; k++) this.occ[resFlat[k] * T + t] = m;
       this.load[t]++;
       if (this.load[t] > inst.cap[t]) this.overflow++;
       this.memberPos[m] = this.members[t].length;
       this.members[t].push(m);
-      for (const p of inst.people[m]) {
+      for (let k = r0; k < p1; k++) {
+        const p = resFlat[k];
         this.count[p]++;
         this.slotOn(p, t);
         if (t >= this.coreLo[p] && t <= this.coreHi[p] && --this.missing[p] === 0) this.uncovered--;
@@ -282,6 +310,7 @@ export class State {
     if (b === old) return;
     this.hist[old]--;
     this.hist[b]++;
+    if (b > this.maxB) this.maxB = b;
     this.breaks[p] = b;
     this.totalBreaks += b - old;
   }
