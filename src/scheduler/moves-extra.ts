@@ -126,21 +126,21 @@ export class ExtraMoves extends Moves {
     }
     if (moved === 0) return false;
     const mark = s.mark();
-    const comp = this.lifted;
+    const shifted = this.lifted;
     const targets = this.targets;
-    comp.length = 0;
+    shifted.length = 0;
     for (let t = lo; t <= hi; t++) {
       const u = dest(t);
       if (u === t) continue;
       for (const x of s.members[t]) {
-        targets[comp.length] = u;
-        comp.push(x);
+        targets[shifted.length] = u;
+        shifted.push(x);
       }
     }
-    for (const x of comp) s.set(x, -1);
-    for (let i = 0; i < comp.length; i++) s.set(comp[i], targets[i]);
+    for (const x of shifted) s.set(x, -1);
+    for (let i = 0; i < shifted.length; i++) s.set(shifted[i], targets[i]);
     if (prec) {
-      for (const x of comp) {
+      for (const x of shifted) {
         if ((inst.pred[x].length || inst.succ[x].length) && !s.precedenceOk(x, s.slotOf[x])) {
           s.undo(mark);
           return false;

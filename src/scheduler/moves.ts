@@ -27,7 +27,7 @@ export class Moves {
   private touched: Int32Array;
   private newBreaks: Int32Array;
   private effect = new Int32Array(2);
-  // seed lists of one and two meetings, reused (changing an array's length is a slow call in V8)
+  /** seed lists of one and two meetings, reused (changing an array's length is a slow call in V8) */
   private oneSeed: number[] = [0];
   private twoSeeds: number[] = [0, 0];
   private gapBuf: Int32Array;
