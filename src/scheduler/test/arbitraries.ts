@@ -68,3 +68,52 @@ export function problemArb(size: Size): fc.Arbitrary<ProblemInput> {
         );
     });
 }
+
+/**
+ * B2B events as in the published benchmark, but small enough for an exact MIP: pairs only, a
+ * morning/afternoon split, meetings bound to a session or not, unavailable slots, one table count
+ * for all slots (at least the meetings over the slots), mode "all", fairness or none. No locks, precedences or meeting caps.
+ */
+export function b2bArb(size: Size): fc.Arbitrary<ProblemInput> {
+  return fc
+    .record({
+      T: fc.integer({ min: 4, max: size.maxSlots }),
+      P: fc.integer({ min: 4, max: size.maxPeople }),
+      M: fc.integer({ min: 2, max: size.maxMeetings }),
+      spareTables: fc.integer({ min: 0, max: 2 }),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+      fairness: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    })
+    .chain(({ T, P, M, spareTables, seed, fairness }) => {
+      // enough tables for every meeting over the day (the clashes and sessions still decide)
+      const tables = Math.ceil(M / T) + spareTables;
+      const slotIds = Array.from({ length: T }, (_, i) => `s${i}`);
+      const people = Array.from({ length: P }, (_, i) => `p${i}`);
+      const morning = Math.ceil(T / 2);
+      return fc
+        .record({
+          unavailable: fc.array(fc.subarray(slotIds, { maxLength: 1 }), { minLength: P, maxLength: P }),
+          meetings: fc.array(
+            fc.record({
+              who: fc.uniqueArray(fc.constantFrom(...people), { minLength: 2, maxLength: 2 }),
+              session: fc.constantFrom('any', 'any', 'am', 'pm'),
+            }),
+            { minLength: M, maxLength: M },
+          ),
+        })
+        .map(
+          (r): ProblemInput => ({
+            slots: slotIds.map((id, i) => ({ id, session: i < morning ? 'am' : 'pm' })),
+            tables,
+            participants: people.map((id, i) => ({ id, unavailable: r.unavailable[i] })),
+            meetings: r.meetings.map((m, i) => ({ id: `m${i}`, participants: m.who, session: m.session })),
+            options: {
+              mode: 'all',
+              seed,
+              timeLimitSeconds: 5,
+              ...(fairness !== undefined ? { fairness } : {}),
+            },
+          }),
+        );
+    });
+}
