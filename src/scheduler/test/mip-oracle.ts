@@ -57,6 +57,7 @@ export function mipOracle(input: ProblemInput): MipResult {
   if (p.participants.some((q) => q.maxMeetings !== undefined))
     throw new Error('mipOracle: maxMeetings is not supported');
   if (allowed.some((d) => d.length === 0)) return { feasible: false, breaks: 0 };
+  if (!allowed.length) return { feasible: true, breaks: 0 };
 
   const rows: string[] = [];
   const binaries: string[] = [];
@@ -109,7 +110,7 @@ export function mipOracle(input: ProblemInput): MipResult {
   }
   const lp = [
     'Minimize',
-    ` obj: ${objective.length ? objective.join(' + ') : '0 x_none'}`,
+    ` obj: ${objective.join(' + ')}`,
     'Subject To',
     ...rows.map((r) => ` ${r}`),
     'Bounds',
