@@ -17,13 +17,16 @@ export function better(a: Solution, b: Solution): Solution {
   return a;
 }
 
-export async function solveParallel(
-  input: unknown,
-  overrides: Omit<SolveOverrides, 'now'> = {},
-): Promise<Solution> {
+export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
+  /** give the worker's strategy a SAT solver (default true; it is used only where it applies) */
+  satWorker?: boolean;
+}
+
+export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const first = solveSeedInWorker(input, overrides, flag);
-  const mine = solve(input, { ...overrides, stop: () => Atomics.load(flag, 0) === 1 });
+  const { satWorker: _, ...own } = overrides;
+  const mine = solve(input, { ...own, stop: () => Atomics.load(flag, 0) === 1 });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();
     return mine;
@@ -32,18 +35,19 @@ export async function solveParallel(
   return theirs ? better(mine, theirs) : mine;
 }
 
-function solveSeedInWorker(
-  input: unknown,
-  overrides: Omit<SolveOverrides, 'now' | 'stop'>,
-  flag: Int32Array,
-) {
+function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 'stop'>, flag: Int32Array) {
   const seed = overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1;
   let worker: Worker | null = null;
   const result = new Promise<Solution | null>((resolveResult) => {
     try {
       const tuning = { ...coreGuidedTuning, ...overrides.tuning };
       worker = new Worker(bootstrapUrl(), {
-        workerData: { input, overrides: { ...overrides, seed, tuning }, flag },
+        workerData: {
+          input,
+          overrides: { ...overrides, seed, tuning },
+          flag,
+          sat: overrides.satWorker ?? true,
+        },
       });
     } catch {
       resolveResult(null);

@@ -10,6 +10,7 @@ import {
   resourceCapacities,
 } from './proof.ts';
 import { buildAssignments, computeMetrics, unscheduledReason } from './report.ts';
+import { type SatSolver, satSearch, satUnsupported } from './sat.ts';
 import { defaultTuning, search, type Tuning } from './search.ts';
 import { State } from './state.ts';
 
@@ -29,6 +30,19 @@ export interface SolveOverrides {
   tuning?: Partial<Tuning>;
   /** polled during the search; returning true stops it early (used by the two-thread portfolio) */
   stop?: () => boolean;
+  /**
+   * Makes a SAT solver (sat.ts): when given and the event suits the SAT model, the annealing runs
+   * first (satAnnealMs) and the solver then asks for fewer breaks in the rest of the time.
+   */
+  sat?: () => SatSolver;
+}
+
+/**
+ * Time the annealing gets before the SAT strategy takes over: 15 % of the limit, but at least 3 s
+ * (or half of a shorter limit), so that short runs keep the annealing's upper bound.
+ */
+export function satAnnealMs(limitMs: number): number {
+  return Math.max(0.15 * limitMs, Math.min(3000, 0.5 * limitMs));
 }
 
 /**
@@ -92,11 +106,12 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
 
   const state = new State(inst);
   greedy(inst, state);
+  const satMaker = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
   const result = search(
     inst,
     state,
     {
-      deadline,
+      deadline: satMaker ? started + satAnnealMs(options.timeLimitSeconds * 1000) : deadline,
       stop: overrides.stop,
       maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
       breaksLowerBound: bounds.breaksLowerBound,
@@ -107,7 +122,36 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
     { ...defaultTuning, ...overrides.tuning },
   );
   state.restore(result.slots);
-  const slots = result.slots;
+  let slots = result.slots;
+  let provenBySat = false;
+  if (satMaker) {
+    const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
+    const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
+    if (annealed > bounds.breaksLowerBound && !(overrides.stop?.() ?? false)) {
+      const solver = satMaker();
+      try {
+        const found = satSearch(inst, solver, {
+          upper: annealed,
+          lower: bounds.breaksLowerBound,
+          deadline,
+          now,
+          stop: overrides.stop,
+        });
+        result.iterations += found.calls;
+        if (found.slots) {
+          state.restore(found.slots);
+          if (complete() && state.totalBreaks < annealed) {
+            slots = found.slots;
+            result.timeToBestMs = found.foundAt - started;
+          } else state.restore(slots);
+        }
+        provenBySat = found.proven && complete() && state.totalBreaks === found.breaks;
+        if (provenBySat) result.stoppedBy = 'proof';
+      } finally {
+        solver.dispose();
+      }
+    }
+  }
   const metrics = computeMetrics(inst, slots, bounds);
   const unfair = state.fairExcess() > 0;
   const allPlaced = metrics.meetingsPlaced === inst.M;
@@ -132,7 +176,7 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   }
   const uniform = inst.weight.every((w) => w === inst.weight[0]);
   const optimal =
-    (allPlaced && metrics.totalBreaks <= bounds.breaksLowerBound) ||
+    (allPlaced && (provenBySat || metrics.totalBreaks <= bounds.breaksLowerBound)) ||
     (uniform && metrics.meetingsPlaced >= bounds.placedUpperBound && metrics.totalBreaks === 0);
   return {
     status: optimal ? 'optimal' : 'feasible',

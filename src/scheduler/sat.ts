@@ -1,0 +1,265 @@
+// Exact strategy for two-person events in mode `all`: a SAT model over break-free windows, solved
+// by an incremental SAT solver (CaDiCaL compiled to WebAssembly, injected by the caller), asking for
+// ever fewer breaks. docs/scheduler.md, "SAT over windows", explains the model and its figures.
+//
+// Variables: x(m, t) meeting m in slot t (exactly one, from its domain); y(p, t) participant p busy
+// in t (at most one of its meetings there); per participant one variable per break-free window (a
+// run of n_p consecutive slots its meetings can fill), and run starts counted up to `cap + 1`. A
+// participant either takes one of its windows or pays one unit per extra run; the units go into one
+// counter whose outputs are assumed false to ask for "at most K breaks". Implied constraints of the
+// B2BSP literature make it fast: p is busy in exactly n_p slots, a slot holds at most 2 × tables busy
+// participants and an even number of them.
+import type { Instance } from './instance.ts';
+
+/** The part of a SAT solver's incremental API (IPASIR-like) this strategy uses. */
+export interface SatSolver {
+  addClause(lits: number[]): void;
+  solve(options?: { assumptions?: readonly number[] }): 'satisfiable' | 'unsatisfiable' | 'unknown';
+  value(lit: number): boolean;
+  setTerminate(callback: (() => boolean) | null): void;
+  dispose(): void;
+}
+
+/** Models larger than this many meeting-slot variables are left to the annealing. */
+export const SAT_MAX_VARIABLES = 200_000;
+
+/** Why the SAT strategy does not apply to this event, or null when it does. */
+export function satUnsupported(inst: Instance): string | null {
+  if (inst.mode !== 'all') return 'mode max';
+  if (inst.T > 60) return 'more than 60 slots';
+  let vars = 0;
+  for (let m = 0; m < inst.M; m++) {
+    if (inst.people[m].length !== 2 || inst.res[m].length !== 2) return 'group meetings or locked tables';
+    if (inst.pred[m].length || inst.succ[m].length) return 'precedences';
+    vars += inst.dom[m].length;
+  }
+  if (vars > SAT_MAX_VARIABLES) return 'too large';
+  return null;
+}
+
+export interface SatLimits {
+  /** breaks of the best schedule known (Infinity when none); the strategy asks for fewer */
+  upper: number;
+  /** proven lower bound on breaks: no need to ask below it */
+  lower: number;
+  deadline: number;
+  now: () => number;
+  stop?: () => boolean;
+}
+
+export interface SatResult {
+  /** the best schedule the solver found (slot per meeting), or null when it found none below upper */
+  slots: Int32Array | null;
+  breaks: number;
+  /** the solver proved that no schedule has fewer breaks than `breaks` (or than upper, if none found) */
+  proven: boolean;
+  foundAt: number;
+  calls: number;
+}
+
+class Cnf {
+  n = 0;
+  constructor(private readonly solver: SatSolver) {}
+  fresh(): number {
+    return ++this.n;
+  }
+  add(...lits: number[]): void {
+    this.solver.addClause(lits);
+  }
+  atMostOnePairwise(xs: number[]): void {
+    for (let a = 0; a < xs.length; a++) for (let b = a + 1; b < xs.length; b++) this.add(-xs[a], -xs[b]);
+  }
+  /**
+   * Sequential counter (Sinz): returns r where r[j] is forced true whenever at least j + 1 of xs are
+   * true, for j < width. Only that direction is encoded, which is what upper bounds need.
+   */
+  counter(xs: number[], width: number): number[] {
+    let prev: number[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      const cur: number[] = [];
+      for (let j = 0; j < Math.min(width, i + 1); j++) {
+        const r = this.fresh();
+        cur.push(r);
+        if (j === 0) this.add(-xs[i], r);
+        else this.add(-xs[i], -prev[j - 1], r);
+        if (j < prev.length) this.add(-prev[j], r);
+      }
+      prev = cur;
+    }
+    return prev;
+  }
+  /** at most k of xs */
+  atMost(xs: number[], k: number): void {
+    if (xs.length <= k) return;
+    if (k === 0) {
+      for (const x of xs) this.add(-x);
+      return;
+    }
+    const r = this.counter(xs, k + 1);
+    this.add(-r[k]);
+  }
+}
+
+/** Can participant p's meetings fill slots [s, s + n) exactly? (a bipartite matching check) */
+function windowFits(inst: Instance, p: number, s: number): boolean {
+  const ms = inst.meetingsOf[p];
+  const n = ms.length;
+  const owner = new Int32Array(n).fill(-1);
+  const T = inst.T;
+  const tryMeeting = (i: number, seen: Uint8Array): boolean => {
+    const m = ms[i];
+    for (let k = 0; k < n; k++) {
+      if (seen[k] || !inst.inDom[m * T + s + k]) continue;
+      seen[k] = 1;
+      if (owner[k] < 0 || tryMeeting(owner[k], seen)) {
+        owner[k] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < n; i++) if (!tryMeeting(i, new Uint8Array(n))) return false;
+  return true;
+}
+
+/**
+ * Asks the solver for schedules with fewer and fewer breaks, from limits.upper − 1 down, until it
+ * refutes one bound or time runs out. Every schedule returned satisfies the hard rules and, when the
+ * event has a fairness bound, the fairness rule (the caller re-checks both with its own state).
+ */
+export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits): SatResult {
+  const { T, P, M } = inst;
+  const cnf = new Cnf(solver);
+  const x: Int32Array = new Int32Array(M * T);
+  for (let m = 0; m < M; m++) {
+    const lits = inst.dom[m].map((t) => {
+      const v = cnf.fresh();
+      x[m * T + t] = v;
+      return v;
+    });
+    cnf.add(...lits);
+    cnf.atMostOnePairwise(lits);
+  }
+  // A participant with 0 or 1 meetings has no break, so with a fairness bound d nobody may have more
+  // than d: the cap is then exact and a refutation proves optimality. Without a bound, schedules
+  // where someone has more than two breaks are not searched (and nothing is claimed proven).
+  const someoneFree = inst.meetingsOf.slice(0, P).some((ms) => ms.length <= 1);
+  const exact = inst.fairness !== null && inst.fairness <= 3 && someoneFree;
+  const cap = Math.min(inst.fairness ?? 2, 3);
+  const y: Int32Array = new Int32Array(P * T);
+  const units: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const ms = inst.meetingsOf[p];
+    const n = ms.length;
+    if (n === 0) continue;
+    const busy: number[] = [];
+    for (let t = 0; t < T; t++) {
+      const lits = ms.map((m) => x[m * T + t]).filter((v) => v !== 0);
+      if (lits.length === 0) continue;
+      const v = cnf.fresh();
+      y[p * T + t] = v;
+      busy.push(v);
+      cnf.atMostOnePairwise(lits);
+      cnf.add(-v, ...lits);
+      for (const l of lits) cnf.add(-l, v);
+    }
+    if (n === 1) continue;
+    // busy in exactly n slots: at most (slots it can use − n) of them idle
+    cnf.atMost(
+      busy.map((v) => -v),
+      busy.length - n,
+    );
+    const starts: number[] = [];
+    for (let t = 0; t < T; t++) {
+      const v = y[p * T + t];
+      if (!v) continue;
+      const st = cnf.fresh();
+      starts.push(st);
+      const before = t > 0 ? y[p * T + t - 1] : 0;
+      if (before) cnf.add(-v, before, st);
+      else cnf.add(-v, st);
+    }
+    const runs = cnf.counter(starts, cap + 2);
+    if (runs.length > cap + 1) cnf.add(-runs[cap + 1]);
+    const extra = runs.slice(1, cap + 1);
+    units.push(...extra);
+    const windows: number[] = [];
+    for (let s = 0; s + n <= T; s++) {
+      // (a window that fits has a busy variable in each of its slots)
+      if (!windowFits(inst, p, s)) continue;
+      const w = cnf.fresh();
+      windows.push(w);
+      for (let t = 0; t < T; t++) {
+        const v = y[p * T + t];
+        if (t >= s && t < s + n) cnf.add(-w, v);
+        else if (v) cnf.add(-w, -v);
+      }
+    }
+    cnf.atMostOnePairwise(windows);
+    if (extra.length) cnf.add(extra[0], ...windows);
+    else cnf.add(...windows);
+  }
+  for (let t = 0; t < T; t++) {
+    const ys: number[] = [];
+    for (let p = 0; p < P; p++) if (y[p * T + t]) ys.push(y[p * T + t]);
+    if (ys.length === 0) continue;
+    cnf.atMost(ys, 2 * inst.cap[t]);
+    // an even number of busy participants (pairs only): an XOR chain
+    let acc = ys[0];
+    for (let i = 1; i < ys.length; i++) {
+      const z = cnf.fresh();
+      const a = acc;
+      const b = ys[i];
+      cnf.add(-z, a, b);
+      cnf.add(-z, -a, -b);
+      cnf.add(z, -a, b);
+      cnf.add(z, a, -b);
+      acc = z;
+    }
+    cnf.add(-acc);
+  }
+  const total = cnf.counter(units, Math.max(1, Math.min(limits.upper, units.length)));
+  solver.setTerminate(() => limits.now() >= limits.deadline || (limits.stop?.() ?? false));
+
+  let best: Int32Array | null = null;
+  let bestBreaks = limits.upper;
+  let proven = false;
+  let foundAt = 0;
+  let calls = 0;
+  while (bestBreaks > limits.lower && limits.now() < limits.deadline) {
+    const k = bestBreaks - 1;
+    calls++;
+    const status = solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
+    if (status === 'unsatisfiable') {
+      proven = exact;
+      break;
+    }
+    if (status !== 'satisfiable') break;
+    const slots = new Int32Array(M).fill(-1);
+    for (let m = 0; m < M; m++)
+      for (const t of inst.dom[m])
+        if (solver.value(x[m * T + t])) {
+          slots[m] = t;
+          break;
+        }
+    best = slots;
+    bestBreaks = countBreaks(inst, slots);
+    foundAt = limits.now();
+  }
+  if (bestBreaks <= limits.lower) proven = true;
+  solver.setTerminate(null);
+  return { slots: best, breaks: bestBreaks, proven, foundAt, calls };
+}
+
+function countBreaks(inst: Instance, slots: Int32Array): number {
+  const busy = new Uint8Array(inst.T);
+  let total = 0;
+  for (let p = 0; p < inst.P; p++) {
+    busy.fill(0);
+    for (const m of inst.meetingsOf[p]) if (slots[m] >= 0) busy[slots[m]] = 1;
+    let runs = 0;
+    for (let t = 0; t < inst.T; t++) if (busy[t] && (t === 0 || !busy[t - 1])) runs++;
+    if (runs > 1) total += runs - 1;
+  }
+  return total;
+}
