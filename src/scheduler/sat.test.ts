@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from './instance.ts';
 import { type ProblemInput, parseProblem } from './model.ts';
 import { solveParallel } from './parallel.ts';
-import { satUnsupported } from './sat.ts';
+import { satSearch, satUnsupported } from './sat.ts';
 import { solve } from './solve.ts';
 import { b2bArb } from './test/arbitraries.ts';
 import { checkSolution } from './test/checker.ts';
@@ -43,6 +43,39 @@ describe('which events the SAT strategy takes', () => {
     expect(satUnsupported(instanceOf(locked))).toBe('group meetings or locked tables');
     const after = { ...b2b, meetings: [b2b.meetings[0], { ...b2b.meetings[1], after: ['ab'] }] };
     expect(satUnsupported(instanceOf(after))).toBe('precedences');
+    const big: ProblemInput = {
+      slots: Array.from({ length: 24 }, (_, i) => ({ id: `s${i}` })),
+      tables: 100,
+      participants: Array.from({ length: 500 }, (_, i) => ({ id: `p${i}` })),
+      meetings: Array.from({ length: 250 }, (_, i) => ({
+        id: `m${i}`,
+        participants: [`p${2 * i}`, `p${2 * i + 1}`],
+      })),
+    };
+    expect(satUnsupported(instanceOf(big))).toBe('too large');
+  });
+
+  it('schedules a participant with 30 meetings (long "at most one" lists) without a clash', () => {
+    const hub: ProblemInput = {
+      slots: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}` })),
+      tables: 30,
+      participants: [{ id: 'hub' }, ...Array.from({ length: 30 }, (_, i) => ({ id: `v${i}` }))],
+      meetings: Array.from({ length: 30 }, (_, i) => ({ id: `m${i}`, participants: ['hub', `v${i}`] })),
+      options: { fairness: 2 },
+    };
+    const inst = instanceOf(hub);
+    const solver = sat();
+    const found = satSearch(inst, solver, {
+      upper: Number.POSITIVE_INFINITY,
+      lower: 0,
+      deadline: performance.now() + 10_000,
+      now: () => performance.now(),
+    });
+    solver.dispose();
+    expect(found.slots).not.toBeNull();
+    expect(new Set(found.slots).size).toBe(30);
+    expect(found.breaks).toBe(0);
+    expect(found.proven).toBe(true);
   });
 });
 

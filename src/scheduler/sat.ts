@@ -20,8 +20,9 @@ export interface SatSolver {
   dispose(): void;
 }
 
-/** Models larger than this many meeting-slot variables are left to the annealing. */
+/** Models with more meeting-slot variables, or a larger busy-count encoding, are left to the annealing. */
 export const SAT_MAX_VARIABLES = 200_000;
+export const SAT_MAX_COUNTER = 2_000_000;
 
 /** Why the SAT strategy does not apply to this event, or null when it does. */
 export function satUnsupported(inst: Instance): string | null {
@@ -34,6 +35,10 @@ export function satUnsupported(inst: Instance): string | null {
     vars += inst.dom[m].length;
   }
   if (vars > SAT_MAX_VARIABLES) return 'too large';
+  // the busy count of each slot is a counter of (participants × 2 × tables) variables
+  let counter = 0;
+  for (let t = 0; t < inst.T; t++) counter += inst.P * (2 * inst.cap[t] + 1);
+  if (counter > SAT_MAX_COUNTER) return 'too large';
   return null;
 }
 
@@ -66,8 +71,21 @@ class Cnf {
   add(...lits: number[]): void {
     this.solver.addClause(lits);
   }
-  atMostOnePairwise(xs: number[]): void {
-    for (let a = 0; a < xs.length; a++) for (let b = a + 1; b < xs.length; b++) this.add(-xs[a], -xs[b]);
+  /** pairwise up to 24 literals (what B2B events need), a ladder of auxiliary variables beyond */
+  atMostOne(xs: number[]): void {
+    if (xs.length <= 24) {
+      for (let a = 0; a < xs.length; a++) for (let b = a + 1; b < xs.length; b++) this.add(-xs[a], -xs[b]);
+      return;
+    }
+    let prev = 0;
+    for (let i = 0; i < xs.length; i++) {
+      if (prev) this.add(-xs[i], -prev);
+      if (i === xs.length - 1) break;
+      const s = this.fresh();
+      this.add(-xs[i], s);
+      if (prev) this.add(-prev, s);
+      prev = s;
+    }
   }
   /**
    * Sequential counter (Sinz): returns r where r[j] is forced true whenever at least j + 1 of xs are
@@ -138,7 +156,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
       return v;
     });
     cnf.add(...lits);
-    cnf.atMostOnePairwise(lits);
+    cnf.atMostOne(lits);
   }
   // A participant with 0 or 1 meetings has no break, so with a fairness bound d nobody may have more
   // than d: the cap is then exact and a refutation proves optimality. Without a bound, schedules
@@ -159,7 +177,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
       const v = cnf.fresh();
       y[p * T + t] = v;
       busy.push(v);
-      cnf.atMostOnePairwise(lits);
+      cnf.atMostOne(lits);
       cnf.add(-v, ...lits);
       for (const l of lits) cnf.add(-l, v);
     }
@@ -195,7 +213,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
         else if (v) cnf.add(-w, -v);
       }
     }
-    cnf.atMostOnePairwise(windows);
+    cnf.atMostOne(windows);
     if (extra.length) cnf.add(extra[0], ...windows);
     else cnf.add(...windows);
   }
