@@ -53,11 +53,14 @@ export interface SatLimits {
 }
 
 export interface SatResult {
-  /** the best schedule the solver found (slot per meeting), or null when it found none below upper */
+  /** the schedule the solver found (slot per meeting), or null when it found none below upper */
   slots: Int32Array | null;
   breaks: number;
-  /** the solver proved that no schedule has fewer breaks than `breaks` (or than upper, if none found) */
-  proven: boolean;
+  /**
+   * proven lower bound on breaks: limits.lower, raised past every bound the solver refuted (only
+   * when the model is exact, see `exact` below); equal to `breaks` when the schedule is optimal
+   */
+  lower: number;
   foundAt: number;
   calls: number;
 }
@@ -141,9 +144,9 @@ function windowFits(inst: Instance, p: number, s: number): boolean {
 }
 
 /**
- * Asks the solver for schedules with fewer and fewer breaks, from limits.upper − 1 down, until it
- * refutes one bound or time runs out. Every schedule returned satisfies the hard rules and, when the
- * event has a fairness bound, the fairness rule (the caller re-checks both with its own state).
+ * Asks the solver for a schedule with at most K breaks, K = limits.lower, lower + 1, … up to
+ * limits.upper − 1, until it finds one or time runs out. Every schedule returned satisfies the hard
+ * rules and the fairness rule (the caller re-checks both with its own state).
  */
 export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits): SatResult {
   const { T, P, M } = inst;
@@ -239,34 +242,37 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
   const total = cnf.counter(units, Math.max(1, Math.min(limits.upper, units.length)));
   solver.setTerminate(() => limits.now() >= limits.deadline || (limits.stop?.() ?? false));
 
+  // Ask from the bottom: "at most lower breaks?", then one more after each refutation. The first
+  // schedule found is then optimal (every smaller bound refuted), and each refutation is a proven
+  // lower bound on its own. Measured faster than asking for one break fewer than the best known
+  // (docs/scheduler.md): intermediate schedules the annealing already has are not searched for.
   let best: Int32Array | null = null;
   let bestBreaks = limits.upper;
-  let proven = false;
+  let lower = limits.lower;
   let foundAt = 0;
   let calls = 0;
-  while (bestBreaks > limits.lower && limits.now() < limits.deadline) {
-    const k = bestBreaks - 1;
+  for (let k = limits.lower; k < bestBreaks && limits.now() < limits.deadline; k++) {
     calls++;
     const status = solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
     if (status === 'unsatisfiable') {
-      proven = exact;
-      break;
+      if (k >= total.length) break; // refuted without any bound: no schedule in this model at all
+      if (exact) lower = k + 1;
+      continue;
     }
     if (status !== 'satisfiable') break;
-    const slots = new Int32Array(M).fill(-1);
+    best = new Int32Array(M).fill(-1);
     for (let m = 0; m < M; m++)
       for (const t of inst.dom[m])
         if (solver.value(x[m * T + t])) {
-          slots[m] = t;
+          best[m] = t;
           break;
         }
-    best = slots;
-    bestBreaks = countBreaks(inst, slots);
+    bestBreaks = countBreaks(inst, best);
     foundAt = limits.now();
+    break;
   }
-  if (bestBreaks <= limits.lower) proven = true;
   solver.setTerminate(null);
-  return { slots: best, breaks: bestBreaks, proven, foundAt, calls };
+  return { slots: best, breaks: bestBreaks, lower, foundAt, calls };
 }
 
 function countBreaks(inst: Instance, slots: Int32Array): number {

@@ -123,7 +123,6 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   );
   state.restore(result.slots);
   let slots = result.slots;
-  let provenBySat = false;
   if (satMaker) {
     const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
     const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
@@ -138,6 +137,8 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
           stop: overrides.stop,
         });
         result.iterations += found.calls;
+        // refuted bounds are proven: they raise the reported lower bound (and prove optimality)
+        bounds.breaksLowerBound = found.lower;
         if (found.slots) {
           state.restore(found.slots);
           if (complete() && state.totalBreaks < annealed) {
@@ -145,8 +146,7 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
             result.timeToBestMs = found.foundAt - started;
           } else state.restore(slots);
         }
-        provenBySat = found.proven && complete() && state.totalBreaks === found.breaks;
-        if (provenBySat) result.stoppedBy = 'proof';
+        if (complete() && state.totalBreaks <= bounds.breaksLowerBound) result.stoppedBy = 'proof';
       } finally {
         solver.dispose();
       }
@@ -176,7 +176,7 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   }
   const uniform = inst.weight.every((w) => w === inst.weight[0]);
   const optimal =
-    (allPlaced && (provenBySat || metrics.totalBreaks <= bounds.breaksLowerBound)) ||
+    (allPlaced && metrics.totalBreaks <= bounds.breaksLowerBound) ||
     (uniform && metrics.meetingsPlaced >= bounds.placedUpperBound && metrics.totalBreaks === 0);
   return {
     status: optimal ? 'optimal' : 'feasible',
