@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput, Solution } from './model.ts';
-import { better, solveParallel } from './parallel.ts';
+import { better, solveParallel, withBothBounds } from './parallel.ts';
 import { checkSolution } from './test/checker.ts';
 
 const problem: ProblemInput = {
@@ -29,5 +29,29 @@ describe('two-strategy portfolio', () => {
     expect(better(a, b)).toBe(b);
     expect(better(b, c)).toBe(c);
     expect(better(c, { ...base, status: 'optimal' } as unknown as Solution).status).toBe('optimal');
+  });
+
+  it('reports the larger of the two proven lower bounds, and optimal when the pick meets it', () => {
+    const sol = (breaks: number, lower: number, placed = 8) =>
+      ({
+        status: 'feasible',
+        metrics: {
+          priorityPlaced: placed,
+          meetingsPlaced: placed,
+          meetingsRequested: 8,
+          totalBreaks: breaks,
+          breaksLowerBound: lower,
+        },
+        search: { seed: 1 },
+      }) as unknown as Solution;
+    const annealed = sol(3, 0);
+    const refuted = sol(4, 3); // the worker's schedule is worse, but it refuted "at most 2 breaks"
+    const pick = withBothBounds(better(annealed, refuted), annealed, refuted);
+    expect(pick.metrics.totalBreaks).toBe(3);
+    expect(pick.metrics.breaksLowerBound).toBe(3);
+    expect(pick.status).toBe('optimal');
+    const short = sol(5, 0);
+    expect(withBothBounds(short, short, sol(6, 4)).status).toBe('feasible');
+    expect(withBothBounds(short, short, sol(6, 4)).metrics.breaksLowerBound).toBe(4);
   });
 });

@@ -32,7 +32,23 @@ export async function solveParallel(input: unknown, overrides: ParallelOverrides
     return mine;
   }
   const theirs = await first.result;
-  return theirs ? better(mine, theirs) : mine;
+  return theirs ? withBothBounds(better(mine, theirs), mine, theirs) : mine;
+}
+
+/**
+ * Both threads' lower bounds on breaks are proven (the worker's SAT phase raises its own by
+ * refutation), so the reported one is the larger; a complete schedule that meets it is optimal.
+ */
+export function withBothBounds(pick: Solution, a: Solution, b: Solution): Solution {
+  const lower = Math.max(a.metrics.breaksLowerBound, b.metrics.breaksLowerBound);
+  if (lower <= pick.metrics.breaksLowerBound) return pick;
+  const complete = pick.metrics.meetingsPlaced === pick.metrics.meetingsRequested;
+  const proven = pick.status === 'feasible' && complete && pick.metrics.totalBreaks <= lower;
+  return {
+    ...pick,
+    status: proven ? 'optimal' : pick.status,
+    metrics: { ...pick.metrics, breaksLowerBound: lower },
+  };
 }
 
 function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 'stop'>, flag: Int32Array) {
