@@ -1,5 +1,6 @@
 // B2BSP benchmark: the 20 published instances, fairness d, sessions hard, breaks vs proven optimum.
-// npx tsx bench/scheduler/b2bsp.ts [--time-limit 10] [--seed 1] [--only NAME] — JSON lines on stdout.
+// npx tsx bench/scheduler/b2bsp.ts [--time-limit 10] [--seed 1] [--only NAME] [--threads 1|2] [--sat 0|1]
+// — JSON lines on stdout.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dznToProblem } from '../../src/scheduler/dzn.ts';
@@ -16,6 +17,8 @@ const seed = Number(arg('--seed', '1'));
 const only = arg('--only', '');
 const fairness = Number(arg('--fairness', '2'));
 const threads = Number(arg('--threads', '2'));
+// --sat 0: the worker anneals for the whole limit, without the SAT phase (for comparisons)
+const satWorker = arg('--sat', '1') !== '0';
 const dir = resolve(process.cwd(), '../shared/data/b2bsp');
 if (!existsSync(dir)) {
   console.log(
@@ -45,7 +48,7 @@ for (const file of files) {
     seed,
   });
   const t0 = performance.now();
-  const sol = threads === 2 ? await solveParallel(problem) : solve(problem);
+  const sol = threads === 2 ? await solveParallel(problem, { satWorker }) : solve(problem);
   const wallMs = Math.round(performance.now() - t0);
   const check = checkSolution(problem, sol);
   const found = sol.status === 'optimal' || sol.status === 'feasible';
@@ -81,6 +84,7 @@ console.log(
     seed,
     fairness,
     threads,
+    sat: threads === 2 && satWorker,
     optimumReached: rows.filter((r) => r.hit).length,
     provenOptimal: rows.filter((r) => r.proven).length,
     sumBreaks: rows.reduce((a, r) => a + (r.breaks ?? Number.NaN), 0),

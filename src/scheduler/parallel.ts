@@ -1,7 +1,7 @@
 // Two-strategy portfolio: the main thread runs the plain annealing, a worker thread the core-guided
-// one (coreGuidedTuning), both with the caller's seed; the better schedule wins by a fixed rule
-// (status, fairness-then-placement-then-breaks, then the main thread's), so the choice never depends
-// on which thread finished first.
+// one (coreGuidedTuning) followed, where the event suits it, by the SAT phase (sat.ts), both with the
+// caller's seed; the better schedule wins by a fixed rule (status, fairness-then-placement-then-breaks,
+// then the main thread's), so the choice never depends on which thread finished first.
 import { Worker } from 'node:worker_threads';
 import type { Solution } from './model.ts';
 import { coreGuidedTuning } from './search.ts';

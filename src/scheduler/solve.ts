@@ -32,7 +32,8 @@ export interface SolveOverrides {
   stop?: () => boolean;
   /**
    * Makes a SAT solver (sat.ts): when given and the event suits the SAT model, the annealing runs
-   * first (satAnnealMs) and the solver then asks for fewer breaks in the rest of the time.
+   * first (satAnnealMs), then the solver asks for schedules with at most K breaks, K rising from the
+   * proven lower bound, in the rest of the time.
    */
   sat?: () => SatSolver;
 }

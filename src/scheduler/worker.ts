@@ -12,7 +12,8 @@ const { input, overrides, flag, sat } = workerData as {
 };
 try {
   let maker: SolveOverrides['sat'];
-  if (sat) {
+  // (mode max never takes the SAT phase: skip loading the solver)
+  if (sat && (input as { options?: { mode?: string } }).options?.mode !== 'max') {
     // CaDiCaL's "--sat" configuration (tuned for satisfiable formulas), seeded with the caller's seed
     const mod = await loadCadical();
     const seed = overrides.seed ?? 1;
