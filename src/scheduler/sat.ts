@@ -111,6 +111,10 @@ class Cnf {
   }
   /** at most k of xs */
   atMost(xs: number[], k: number): void {
+    if (k < 0) {
+      this.add(); // the empty clause: nothing satisfies "at most a negative number"
+      return;
+    }
     if (xs.length <= k) return;
     if (k === 0) {
       for (const x of xs) this.add(-x);
