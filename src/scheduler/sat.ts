@@ -10,6 +10,7 @@
 // B2BSP literature make it fast: p is busy in exactly n_p slots, a slot holds at most 2 × tables busy
 // participants and an even number of them.
 import type { Instance } from './instance.ts';
+import { computeMetrics } from './report.ts';
 
 /** The part of a SAT solver's incremental API (IPASIR-like) this strategy uses. */
 export interface SatSolver {
@@ -271,23 +272,10 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
           best[m] = t;
           break;
         }
-    bestBreaks = countBreaks(inst, best);
+    bestBreaks = computeMetrics(inst, best, { breaksLowerBound: lower, placedUpperBound: M }).totalBreaks;
     foundAt = limits.now();
     break;
   }
   solver.setTerminate(null);
   return { slots: best, breaks: bestBreaks, lower, foundAt, calls };
-}
-
-function countBreaks(inst: Instance, slots: Int32Array): number {
-  const busy = new Uint8Array(inst.T);
-  let total = 0;
-  for (let p = 0; p < inst.P; p++) {
-    busy.fill(0);
-    for (const m of inst.meetingsOf[p]) if (slots[m] >= 0) busy[slots[m]] = 1;
-    let runs = 0;
-    for (let t = 0; t < inst.T; t++) if (busy[t] && (t === 0 || !busy[t - 1])) runs++;
-    if (runs > 1) total += runs - 1;
-  }
-  return total;
 }

@@ -1,6 +1,6 @@
 // Public entry of the engine: validate, prove what can be proven, search, report.
 import { greedy } from './construct.ts';
-import { compile } from './instance.ts';
+import { compile, type Instance } from './instance.ts';
 import { type Problem, parseProblem, type Solution } from './model.ts';
 import {
   breaksLowerBound,
@@ -11,7 +11,7 @@ import {
 } from './proof.ts';
 import { buildAssignments, computeMetrics, unscheduledReason } from './report.ts';
 import { type SatSolver, satSearch, satUnsupported } from './sat.ts';
-import { defaultTuning, search, type Tuning } from './search.ts';
+import { defaultTuning, type SearchResult, search, type Tuning } from './search.ts';
 import { State } from './state.ts';
 
 export class ProblemError extends Error {
@@ -123,36 +123,9 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
     { ...defaultTuning, ...overrides.tuning },
   );
   state.restore(result.slots);
-  let slots = result.slots;
-  if (satMaker) {
-    const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
-    const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
-    if (annealed > bounds.breaksLowerBound && !(overrides.stop?.() ?? false)) {
-      const solver = satMaker();
-      try {
-        const found = satSearch(inst, solver, {
-          upper: annealed,
-          lower: bounds.breaksLowerBound,
-          deadline,
-          now,
-          stop: overrides.stop,
-        });
-        result.iterations += found.calls;
-        // refuted bounds are proven: they raise the reported lower bound (and prove optimality)
-        bounds.breaksLowerBound = found.lower;
-        if (found.slots) {
-          state.restore(found.slots);
-          if (complete() && state.totalBreaks < annealed) {
-            slots = found.slots;
-            result.timeToBestMs = found.foundAt - started;
-          } else state.restore(slots);
-        }
-        if (complete() && state.totalBreaks <= bounds.breaksLowerBound) result.stoppedBy = 'proof';
-      } finally {
-        solver.dispose();
-      }
-    }
-  }
+  if (satMaker)
+    satPhase(inst, state, result, bounds, satMaker, { deadline, now, started, stop: overrides.stop });
+  const slots = result.slots;
   const metrics = computeMetrics(inst, slots, bounds);
   const unfair = state.fairExcess() > 0;
   const allPlaced = metrics.meetingsPlaced === inst.M;
@@ -185,4 +158,43 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
     metrics,
     search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
   };
+}
+
+/**
+ * The SAT phase after the annealing (sat.ts): refuted bounds raise bounds.breaksLowerBound, and a
+ * schedule the engine's own state confirms complete, fair and better replaces result.slots.
+ */
+function satPhase(
+  inst: Instance,
+  state: State,
+  result: SearchResult,
+  bounds: { breaksLowerBound: number },
+  makeSolver: () => SatSolver,
+  clock: { deadline: number; now: () => number; started: number; stop?: () => boolean },
+): void {
+  const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
+  const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
+  if (annealed <= bounds.breaksLowerBound || (clock.stop?.() ?? false)) return;
+  const solver = makeSolver();
+  try {
+    const found = satSearch(inst, solver, {
+      upper: annealed,
+      lower: bounds.breaksLowerBound,
+      deadline: clock.deadline,
+      now: clock.now,
+      stop: clock.stop,
+    });
+    result.iterations += found.calls;
+    bounds.breaksLowerBound = found.lower;
+    if (found.slots) {
+      state.restore(found.slots);
+      if (complete() && state.totalBreaks < annealed) {
+        result.slots = found.slots;
+        result.timeToBestMs = found.foundAt - clock.started;
+      } else state.restore(result.slots);
+    }
+    if (complete() && state.totalBreaks <= bounds.breaksLowerBound) result.stoppedBy = 'proof';
+  } finally {
+    solver.dispose();
+  }
 }

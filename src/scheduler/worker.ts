@@ -12,8 +12,8 @@ const { input, overrides, flag, sat } = workerData as {
 };
 try {
   let maker: SolveOverrides['sat'];
-  // (mode max never takes the SAT phase: skip loading the solver)
-  if (sat && (input as { options?: { mode?: string } }).options?.mode !== 'max') {
+  // (loading takes about 10 ms; whether the event suits the SAT model is decided in solve())
+  if (sat) {
     // CaDiCaL's "--sat" configuration (tuned for satisfiable formulas), seeded with the caller's seed
     const mod = await loadCadical();
     const seed = overrides.seed ?? 1;
