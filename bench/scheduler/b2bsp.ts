@@ -17,8 +17,8 @@ const seed = Number(arg('--seed', '1'));
 const only = arg('--only', '');
 const fairness = Number(arg('--fairness', '2'));
 const threads = Number(arg('--threads', '2'));
-// --sat 0: the worker anneals for the whole limit, without the SAT phase (for comparisons)
-const satWorker = arg('--sat', '1') !== '0';
+// --sat 0: both threads anneal for the whole limit, without their SAT phases (for comparisons)
+const sat = arg('--sat', '1') !== '0';
 const dir = resolve(process.cwd(), '../shared/data/b2bsp');
 if (!existsSync(dir)) {
   console.log(
@@ -48,7 +48,7 @@ for (const file of files) {
     seed,
   });
   const t0 = performance.now();
-  const sol = threads === 2 ? await solveParallel(problem, { satWorker }) : solve(problem);
+  const sol = threads === 2 ? await solveParallel(problem, { sat }) : solve(problem);
   const wallMs = Math.round(performance.now() - t0);
   const check = checkSolution(problem, sol);
   const found = sol.status === 'optimal' || sol.status === 'feasible';
@@ -84,7 +84,7 @@ console.log(
     seed,
     fairness,
     threads,
-    sat: threads === 2 && satWorker,
+    sat: threads === 2 && sat,
     optimumReached: rows.filter((r) => r.hit).length,
     provenOptimal: rows.filter((r) => r.proven).length,
     sumBreaks: rows.reduce((a, r) => a + (r.breaks ?? Number.NaN), 0),

@@ -74,7 +74,7 @@ export async function runScheduleCommand(argv: string[], io: CliIo): Promise<num
     io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
     return 0;
   }
-  const overrides: SolveOverrides = {};
+  const overrides: Pick<SolveOverrides, 'timeLimitSeconds' | 'seed' | 'maxIterations'> = {};
   const tl = flags.get('--time-limit');
   if (typeof tl === 'string') {
     const s = parseTimeLimit(tl);

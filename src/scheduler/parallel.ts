@@ -1,9 +1,12 @@
 // Two-strategy portfolio: the main thread runs the plain annealing, a worker thread the core-guided
-// one (coreGuidedTuning) followed, where the event suits it, by the SAT phase (sat.ts), both with the
-// caller's seed; the better schedule wins by a fixed rule (status, fairness-then-placement-then-breaks,
-// then the main thread's), so the choice never depends on which thread finished first.
+// one (coreGuidedTuning), both with the caller's seed. Where the event suits the SAT model (sat.ts),
+// each then hands the rest of its time to a SAT phase (sat-solver.ts): the worker asks from the
+// lower bound up, the main thread from its best down. The better schedule wins by a fixed rule
+// (status, fairness-then-placement-then-breaks, then the main thread's), so the choice never depends
+// on which thread finished first.
 import { Worker } from 'node:worker_threads';
 import type { Solution } from './model.ts';
+import { mainSatPlan } from './sat-solver.ts';
 import { coreGuidedTuning } from './search.ts';
 import { type SolveOverrides, solve } from './solve.ts';
 
@@ -18,15 +21,16 @@ export function better(a: Solution, b: Solution): Solution {
 }
 
 export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
-  /** give the worker's strategy a SAT solver (default true; it is used only where it applies) */
-  satWorker?: boolean;
+  /** give both threads their SAT phase (default true; it is used only where it applies) */
+  sat?: boolean;
 }
 
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const first = solveSeedInWorker(input, overrides, flag);
-  const { satWorker: _, ...own } = overrides;
-  const mine = solve(input, { ...own, stop: () => Atomics.load(flag, 0) === 1 });
+  const { sat: withSat = true, ...own } = overrides;
+  const sat = withSat ? await mainSatPlan(seedOf(input, overrides)) : undefined;
+  const mine = solve(input, { ...own, sat, stop: () => Atomics.load(flag, 0) === 1 });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();
     return mine;
@@ -52,7 +56,7 @@ export function withBothBounds(pick: Solution, a: Solution, b: Solution): Soluti
 }
 
 function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 'stop'>, flag: Int32Array) {
-  const seed = overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1;
+  const seed = seedOf(input, overrides);
   let worker: Worker | null = null;
   const result = new Promise<Solution | null>((resolveResult) => {
     try {
@@ -62,7 +66,7 @@ function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 's
           input,
           overrides: { ...overrides, seed, tuning },
           flag,
-          sat: overrides.satWorker ?? true,
+          sat: overrides.sat ?? true,
         },
       });
     } catch {
@@ -76,6 +80,10 @@ function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 's
     worker.once('exit', () => resolveResult(null));
   });
   return { result, cancel: () => void (worker as Worker | null)?.terminate() };
+}
+
+function seedOf(input: unknown, overrides: ParallelOverrides): number {
+  return overrides.seed ?? (input as { options?: { seed?: number } }).options?.seed ?? 1;
 }
 
 /**

@@ -71,6 +71,7 @@ describe('which events the SAT strategy takes', () => {
       lower: 0,
       deadline: performance.now() + 10_000,
       now: () => performance.now(),
+      order: 'ascending',
     });
     solver.dispose();
     expect(found.slots).not.toBeNull();
@@ -83,38 +84,43 @@ describe('which events the SAT strategy takes', () => {
 describe('the SAT strategy', () => {
   // The annealing gets one iteration, so the SAT solver does the work from the greedy start (or from
   // nothing when the greedy start misses a meeting). With a fairness bound and a participant without
-  // meetings, the model is exact: every schedule is then proven optimal, which the MIP checks.
-  it('finds and proves the MIP optimum of small B2B events', { timeout: 120_000 }, () => {
-    let feasible = 0;
-    let provenAboveBound = 0;
-    fc.assert(
-      fc.property(b2bArb({ maxSlots: 8, maxPeople: 8, maxMeetings: 16 }), (generated) => {
-        const problem: ProblemInput = {
-          ...generated,
-          participants: [...generated.participants, { id: 'nobody-asked' }],
-          options: { ...generated.options, fairness: generated.options?.fairness ?? 2 },
-        };
-        const best = mipOracle(problem);
-        const sol = solve(problem, { maxIterations: 1, sat });
-        expect(checkSolution(problem, sol).violations).toEqual([]);
-        if (!best.feasible) {
-          expect(['infeasible', 'unknown']).toContain(sol.status);
-          return;
-        }
-        feasible++;
-        expect(sol.status).toBe('optimal');
-        expect(sol.metrics.totalBreaks).toBe(best.breaks);
-        // the refutations raise the reported bound to the optimum
-        expect(sol.metrics.breaksLowerBound).toBe(best.breaks);
-        if (best.breaks > breaksLowerBound(instanceOf(problem))) provenAboveBound++;
-      }),
-      { numRuns: 80, seed: 2026 },
-    );
-    // the comparison must bite: most events can be scheduled, and some optima lie above the
-    // per-participant lower bound, where only the SAT refutation can prove them
-    expect(feasible).toBeGreaterThanOrEqual(40);
-    expect(provenAboveBound).toBeGreaterThanOrEqual(5);
-  });
+  // meetings, the model is exact: every schedule is then proven optimal, which the MIP checks. Both
+  // orders prove it: ascending by refuting every bound below it, descending by refuting one fewer.
+  it.each(['ascending', 'descending'] as const)(
+    'finds and proves the MIP optimum of small B2B events (%s)',
+    { timeout: 120_000 },
+    (order) => {
+      let feasible = 0;
+      let provenAboveBound = 0;
+      fc.assert(
+        fc.property(b2bArb({ maxSlots: 8, maxPeople: 8, maxMeetings: 16 }), (generated) => {
+          const problem: ProblemInput = {
+            ...generated,
+            participants: [...generated.participants, { id: 'nobody-asked' }],
+            options: { ...generated.options, fairness: generated.options?.fairness ?? 2 },
+          };
+          const best = mipOracle(problem);
+          const sol = solve(problem, { maxIterations: 1, sat: { make: sat, annealMs: () => 0, order } });
+          expect(checkSolution(problem, sol).violations).toEqual([]);
+          if (!best.feasible) {
+            expect(['infeasible', 'unknown']).toContain(sol.status);
+            return;
+          }
+          feasible++;
+          expect(sol.status).toBe('optimal');
+          expect(sol.metrics.totalBreaks).toBe(best.breaks);
+          // the refutations raise the reported bound to the optimum
+          expect(sol.metrics.breaksLowerBound).toBe(best.breaks);
+          if (best.breaks > breaksLowerBound(instanceOf(problem))) provenAboveBound++;
+        }),
+        { numRuns: 80, seed: 2026 },
+      );
+      // the comparison must bite: most events can be scheduled, and some optima lie above the
+      // per-participant lower bound, where only the SAT refutation can prove them
+      expect(feasible).toBeGreaterThanOrEqual(40);
+      expect(provenAboveBound).toBeGreaterThanOrEqual(5);
+    },
+  );
 
   it('runs in the portfolio worker and proves what the annealing cannot', { timeout: 30_000 }, async () => {
     // Eight meetings of five people over 5 slots × 2 tables, fairness 1, and a sixth person without

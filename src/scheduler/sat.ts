@@ -43,6 +43,8 @@ export function satUnsupported(inst: Instance): string | null {
   return null;
 }
 
+export type SatOrder = 'ascending' | 'descending';
+
 export interface SatLimits {
   /** breaks of the best schedule known (Infinity when none); the strategy asks for fewer */
   upper: number;
@@ -51,6 +53,8 @@ export interface SatLimits {
   deadline: number;
   now: () => number;
   stop?: () => boolean;
+  /** how the asked bound moves (see satSearch) */
+  order: SatOrder;
 }
 
 export interface SatResult {
@@ -149,11 +153,74 @@ function windowFits(inst: Instance, p: number, s: number): boolean {
 }
 
 /**
- * Asks the solver for a schedule with at most K breaks, K = limits.lower, lower + 1, … up to
- * limits.upper − 1, until it finds one or time runs out. Every schedule returned satisfies the hard
- * rules and the fairness rule (the caller re-checks both with its own state).
+ * Asks the solver for schedules with at most K breaks until it finds an optimal one, refutes a
+ * bound, or time runs out. `limits.order` chooses how K moves:
+ * - `ascending`: K = lower, lower + 1, …, below upper. Every refutation is a proven lower bound and the
+ *   first schedule found is optimal; the intermediate schedules are never searched for.
+ * - `descending`: K = one break fewer than the best schedule found (upper − 1 first). Every schedule
+ *   found is an improvement, kept if time runs out; the one refutation proves the last one optimal.
+ * Every schedule returned satisfies the hard rules and the fairness rule (the caller re-checks both
+ * with its own state).
  */
 export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits): SatResult {
+  const model = buildSatModel(inst, solver, limits.upper);
+  const { total, exact } = model;
+  solver.setTerminate(() => limits.now() >= limits.deadline || (limits.stop?.() ?? false));
+  let best: Int32Array | null = null;
+  let bestBreaks = limits.upper;
+  let lower = limits.lower;
+  let foundAt = 0;
+  let calls = 0;
+  // "at most k breaks"; from k = total.length on, the counter says nothing: any schedule will do
+  const ask = (k: number) => {
+    calls++;
+    return solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
+  };
+  const take = () => {
+    best = model.read();
+    const bounds = { breaksLowerBound: lower, placedUpperBound: inst.M };
+    bestBreaks = computeMetrics(inst, best, bounds).totalBreaks;
+    foundAt = limits.now();
+  };
+  const timeLeft = () => limits.now() < limits.deadline;
+  if (limits.order === 'descending') {
+    while (bestBreaks > lower && timeLeft()) {
+      const k = Math.min(bestBreaks - 1, total.length);
+      const status = ask(k);
+      if (status === 'unsatisfiable' && exact && k < total.length) lower = k + 1;
+      if (status !== 'satisfiable') break;
+      take();
+    }
+  } else {
+    for (let k = limits.lower; k < bestBreaks && timeLeft(); k++) {
+      const status = ask(k);
+      if (status === 'unsatisfiable') {
+        if (k >= total.length) break; // refuted without any bound: no schedule in this model at all
+        if (exact) lower = k + 1;
+        continue;
+      }
+      if (status === 'satisfiable') take();
+      break;
+    }
+  }
+  solver.setTerminate(null);
+  return { slots: best, breaks: bestBreaks, lower, foundAt, calls };
+}
+
+/** The variables of the SAT model that the searches read or assume. */
+export interface SatModel {
+  /** x[m * T + t]: meeting m in slot t (0 where t is outside m's domain) */
+  x: Int32Array;
+  /** total[k] is true whenever more than k breaks are paid: assume -total[k] for "at most k" */
+  total: number[];
+  /** a refutation under -total[k] proves that no schedule has k breaks or fewer */
+  exact: boolean;
+  /** after a satisfiable call: the slot of each meeting */
+  read(): Int32Array;
+}
+
+/** Adds the model of the event to the solver; `upper` bounds the breaks ever asked about. */
+export function buildSatModel(inst: Instance, solver: SatSolver, upper: number): SatModel {
   const { T, P, M } = inst;
   const cnf = new Cnf(solver);
   const x: Int32Array = new Int32Array(M * T);
@@ -244,38 +311,17 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
     }
     cnf.add(-acc);
   }
-  const total = cnf.counter(units, Math.max(1, Math.min(limits.upper, units.length)));
-  solver.setTerminate(() => limits.now() >= limits.deadline || (limits.stop?.() ?? false));
+  const total = cnf.counter(units, Math.max(1, Math.min(upper, units.length)));
 
-  // Ask from the bottom: "at most lower breaks?", then one more after each refutation. The first
-  // schedule found is then optimal (every smaller bound refuted), and each refutation is a proven
-  // lower bound on its own. Measured faster than asking for one break fewer than the best known
-  // (docs/scheduler.md): intermediate schedules the annealing already has are not searched for.
-  let best: Int32Array | null = null;
-  let bestBreaks = limits.upper;
-  let lower = limits.lower;
-  let foundAt = 0;
-  let calls = 0;
-  for (let k = limits.lower; k < bestBreaks && limits.now() < limits.deadline; k++) {
-    calls++;
-    const status = solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
-    if (status === 'unsatisfiable') {
-      if (k >= total.length) break; // refuted without any bound: no schedule in this model at all
-      if (exact) lower = k + 1;
-      continue;
-    }
-    if (status !== 'satisfiable') break;
-    best = new Int32Array(M).fill(-1);
+  const read = () => {
+    const slots = new Int32Array(M).fill(-1);
     for (let m = 0; m < M; m++)
       for (const t of inst.dom[m])
         if (solver.value(x[m * T + t])) {
-          best[m] = t;
+          slots[m] = t;
           break;
         }
-    bestBreaks = computeMetrics(inst, best, { breaksLowerBound: lower, placedUpperBound: M }).totalBreaks;
-    foundAt = limits.now();
-    break;
-  }
-  solver.setTerminate(null);
-  return { slots: best, breaks: bestBreaks, lower, foundAt, calls };
+    return slots;
+  };
+  return { x, total, exact, read };
 }

@@ -10,7 +10,7 @@ import {
   resourceCapacities,
 } from './proof.ts';
 import { buildAssignments, computeMetrics, unscheduledReason } from './report.ts';
-import { type SatSolver, satSearch, satUnsupported } from './sat.ts';
+import { type SatOrder, type SatSolver, satSearch, satUnsupported } from './sat.ts';
 import { defaultTuning, type SearchResult, search, type Tuning } from './search.ts';
 import { State } from './state.ts';
 
@@ -30,20 +30,18 @@ export interface SolveOverrides {
   tuning?: Partial<Tuning>;
   /** polled during the search; returning true stops it early (used by the two-thread portfolio) */
   stop?: () => boolean;
-  /**
-   * Makes a SAT solver (sat.ts): when given and the event suits the SAT model, the annealing runs
-   * first (satAnnealMs), then the solver asks for schedules with at most K breaks, K rising from the
-   * proven lower bound, in the rest of the time.
-   */
-  sat?: () => SatSolver;
+  /** a SAT phase after the annealing, where the event suits the SAT model (sat.ts) */
+  sat?: SatPlan;
 }
 
-/**
- * Time the annealing gets before the SAT strategy takes over: 3 s, or half of a shorter limit. Its
- * schedule is the upper bound the SAT solver improves on; longer annealing rarely lowers it further.
- */
-export function satAnnealMs(limitMs: number): number {
-  return Math.min(3000, 0.5 * limitMs);
+/** How solve() runs its SAT phase: the portfolio gives each thread its own (sat-solver.ts). */
+export interface SatPlan {
+  /** makes the solver */
+  make: () => SatSolver;
+  /** milliseconds the annealing runs first, for a given time limit in milliseconds */
+  annealMs: (limitMs: number) => number;
+  /** how the asked number of breaks moves (satSearch) */
+  order: SatOrder;
 }
 
 /**
@@ -107,12 +105,13 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
 
   const state = new State(inst);
   greedy(inst, state);
-  const satMaker = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
+  const sat = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
+  const limitMs = options.timeLimitSeconds * 1000;
   const result = search(
     inst,
     state,
     {
-      deadline: satMaker ? started + satAnnealMs(options.timeLimitSeconds * 1000) : deadline,
+      deadline: sat ? started + Math.min(limitMs, sat.annealMs(limitMs)) : deadline,
       stop: overrides.stop,
       maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
       breaksLowerBound: bounds.breaksLowerBound,
@@ -123,8 +122,7 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
     { ...defaultTuning, ...overrides.tuning },
   );
   state.restore(result.slots);
-  if (satMaker)
-    satPhase(inst, state, result, bounds, satMaker, { deadline, now, started, stop: overrides.stop });
+  if (sat) satPhase(inst, state, result, bounds, sat, { deadline, now, started, stop: overrides.stop });
   const slots = result.slots;
   const metrics = computeMetrics(inst, slots, bounds);
   const unfair = state.fairExcess() > 0;
@@ -169,13 +167,13 @@ function satPhase(
   state: State,
   result: SearchResult,
   bounds: { breaksLowerBound: number },
-  makeSolver: () => SatSolver,
+  plan: SatPlan,
   clock: { deadline: number; now: () => number; started: number; stop?: () => boolean },
 ): void {
   const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
   const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
   if (annealed <= bounds.breaksLowerBound || (clock.stop?.() ?? false)) return;
-  const solver = makeSolver();
+  const solver = plan.make();
   try {
     const found = satSearch(inst, solver, {
       upper: annealed,
@@ -183,6 +181,7 @@ function satPhase(
       deadline: clock.deadline,
       now: clock.now,
       stop: clock.stop,
+      order: plan.order,
     });
     result.iterations += found.calls;
     bounds.breaksLowerBound = found.lower;
