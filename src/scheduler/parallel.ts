@@ -26,10 +26,11 @@ export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
 }
 
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  // [1 when a thread has proven its result, the lower bound on breaks the worker has proven]
+  const flag = new Int32Array(new SharedArrayBuffer(8));
   const first = solveSeedInWorker(input, overrides, flag);
   const { sat: withSat = true, ...own } = overrides;
-  const sat = withSat ? await mainSatPlan(seedOf(input, overrides)) : undefined;
+  const sat = withSat ? await mainSatPlan(seedOf(input, overrides), flag) : undefined;
   const mine = solve(input, { ...own, sat, stop: () => Atomics.load(flag, 0) === 1 });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();

@@ -14,27 +14,40 @@ async function satMaker(seed: number) {
     new Cadical(mod, { quiet: true, seed, stabilizeonly: true, elimeffort: 10, subsumeeffort: 60 });
 }
 
+/** Index, in the array the two threads share, of the lower bound on breaks the worker has proven. */
+export const SHARED_LOWER = 1;
+
 /**
- * The worker thread anneals briefly (0.3 s), then asks from the proven lower bound up: its
- * refutations prove lower bounds, and its first schedule is optimal.
+ * The main thread hands over to its SAT phase once its best schedule is within this many breaks of
+ * the proven lower bound: few steps down remain, and each is a SAT call that answers in seconds on the
+ * B2BSP events. Further off (events whose optimum lies far above the bound), the annealing keeps the
+ * whole time, which measured better there.
  */
-export async function workerSatPlan(seed: number): Promise<SatPlan> {
+export const HANDOVER_GAP = 4;
+
+/**
+ * The worker anneals until it stalls (no better schedule for 0.3 s, and for as long as it took to
+ * find its best), then asks from the proven lower bound up: its refutations prove lower bounds, which
+ * it publishes in shared[SHARED_LOWER] at once, and its first schedule is optimal.
+ */
+export async function workerSatPlan(seed: number, shared: Int32Array): Promise<SatPlan> {
   return {
     make: await satMaker(seed),
-    annealMs: (limitMs) => Math.min(300, 0.1 * limitMs),
     order: 'ascending',
+    stallMs: 300,
+    onLower: (lower) => Atomics.store(shared, SHARED_LOWER, lower),
   };
 }
 
 /**
- * The main thread anneals longer (3 s, or 30 % of a shorter limit), which alone finds the optimum
- * of most events, then asks for one break fewer than its best, improving step by step: when time
- * runs out, it has the best schedule found so far.
+ * The main thread anneals until its best is within HANDOVER_GAP breaks of the larger of its own and
+ * the worker's lower bound, then asks for one break fewer than its best, starting from that schedule:
+ * every answer is an improvement, kept when time runs out.
  */
-export async function mainSatPlan(seed: number): Promise<SatPlan> {
+export async function mainSatPlan(seed: number, shared: Int32Array): Promise<SatPlan> {
   return {
     make: await satMaker(seed + 1),
-    annealMs: (limitMs) => Math.min(3000, 0.3 * limitMs),
     order: 'descending',
+    handover: (best, lower) => best - Math.max(lower, Atomics.load(shared, SHARED_LOWER)) <= HANDOVER_GAP,
   };
 }

@@ -100,7 +100,9 @@ describe('the SAT strategy', () => {
             options: { ...generated.options, fairness: generated.options?.fairness ?? 2 },
           };
           const best = mipOracle(problem);
-          const sol = solve(problem, { maxIterations: 1, sat: { make: sat, annealMs: () => 0, order } });
+          const published: number[] = [];
+          const onLower = (k: number) => published.push(k);
+          const sol = solve(problem, { maxIterations: 1, sat: { make: sat, stallMs: 0, order, onLower } });
           expect(checkSolution(problem, sol).violations).toEqual([]);
           if (!best.feasible) {
             expect(['infeasible', 'unknown']).toContain(sol.status);
@@ -109,9 +111,13 @@ describe('the SAT strategy', () => {
           feasible++;
           expect(sol.status).toBe('optimal');
           expect(sol.metrics.totalBreaks).toBe(best.breaks);
-          // the refutations raise the reported bound to the optimum
+          // the refutations raise the reported bound to the optimum, and each is published at once
           expect(sol.metrics.breaksLowerBound).toBe(best.breaks);
-          if (best.breaks > breaksLowerBound(instanceOf(problem))) provenAboveBound++;
+          if (best.breaks > breaksLowerBound(instanceOf(problem))) {
+            provenAboveBound++;
+            expect(published.at(-1)).toBe(best.breaks);
+            for (let i = 1; i < published.length; i++) expect(published[i]).toBe(published[i - 1] + 1);
+          }
         }),
         { numRuns: 80, seed: 2026 },
       );

@@ -18,6 +18,8 @@ export interface SatSolver {
   solve(options?: { assumptions?: readonly number[] }): 'satisfiable' | 'unsatisfiable' | 'unknown';
   value(lit: number): boolean;
   setTerminate(callback: (() => boolean) | null): void;
+  /** suggests the value the solver tries first for a variable */
+  phase(lit: number): void;
   dispose(): void;
 }
 
@@ -55,6 +57,10 @@ export interface SatLimits {
   stop?: () => boolean;
   /** how the asked bound moves (see satSearch) */
   order: SatOrder;
+  /** a schedule (slot per meeting) the solver tries first */
+  hint?: Int32Array;
+  /** told each lower bound a refutation proves, as soon as it is proven */
+  onLower?: (lower: number) => void;
 }
 
 export interface SatResult {
@@ -172,6 +178,16 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
   let foundAt = 0;
   let calls = 0;
   // "at most k breaks"; from k = total.length on, the counter says nothing: any schedule will do
+  if (limits.hint) {
+    const { x, y } = model;
+    const busy = new Uint8Array(inst.P * inst.T);
+    for (let m = 0; m < inst.M; m++) {
+      const slot = limits.hint[m];
+      for (const t of inst.dom[m]) solver.phase(t === slot ? x[m * inst.T + t] : -x[m * inst.T + t]);
+      if (slot >= 0) for (const p of inst.people[m]) busy[p * inst.T + slot] = 1;
+    }
+    for (let i = 0; i < busy.length; i++) if (y[i]) solver.phase(busy[i] ? y[i] : -y[i]);
+  }
   const ask = (k: number) => {
     calls++;
     return solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
@@ -182,12 +198,16 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
     bestBreaks = computeMetrics(inst, best, bounds).totalBreaks;
     foundAt = limits.now();
   };
+  const raise = (k: number) => {
+    lower = k;
+    limits.onLower?.(k);
+  };
   const timeLeft = () => limits.now() < limits.deadline;
   if (limits.order === 'descending') {
     while (bestBreaks > lower && timeLeft()) {
       const k = Math.min(bestBreaks - 1, total.length);
       const status = ask(k);
-      if (status === 'unsatisfiable' && exact && k < total.length) lower = k + 1;
+      if (status === 'unsatisfiable' && exact && k < total.length) raise(k + 1);
       if (status !== 'satisfiable') break;
       take();
     }
@@ -196,7 +216,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
       const status = ask(k);
       if (status === 'unsatisfiable') {
         if (k >= total.length) break; // refuted without any bound: no schedule in this model at all
-        if (exact) lower = k + 1;
+        if (exact) raise(k + 1);
         continue;
       }
       if (status === 'satisfiable') take();
@@ -211,6 +231,8 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
 export interface SatModel {
   /** x[m * T + t]: meeting m in slot t (0 where t is outside m's domain) */
   x: Int32Array;
+  /** y[p * T + t]: participant p busy in slot t (0 where it cannot be) */
+  y: Int32Array;
   /** total[k] is true whenever more than k breaks are paid: assume -total[k] for "at most k" */
   total: number[];
   /** a refutation under -total[k] proves that no schedule has k breaks or fewer */
@@ -323,5 +345,5 @@ export function buildSatModel(inst: Instance, solver: SatSolver, upper: number):
         }
     return slots;
   };
-  return { x, total, exact, read };
+  return { x, y, total, exact, read };
 }

@@ -13,6 +13,16 @@ export interface SearchLimits {
   deadline: number;
   /** polled with the clock; true ends the search (another thread has proven its result) */
   stop?: () => boolean;
+  /**
+   * Ends the search once it has gone without a better schedule for as long as it took to find its
+   * best, and for at least stallMs: where the annealing has stalled, a SAT phase takes over.
+   */
+  stallMs?: number;
+  /**
+   * Polled with the clock, given the breaks of the best complete and fair schedule (Infinity while
+   * there is none): true ends the search, to hand over to a SAT phase.
+   */
+  handover?: (bestBreaks: number) => boolean;
   maxIterations: number;
   breaksLowerBound: number;
   placedUpperBound: number;
@@ -262,7 +272,16 @@ export function search(
 
   let it = 0;
   let stoppedBy: SearchResult['stoppedBy'] = 'iterations';
-  const out = () => limits.now() > limits.deadline || limits.stop?.() === true;
+  const stalled = (now: number) => {
+    const since = now - t0 - timeToBestMs;
+    return limits.stallMs !== undefined && since > Math.max(limits.stallMs, timeToBestMs);
+  };
+  const out = () => {
+    const now = limits.now();
+    if (now > limits.deadline || limits.stop?.() === true || stalled(now)) return true;
+    const complete = bestKey[0] === 0 && bestKey[1] === 0;
+    return limits.handover?.(complete ? bestKey[2] : Number.POSITIVE_INFINITY) === true;
+  };
   // annealing in rounds that cool from tHigh to tLow, then reheat
   const r = replica(start);
   const roundLength = Math.min(tu.maxRound, Math.max(tu.minRound, tu.roundPerMeeting * M));

@@ -38,10 +38,17 @@ export interface SolveOverrides {
 export interface SatPlan {
   /** makes the solver */
   make: () => SatSolver;
-  /** milliseconds the annealing runs first, for a given time limit in milliseconds */
-  annealMs: (limitMs: number) => number;
   /** how the asked number of breaks moves (satSearch) */
   order: SatOrder;
+  /** the annealing hands over once it has stalled for this long (SearchLimits.stallMs) */
+  stallMs?: number;
+  /**
+   * or once this returns true, given the breaks of its best schedule and the proven lower bound
+   * (without either, the annealing runs for the whole time limit and there is no SAT phase)
+   */
+  handover?: (bestBreaks: number, lowerBound: number) => boolean;
+  /** told each lower bound the SAT phase proves */
+  onLower?: (lowerBound: number) => void;
 }
 
 /**
@@ -106,20 +113,26 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   const state = new State(inst);
   greedy(inst, state);
   const sat = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
-  const limitMs = options.timeLimitSeconds * 1000;
+  const limits = {
+    deadline,
+    stop: overrides.stop,
+    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+    breaksLowerBound: bounds.breaksLowerBound,
+    placedUpperBound: bounds.placedUpperBound,
+    seed: options.seed,
+    now,
+  };
+  const tuning = { ...defaultTuning, ...overrides.tuning };
+  const handover = sat?.handover;
   const result = search(
     inst,
     state,
     {
-      deadline: sat ? started + Math.min(limitMs, sat.annealMs(limitMs)) : deadline,
-      stop: overrides.stop,
-      maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-      breaksLowerBound: bounds.breaksLowerBound,
-      placedUpperBound: bounds.placedUpperBound,
-      seed: options.seed,
-      now,
+      ...limits,
+      stallMs: sat?.stallMs,
+      handover: handover && ((best) => handover(best, bounds.breaksLowerBound)),
     },
-    { ...defaultTuning, ...overrides.tuning },
+    tuning,
   );
   state.restore(result.slots);
   if (sat) satPhase(inst, state, result, bounds, sat, { deadline, now, started, stop: overrides.stop });
@@ -172,7 +185,8 @@ function satPhase(
 ): void {
   const complete = () => state.fairExcess() === 0 && state.unplaced.length === 0;
   const annealed = complete() ? state.totalBreaks : Number.POSITIVE_INFINITY;
-  if (annealed <= bounds.breaksLowerBound || (clock.stop?.() ?? false)) return;
+  if (annealed <= bounds.breaksLowerBound || clock.now() >= clock.deadline || (clock.stop?.() ?? false))
+    return;
   const solver = plan.make();
   try {
     const found = satSearch(inst, solver, {
@@ -182,6 +196,8 @@ function satPhase(
       now: clock.now,
       stop: clock.stop,
       order: plan.order,
+      hint: plan.order === 'descending' && annealed < Number.POSITIVE_INFINITY ? result.slots : undefined,
+      onLower: plan.onLower,
     });
     result.iterations += found.calls;
     bounds.breaksLowerBound = found.lower;

@@ -6,13 +6,14 @@ import { type SolveOverrides, solve } from './solve.ts';
 const { input, overrides, flag, sat } = workerData as {
   input: unknown;
   overrides: SolveOverrides;
+  /** shared with the main thread: [1 when one thread has proven its result, the worker's lower bound] */
   flag: Int32Array;
   /** give the search a SAT phase (sat.ts); used where the event suits the SAT model */
   sat: boolean;
 };
 try {
   // (whether the event suits the SAT model is decided in solve())
-  const plan = sat ? await workerSatPlan(overrides.seed ?? 1) : undefined;
+  const plan = sat ? await workerSatPlan(overrides.seed ?? 1, flag) : undefined;
   const solution = solve(input, { ...overrides, sat: plan });
   // A proven result makes the main thread's search pointless: tell it to stop now.
   if (solution.status === 'optimal' || solution.status === 'infeasible') Atomics.store(flag, 0, 1);
