@@ -1,5 +1,5 @@
 // The SAT phases of the two-thread portfolio (parallel.ts), with their solver: CaDiCaL compiled to
-// WebAssembly. docs/scheduler.md, "The portfolio", gives the measurements behind the choices.
+// WebAssembly. docs/scheduler.md, "Two SAT phases", gives the measurements behind the choices.
 import { Cadical, loadCadical } from 'cadical-wasm';
 import type { SatPlan } from './solve.ts';
 

@@ -177,7 +177,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
   let lower = limits.lower;
   let foundAt = 0;
   let calls = 0;
-  // "at most k breaks"; from k = total.length on, the counter says nothing: any schedule will do
+  // the hint's values are the solver's first guesses (the descending order starts from the best schedule)
   if (limits.hint) {
     const { x, y } = model;
     const busy = new Uint8Array(inst.P * inst.T);
@@ -188,6 +188,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
     }
     for (let i = 0; i < busy.length; i++) if (y[i]) solver.phase(busy[i] ? y[i] : -y[i]);
   }
+  // "at most k breaks"; from k = total.length on, the counter says nothing: any schedule will do
   const ask = (k: number) => {
     calls++;
     return solver.solve({ assumptions: k < total.length ? [-total[k]] : [] });
