@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cores } from './cores.ts';
-import { compile } from './instance.ts';
-import { type ProblemInput, parseProblem } from './model.ts';
-
-function inst(input: ProblemInput) {
-  const parsed = parseProblem(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return compile(parsed.problem);
-}
+import type { ProblemInput } from './model.ts';
+import { instanceOf } from './test/instance-of.ts';
 
 const day = (am: number, pm: number) => [
   ...Array.from({ length: am }, (_, i) => ({ id: `am${i}`, session: 'am' })),
@@ -16,7 +10,7 @@ const day = (am: number, pm: number) => [
 
 describe('cores', () => {
   it('gives a participant with morning-only and afternoon-only meetings the two slots around lunch', () => {
-    const i = inst({
+    const i = instanceOf({
       slots: day(3, 3),
       tables: 5,
       participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
@@ -34,7 +28,7 @@ describe('cores', () => {
 
   it('takes the slots shared by every window that can hold the whole day', () => {
     // a has 3 meetings and cannot meet in slots 0 and 1: windows 2-4 and 3-5, shared 3-4
-    const i = inst({
+    const i = instanceOf({
       slots: day(6, 0),
       tables: 5,
       participants: [{ id: 'a', unavailable: ['am0', 'am1'] }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
@@ -58,7 +52,7 @@ describe('cores', () => {
         { id: 'ac', participants: ['a', 'c'] },
       ],
     };
-    expect(cores(inst(input)).lo[0]).toBe(-1);
+    expect(cores(instanceOf(input)).lo[0]).toBe(-1);
     // 4 meetings in 6 free slots: every window shares slots 2-3, but no slot is forced by the
     // participant's constraints, only by the count; such a day is left alone
     const busy: ProblemInput = {
@@ -66,7 +60,7 @@ describe('cores', () => {
       participants: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id })),
       meetings: ['b', 'c', 'd', 'e'].map((q) => ({ id: `a${q}`, participants: ['a', q] })),
     };
-    expect(cores(inst(busy)).lo[0]).toBe(-1);
+    expect(cores(instanceOf(busy)).lo[0]).toBe(-1);
     const crossing: ProblemInput = {
       ...input,
       meetings: [
@@ -76,6 +70,6 @@ describe('cores', () => {
       slots: day(3, 3),
       options: { mode: 'max' },
     };
-    expect(cores(inst(crossing)).lo[0]).toBe(-1);
+    expect(cores(instanceOf(crossing)).lo[0]).toBe(-1);
   });
 });

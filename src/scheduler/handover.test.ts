@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { greedy } from './construct.ts';
-import { compile } from './instance.ts';
-import { type ProblemInput, parseProblem } from './model.ts';
+import type { ProblemInput } from './model.ts';
 import { HANDOVER_GAP, mainSatPlan, SHARED_LOWER, workerSatPlan } from './sat-solver.ts';
 import { search } from './search.ts';
 import { State } from './state.ts';
+import { instanceOf } from './test/instance-of.ts';
 
 // A 6-participant round of 12 meetings over 10 slots and 2 tables: the annealing keeps finding
 // better schedules for a while, then has nothing left to find.
@@ -20,9 +20,7 @@ const event: ProblemInput = {
 };
 
 function start() {
-  const parsed = parseProblem(event);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const inst = compile(parsed.problem);
+  const inst = instanceOf(event);
   const state = new State(inst);
   greedy(inst, state);
   return { inst, state };

@@ -27,11 +27,11 @@ export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
 
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
   // [1 when a thread has proven its result, the lower bound on breaks the worker has proven]
-  const flag = new Int32Array(new SharedArrayBuffer(8));
-  const first = solveSeedInWorker(input, overrides, flag);
+  const shared = new Int32Array(new SharedArrayBuffer(8));
   const { sat: withSat = true, ...own } = overrides;
-  const sat = withSat ? await mainSatPlan(seedOf(input, overrides), flag) : undefined;
-  const mine = solve(input, { ...own, sat, stop: () => Atomics.load(flag, 0) === 1 });
+  const first = solveSeedInWorker(input, own, withSat, shared);
+  const sat = withSat ? await mainSatPlan(seedOf(input, overrides), shared) : undefined;
+  const mine = solve(input, { ...own, sat, stop: () => Atomics.load(shared, 0) === 1 });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();
     return mine;
@@ -56,7 +56,12 @@ export function withBothBounds(pick: Solution, a: Solution, b: Solution): Soluti
   };
 }
 
-function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 'stop'>, flag: Int32Array) {
+function solveSeedInWorker(
+  input: unknown,
+  overrides: Omit<ParallelOverrides, 'sat'>,
+  sat: boolean,
+  shared: Int32Array,
+) {
   const seed = seedOf(input, overrides);
   let worker: Worker | null = null;
   const result = new Promise<Solution | null>((resolveResult) => {
@@ -66,8 +71,8 @@ function solveSeedInWorker(input: unknown, overrides: Omit<ParallelOverrides, 's
         workerData: {
           input,
           overrides: { ...overrides, seed, tuning },
-          flag,
-          sat: overrides.sat ?? true,
+          shared,
+          sat,
         },
       });
     } catch {

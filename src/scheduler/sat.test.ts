@@ -1,14 +1,14 @@
 import { Cadical, type CadicalModule, loadCadical } from 'cadical-wasm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from './instance.ts';
-import { type ProblemInput, parseProblem } from './model.ts';
+import type { ProblemInput } from './model.ts';
 import { solveParallel } from './parallel.ts';
 import { breaksLowerBound } from './proof.ts';
 import { satSearch, satUnsupported } from './sat.ts';
 import { solve } from './solve.ts';
 import { b2bArb } from './test/arbitraries.ts';
 import { checkSolution } from './test/checker.ts';
+import { instanceOf } from './test/instance-of.ts';
 import { loadMipOracle, mipOracle } from './test/mip-oracle.ts';
 
 let mod: CadicalModule;
@@ -17,12 +17,6 @@ beforeAll(async () => {
   await loadMipOracle();
 });
 const sat = () => new Cadical(mod, { quiet: true });
-
-const instanceOf = (input: ProblemInput) => {
-  const parsed = parseProblem(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return compile(parsed.problem);
-};
 
 const b2b: ProblemInput = {
   slots: Array.from({ length: 4 }, (_, i) => ({ id: `s${i}` })),

@@ -1,6 +1,7 @@
 // Exact strategy for two-person events in mode `all`: a SAT model over break-free windows, solved
 // by an incremental SAT solver (CaDiCaL compiled to WebAssembly, injected by the caller), asking for
-// ever fewer breaks. docs/scheduler.md, "SAT over windows", explains the model and its figures.
+// at most K breaks with K rising from the lower bound or falling from the best schedule found.
+// docs/scheduler.md, "SAT over windows" and "Two SAT phases", explains the model and its figures.
 //
 // Variables: x(m, t) meeting m in slot t (exactly one, from its domain); y(p, t) participant p busy
 // in t (at most one of its meetings there); per participant one variable per break-free window (a
@@ -10,6 +11,7 @@
 // B2BSP literature make it fast: p is busy in exactly n_p slots, a slot holds at most 2 × tables busy
 // participants and an even number of them.
 import type { Instance } from './instance.ts';
+import { slotMatching } from './proof.ts';
 import { computeMetrics } from './report.ts';
 
 /** The part of a SAT solver's incremental API (IPASIR-like) this strategy uses. */
@@ -136,26 +138,11 @@ class Cnf {
   }
 }
 
-/** Can participant p's meetings fill slots [s, s + n) exactly? (a bipartite matching check) */
+/** Can participant p's meetings fill slots [s, s + n) exactly? (a bipartite matching) */
 function windowFits(inst: Instance, p: number, s: number): boolean {
-  const ms = inst.meetingsOf[p];
-  const n = ms.length;
-  const owner = new Int32Array(n).fill(-1);
-  const T = inst.T;
-  const tryMeeting = (i: number, seen: Uint8Array): boolean => {
-    const m = ms[i];
-    for (let k = 0; k < n; k++) {
-      if (seen[k] || !inst.inDom[m * T + s + k]) continue;
-      seen[k] = 1;
-      if (owner[k] < 0 || tryMeeting(owner[k], seen)) {
-        owner[k] = i;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let i = 0; i < n; i++) if (!tryMeeting(i, new Uint8Array(n))) return false;
-  return true;
+  const n = inst.meetingsOf[p].length;
+  const window = new Uint8Array(inst.T).fill(1, s, s + n);
+  return slotMatching(inst, inst.meetingsOf[p], window) === n;
 }
 
 /**
@@ -229,7 +216,7 @@ export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits):
 }
 
 /** The variables of the SAT model that the searches read or assume. */
-export interface SatModel {
+interface SatModel {
   /** x[m * T + t]: meeting m in slot t (0 where t is outside m's domain) */
   x: Int32Array;
   /** y[p * T + t]: participant p busy in slot t (0 where it cannot be) */
@@ -243,7 +230,7 @@ export interface SatModel {
 }
 
 /** Adds the model of the event to the solver; `upper` bounds the breaks ever asked about. */
-export function buildSatModel(inst: Instance, solver: SatSolver, upper: number): SatModel {
+function buildSatModel(inst: Instance, solver: SatSolver, upper: number): SatModel {
   const { T, P, M } = inst;
   const cnf = new Cnf(solver);
   const x: Int32Array = new Int32Array(M * T);

@@ -113,26 +113,22 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   const state = new State(inst);
   greedy(inst, state);
   const sat = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
-  const limits = {
-    deadline,
-    stop: overrides.stop,
-    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-    breaksLowerBound: bounds.breaksLowerBound,
-    placedUpperBound: bounds.placedUpperBound,
-    seed: options.seed,
-    now,
-  };
-  const tuning = { ...defaultTuning, ...overrides.tuning };
   const handover = sat?.handover;
   const result = search(
     inst,
     state,
     {
-      ...limits,
+      deadline,
+      stop: overrides.stop,
       stallMs: sat?.stallMs,
       handover: handover && ((best) => handover(best, bounds.breaksLowerBound)),
+      maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+      breaksLowerBound: bounds.breaksLowerBound,
+      placedUpperBound: bounds.placedUpperBound,
+      seed: options.seed,
+      now,
     },
-    tuning,
+    { ...defaultTuning, ...overrides.tuning },
   );
   state.restore(result.slots);
   if (sat) satPhase(inst, state, result, bounds, sat, { deadline, now, started, stop: overrides.stop });

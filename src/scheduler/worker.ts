@@ -3,20 +3,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workerSatPlan } from './sat-solver.ts';
 import { type SolveOverrides, solve } from './solve.ts';
 
-const { input, overrides, flag, sat } = workerData as {
+const { input, overrides, shared, sat } = workerData as {
   input: unknown;
   overrides: SolveOverrides;
   /** shared with the main thread: [1 when one thread has proven its result, the worker's lower bound] */
-  flag: Int32Array;
+  shared: Int32Array;
   /** give the search a SAT phase (sat.ts); used where the event suits the SAT model */
   sat: boolean;
 };
 try {
   // (whether the event suits the SAT model is decided in solve())
-  const plan = sat ? await workerSatPlan(overrides.seed ?? 1, flag) : undefined;
+  const plan = sat ? await workerSatPlan(overrides.seed ?? 1, shared) : undefined;
   const solution = solve(input, { ...overrides, sat: plan });
   // A proven result makes the main thread's search pointless: tell it to stop now.
-  if (solution.status === 'optimal' || solution.status === 'infeasible') Atomics.store(flag, 0, 1);
+  if (solution.status === 'optimal' || solution.status === 'infeasible') Atomics.store(shared, 0, 1);
   parentPort!.postMessage({ ok: true, solution });
 } catch (e) {
   parentPort!.postMessage({ ok: false, error: (e as Error).message });
