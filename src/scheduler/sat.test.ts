@@ -66,6 +66,7 @@ describe('which events the SAT strategy takes', () => {
       deadline: performance.now() + 10_000,
       now: () => performance.now(),
       order: 'ascending',
+      count: 'meetings',
     });
     solver.dispose();
     expect(found.slots).not.toBeNull();
@@ -79,11 +80,17 @@ describe('the SAT strategy', () => {
   // The annealing gets one iteration, so the SAT solver does the work from the greedy start (or from
   // nothing when the greedy start misses a meeting). With a fairness bound and a participant without
   // meetings, the model is exact: every schedule is then proven optimal, which the MIP checks. Both
-  // orders prove it: ascending by refuting every bound below it, descending by refuting one fewer.
-  it.each(['ascending', 'descending'] as const)(
-    'finds and proves the MIP optimum of small B2B events (%s)',
+  // orders prove it: ascending by refuting every bound below it, descending by refuting one fewer;
+  // and each way of counting tables (the portfolio runs seats ascending, meetings descending).
+  it.each([
+    ['ascending', 'seats'],
+    ['descending', 'meetings'],
+    ['ascending', 'meetings'],
+    ['descending', 'seats'],
+  ] as const)(
+    'finds and proves the MIP optimum of small B2B events (%s, counting %s)',
     { timeout: 120_000 },
-    (order) => {
+    (order, count) => {
       let feasible = 0;
       let provenAboveBound = 0;
       fc.assert(
@@ -96,7 +103,10 @@ describe('the SAT strategy', () => {
           const best = mipOracle(problem);
           const published: number[] = [];
           const onLower = (k: number) => published.push(k);
-          const sol = solve(problem, { maxIterations: 1, sat: { make: sat, stallMs: 0, order, onLower } });
+          const sol = solve(problem, {
+            maxIterations: 1,
+            sat: { make: sat, stallMs: 0, order, count, onLower },
+          });
           expect(checkSolution(problem, sol).violations).toEqual([]);
           if (!best.feasible) {
             expect(['infeasible', 'unknown']).toContain(sol.status);

@@ -8,8 +8,9 @@
 // run of n_p consecutive slots its meetings can fill), and run starts counted up to `cap + 1`. A
 // participant either takes one of its windows or pays one unit per extra run; the units go into one
 // counter whose outputs are assumed false to ask for "at most K breaks". Implied constraints of the
-// B2BSP literature make it fast: p is busy in exactly n_p slots, a slot holds at most 2 × tables busy
-// participants and an even number of them.
+// B2BSP literature make it fast: p is busy in exactly n_p slots. The tables of a slot are counted in
+// one of two ways (`SatCount`), and the portfolio runs one in each thread: each is fast on events
+// where the other is slow (docs/scheduler.md, "Two ways to count tables").
 import type { Instance } from './instance.ts';
 import { slotMatching } from './proof.ts';
 import { computeMetrics } from './report.ts';
@@ -25,7 +26,7 @@ export interface SatSolver {
   dispose(): void;
 }
 
-/** Models with more meeting-slot variables, or a larger busy-count encoding, are left to the annealing. */
+/** Models with more meeting-slot variables, or larger table-count encodings, are left to the annealing. */
 export const SAT_MAX_VARIABLES = 200_000;
 export const SAT_MAX_COUNTER = 2_000_000;
 
@@ -40,14 +41,29 @@ export function satUnsupported(inst: Instance): string | null {
     vars += inst.dom[m].length;
   }
   if (vars > SAT_MAX_VARIABLES) return 'too large';
-  // the busy count of each slot is a counter of (participants × 2 × tables) variables
-  let counter = 0;
-  for (let t = 0; t < inst.T; t++) counter += inst.P * (2 * inst.cap[t] + 1);
+  // the table count of a slot is a counter of (participants × 2 × tables) variables counted on seats,
+  // of (meetings there × tables) counted on meetings
+  const meetingsAt = new Int32Array(inst.T);
+  for (let m = 0; m < inst.M; m++) for (const t of inst.dom[m]) meetingsAt[t]++;
+  let seats = 0;
+  let meetings = 0;
+  for (let t = 0; t < inst.T; t++) {
+    seats += inst.P * (2 * inst.cap[t] + 1);
+    meetings += meetingsAt[t] * (inst.cap[t] + 1);
+  }
+  const counter = Math.max(seats, meetings);
   if (counter > SAT_MAX_COUNTER) return 'too large';
   return null;
 }
 
 export type SatOrder = 'ascending' | 'descending';
+
+/**
+ * How the model counts the tables of a slot: `meetings`, at most `tables` meetings there; or `seats`,
+ * at most 2 × tables busy participants there, and an even number of them (the B2BSP literature's).
+ * The two say the same, but the solver learns differently from each.
+ */
+export type SatCount = 'meetings' | 'seats';
 
 export interface SatLimits {
   /** breaks of the best schedule known (Infinity when none); the strategy asks for fewer */
@@ -59,6 +75,8 @@ export interface SatLimits {
   stop?: () => boolean;
   /** how the asked bound moves (see satSearch) */
   order: SatOrder;
+  /** how the model counts the tables of a slot */
+  count: SatCount;
   /** a schedule (slot per meeting) the solver tries first */
   hint?: Int32Array;
   /** told each lower bound a refutation proves, as soon as it is proven */
@@ -156,7 +174,7 @@ function windowFits(inst: Instance, p: number, s: number): boolean {
  * with its own state).
  */
 export function satSearch(inst: Instance, solver: SatSolver, limits: SatLimits): SatResult {
-  const model = buildSatModel(inst, solver, limits.upper);
+  const model = buildSatModel(inst, solver, limits.upper, limits.count);
   const { total, exact } = model;
   solver.setTerminate(() => limits.now() >= limits.deadline || (limits.stop?.() ?? false));
   let best: Int32Array | null = null;
@@ -230,7 +248,7 @@ interface SatModel {
 }
 
 /** Adds the model of the event to the solver; `upper` bounds the breaks ever asked about. */
-function buildSatModel(inst: Instance, solver: SatSolver, upper: number): SatModel {
+function buildSatModel(inst: Instance, solver: SatSolver, upper: number, count: SatCount): SatModel {
   const { T, P, M } = inst;
   const cnf = new Cnf(solver);
   const x: Int32Array = new Int32Array(M * T);
@@ -303,6 +321,12 @@ function buildSatModel(inst: Instance, solver: SatSolver, upper: number): SatMod
     else cnf.add(...windows);
   }
   for (let t = 0; t < T; t++) {
+    if (count === 'meetings') {
+      const xs: number[] = [];
+      for (let m = 0; m < M; m++) if (x[m * T + t]) xs.push(x[m * T + t]);
+      cnf.atMost(xs, inst.cap[t]);
+      continue;
+    }
     const ys: number[] = [];
     for (let p = 0; p < P; p++) if (y[p * T + t]) ys.push(y[p * T + t]);
     if (ys.length === 0) continue;

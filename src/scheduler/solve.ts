@@ -10,7 +10,7 @@ import {
   resourceCapacities,
 } from './proof.ts';
 import { buildAssignments, computeMetrics, unscheduledReason } from './report.ts';
-import { type SatOrder, type SatSolver, satSearch, satUnsupported } from './sat.ts';
+import { type SatCount, type SatOrder, type SatSolver, satSearch, satUnsupported } from './sat.ts';
 import { defaultTuning, type SearchResult, search, type Tuning } from './search.ts';
 import { State } from './state.ts';
 
@@ -40,6 +40,8 @@ export interface SatPlan {
   make: () => SatSolver;
   /** how the asked number of breaks moves (satSearch) */
   order: SatOrder;
+  /** how the model counts the tables of a slot (sat.ts) */
+  count: SatCount;
   /** the annealing hands over once it has stalled for this long (SearchLimits.stallMs) */
   stallMs?: number;
   /**
@@ -192,6 +194,7 @@ function satPhase(
       now: clock.now,
       stop: clock.stop,
       order: plan.order,
+      count: plan.count,
       hint: plan.order === 'descending' && annealed < Number.POSITIVE_INFINITY ? result.slots : undefined,
       onLower: plan.onLower,
     });
