@@ -34,7 +34,7 @@ export async function workerSatPlan(seed: number, shared: Int32Array): Promise<S
   return {
     make: await satMaker(seed),
     order: 'ascending',
-    count: 'seats',
+    count: 'meetings',
     stallMs: 300,
     onLower: (lower) => Atomics.store(shared, SHARED_LOWER, lower),
   };
@@ -49,7 +49,7 @@ export async function mainSatPlan(seed: number, shared: Int32Array): Promise<Sat
   return {
     make: await satMaker(seed + 1),
     order: 'descending',
-    count: 'meetings',
+    count: 'seats',
     handover: (best, lower) => best - Math.max(lower, Atomics.load(shared, SHARED_LOWER)) <= HANDOVER_GAP,
   };
 }
