@@ -28,7 +28,9 @@ export const HANDOVER_GAP = 4;
 /**
  * The worker anneals until it stalls (no better schedule for 0.3 s, and for as long as it took to
  * find its best), then asks from the proven lower bound up: its refutations prove lower bounds, which
- * it publishes in shared[SHARED_LOWER] at once, and its first schedule is optimal.
+ * it publishes in shared[SHARED_LOWER] at once, and its first schedule is optimal. Its model counts
+ * meetings per slot: that refutes and finds in seconds where counting seats takes minutes
+ * (ticf-13crafc, forum-13crafc), while the main thread's model covers the events where it is slow.
  */
 export async function workerSatPlan(seed: number, shared: Int32Array): Promise<SatPlan> {
   return {
@@ -43,7 +45,8 @@ export async function workerSatPlan(seed: number, shared: Int32Array): Promise<S
 /**
  * The main thread anneals until its best is within HANDOVER_GAP breaks of the larger of its own and
  * the worker's lower bound, then asks for one break fewer than its best, starting from that schedule:
- * every answer is an improvement, kept when time runs out.
+ * every answer is an improvement, kept when time runs out. Its model counts seats (busy
+ * participants) per slot, the fast count on the crafb and forumt events.
  */
 export async function mainSatPlan(seed: number, shared: Int32Array): Promise<SatPlan> {
   return {
