@@ -81,12 +81,12 @@ describe('the SAT strategy', () => {
   // nothing when the greedy start misses a meeting). With a fairness bound and a participant without
   // meetings, the model is exact: every schedule is then proven optimal, which the MIP checks. Both
   // orders prove it: ascending by refuting every bound below it, descending by refuting one fewer;
-  // and each way of counting tables (the portfolio runs seats ascending, meetings descending).
+  // and each way of counting tables (the portfolio runs meetings ascending, seats descending).
   it.each([
-    ['ascending', 'seats'],
-    ['descending', 'meetings'],
     ['ascending', 'meetings'],
     ['descending', 'seats'],
+    ['ascending', 'seats'],
+    ['descending', 'meetings'],
   ] as const)(
     'finds and proves the MIP optimum of small B2B events (%s, counting %s)',
     { timeout: 120_000 },

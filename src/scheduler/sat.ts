@@ -7,8 +7,8 @@
 // in t (at most one of its meetings there); per participant one variable per break-free window (a
 // run of n_p consecutive slots its meetings can fill), and run starts counted up to `cap + 1`. A
 // participant either takes one of its windows or pays one unit per extra run; the units go into one
-// counter whose outputs are assumed false to ask for "at most K breaks". Implied constraints of the
-// B2BSP literature make it fast: p is busy in exactly n_p slots. The tables of a slot are counted in
+// counter whose outputs are assumed false to ask for "at most K breaks". An implied constraint of the
+// B2BSP literature makes it fast: p is busy in exactly n_p slots. The tables of a slot are counted in
 // one of two ways (`SatCount`), and the portfolio runs one in each thread: each is fast on events
 // where the other is slow (docs/scheduler.md, "Two ways to count tables").
 import type { Instance } from './instance.ts';
