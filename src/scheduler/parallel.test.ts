@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput, Solution } from './model.ts';
 import { better, solveParallel, withBothBounds } from './parallel.ts';
+import { makeRng } from './rng.ts';
 import { checkSolution } from './test/checker.ts';
 
 const problem: ProblemInput = {
@@ -19,6 +20,38 @@ describe('two-strategy portfolio', () => {
     const sol = await solveParallel(problem, { maxIterations: 20_000, timeLimitSeconds: 10 });
     expect(checkSolution(problem, sol).violations).toEqual([]);
     expect(['optimal', 'feasible']).toContain(sol.status);
+  });
+
+  it("passes the caller's stop to both threads", { timeout: 60_000 }, async () => {
+    // 200 random meetings of 60 people over 24 slots: the optimum lies far above the lower bound, so
+    // with a 10-minute limit only the stop ends the search (it used to keep the worker from starting,
+    // a function cannot be sent to it, and the main thread ignored it).
+    const rng = makeRng(1);
+    const meetings: ProblemInput['meetings'] = [];
+    while (meetings.length < 200) {
+      const a = Math.floor(rng() * 60);
+      const b = Math.floor(rng() * 60);
+      if (a !== b) meetings.push({ id: `m${meetings.length}`, participants: [`p${a}`, `p${b}`] });
+    }
+    const event: ProblemInput = {
+      slots: Array.from({ length: 24 }, (_, i) => ({ id: `s${i}` })),
+      tables: 12,
+      participants: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}` })),
+      meetings,
+      options: { fairness: 2, timeLimitSeconds: 600 },
+    };
+    const started = Date.now();
+    let polled = 0;
+    const sol = await solveParallel(event, {
+      stop: () => {
+        polled++;
+        return Date.now() - started > 1_000;
+      },
+    });
+    expect(polled).toBeGreaterThan(0);
+    expect(checkSolution(event, sol).violations).toEqual([]);
+    expect(sol.status).toBe('feasible');
+    expect(sol.metrics.meetingsPlaced).toBe(200);
   });
 
   it('picks by status, then priority, breaks and seed — never by finishing order', () => {

@@ -25,19 +25,34 @@ export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
   sat?: boolean;
 }
 
+/** How often the main thread, once its own search is over, passes the caller's `stop` on to the worker. */
+const STOP_RELAY_MS = 50;
+
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
-  // [1 when a thread has proven its result, the lower bound on breaks the worker has proven]
+  // [1 when a thread has proven its result or the caller said stop, the worker's proven lower bound]
   const shared = new Int32Array(new SharedArrayBuffer(8));
-  const { sat: withSat = true, ...own } = overrides;
+  const { sat: withSat = true, stop: callerStop, ...own } = overrides;
+  // A function cannot be sent to the worker: the caller's stop reaches it through shared[0].
+  const stopped = () => {
+    if (Atomics.load(shared, 0) === 1) return true;
+    if (!callerStop?.()) return false;
+    Atomics.store(shared, 0, 1);
+    return true;
+  };
   const first = solveSeedInWorker(input, own, withSat, shared);
   const sat = withSat ? await mainSatPlan(seedOf(input, overrides), shared) : undefined;
-  const mine = solve(input, { ...own, sat, stop: () => Atomics.load(shared, 0) === 1 });
+  const mine = solve(input, { ...own, sat, stop: stopped });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();
     return mine;
   }
-  const theirs = await first.result;
-  return theirs ? withBothBounds(better(mine, theirs), mine, theirs) : mine;
+  const relay = callerStop ? setInterval(stopped, STOP_RELAY_MS) : undefined;
+  try {
+    const theirs = await first.result;
+    return theirs ? withBothBounds(better(mine, theirs), mine, theirs) : mine;
+  } finally {
+    clearInterval(relay);
+  }
 }
 
 /**
@@ -58,7 +73,7 @@ export function withBothBounds(pick: Solution, a: Solution, b: Solution): Soluti
 
 function solveSeedInWorker(
   input: unknown,
-  overrides: Omit<ParallelOverrides, 'sat'>,
+  overrides: Omit<ParallelOverrides, 'sat' | 'stop'>,
   sat: boolean,
   shared: Int32Array,
 ) {

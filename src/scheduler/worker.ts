@@ -6,7 +6,7 @@ import { type SolveOverrides, solve } from './solve.ts';
 const { input, overrides, shared, sat } = workerData as {
   input: unknown;
   overrides: SolveOverrides;
-  /** shared with the main thread: [1 when one thread has proven its result, the worker's lower bound] */
+  /** shared with the main thread: [1 when one thread has proven its result or the caller said stop, the worker's lower bound] */
   shared: Int32Array;
   /** give the search a SAT phase (sat.ts); used where the event suits the SAT model */
   sat: boolean;
@@ -14,7 +14,8 @@ const { input, overrides, shared, sat } = workerData as {
 try {
   // (whether the event suits the SAT model is decided in solve())
   const plan = sat ? await workerSatPlan(overrides.seed ?? 1, shared) : undefined;
-  const solution = solve(input, { ...overrides, sat: plan });
+  // shared[0] is set by the main thread when the caller says stop (or when it has proven its result)
+  const solution = solve(input, { ...overrides, sat: plan, stop: () => Atomics.load(shared, 0) === 1 });
   // A proven result makes the main thread's search pointless: tell it to stop now.
   if (solution.status === 'optimal' || solution.status === 'infeasible') Atomics.store(shared, 0, 1);
   parentPort!.postMessage({ ok: true, solution });
