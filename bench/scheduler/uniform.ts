@@ -1,10 +1,9 @@
 // Small events in mode `all` whose optimum lies far above the breaks lower bound (uniformly random
 // pairs, unlike the B2BSP instances): do the SAT phases cost the annealing anything there?
 // npx tsx bench/scheduler/uniform.ts [--time-limit 10] [--seed 1] [--sat 0|1] — JSON lines on stdout.
-import type { ProblemInput } from '../../src/scheduler/model.ts';
 import { solveParallel } from '../../src/scheduler/parallel.ts';
-import { makeRng } from '../../src/scheduler/rng.ts';
 import { checkSolution } from '../../src/scheduler/test/checker.ts';
+import { uniformEvent } from '../../src/scheduler/test/uniform-event.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);
@@ -13,27 +12,6 @@ const arg = (name: string, dflt: string) => {
 const timeLimit = Number(arg('--time-limit', '10'));
 const seed = Number(arg('--seed', '1'));
 const sat = arg('--sat', '1') !== '0';
-
-/** participants meet uniformly random others, at most 14 meetings each; 5 % unavailable slots */
-function uniformEvent(P: number, M: number, T: number, tables: number, eventSeed: number): ProblemInput {
-  const rng = makeRng(eventSeed);
-  const degree = new Array<number>(P).fill(0);
-  const meetings: ProblemInput['meetings'] = [];
-  while (meetings.length < M) {
-    const a = Math.floor(rng() * P);
-    const b = Math.floor(rng() * P);
-    if (a === b || degree[a] >= 14 || degree[b] >= 14) continue;
-    degree[a]++;
-    degree[b]++;
-    meetings.push({ id: `m${meetings.length}`, participants: [`p${a}`, `p${b}`] });
-  }
-  const slots = Array.from({ length: T }, (_, i) => ({ id: `s${i}` }));
-  const participants = Array.from({ length: P }, (_, i) => ({
-    id: `p${i}`,
-    unavailable: slots.filter(() => rng() < 0.05).map((s) => s.id),
-  }));
-  return { slots, tables, participants, meetings, options: { mode: 'all', fairness: 2 } };
-}
 
 const sizes: [number, number, number, number][] = [
   [60, 200, 24, 12],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput, Solution } from './model.ts';
 import { better, solveParallel, withBothBounds } from './parallel.ts';
-import { makeRng } from './rng.ts';
 import { checkSolution } from './test/checker.ts';
+import { uniformEvent } from './test/uniform-event.ts';
 
 const problem: ProblemInput = {
   slots: Array.from({ length: 5 }, (_, i) => ({ id: `s${i}` })),
@@ -23,23 +23,12 @@ describe('two-strategy portfolio', () => {
   });
 
   it("passes the caller's stop to both threads", { timeout: 60_000 }, async () => {
-    // 200 random meetings of 60 people over 24 slots: the optimum lies far above the lower bound, so
-    // with a 10-minute limit only the stop ends the search (it used to keep the worker from starting,
-    // a function cannot be sent to it, and the main thread ignored it).
-    const rng = makeRng(1);
-    const meetings: ProblemInput['meetings'] = [];
-    while (meetings.length < 200) {
-      const a = Math.floor(rng() * 60);
-      const b = Math.floor(rng() * 60);
-      if (a !== b) meetings.push({ id: `m${meetings.length}`, participants: [`p${a}`, `p${b}`] });
-    }
-    const event: ProblemInput = {
-      slots: Array.from({ length: 24 }, (_, i) => ({ id: `s${i}` })),
-      tables: 12,
-      participants: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}` })),
-      meetings,
-      options: { fairness: 2, timeLimitSeconds: 600 },
-    };
+    // 200 random meetings of 60 people over 24 slots (the smallest event of bench/scheduler/uniform.ts):
+    // the optimum lies far above the lower bound, so with a 10-minute limit only the stop ends the
+    // search (it used to keep the worker from starting, a function cannot be sent to it, and the main
+    // thread ignored it).
+    const random = uniformEvent(60, 200, 24, 12, 1);
+    const event: ProblemInput = { ...random, options: { ...random.options, timeLimitSeconds: 600 } };
     const started = Date.now();
     let polled = 0;
     const sol = await solveParallel(event, {

@@ -6,7 +6,7 @@
 // on which thread finished first.
 import { Worker } from 'node:worker_threads';
 import type { Solution } from './model.ts';
-import { mainSatPlan } from './sat-solver.ts';
+import { mainSatPlan, SHARED_STOP } from './sat-solver.ts';
 import { coreGuidedTuning } from './search.ts';
 import { type SolveOverrides, solve } from './solve.ts';
 
@@ -29,14 +29,14 @@ export interface ParallelOverrides extends Omit<SolveOverrides, 'now' | 'sat'> {
 const STOP_RELAY_MS = 50;
 
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
-  // [1 when a thread has proven its result or the caller said stop, the worker's proven lower bound]
+  // (its layout: SHARED_STOP, SHARED_LOWER in sat-solver.ts)
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const { sat: withSat = true, stop: callerStop, ...own } = overrides;
-  // A function cannot be sent to the worker: the caller's stop reaches it through shared[0].
+  // A function cannot be sent to the worker: the caller's stop reaches it through the stop flag.
   const stopped = () => {
-    if (Atomics.load(shared, 0) === 1) return true;
+    if (Atomics.load(shared, SHARED_STOP) === 1) return true;
     if (!callerStop?.()) return false;
-    Atomics.store(shared, 0, 1);
+    Atomics.store(shared, SHARED_STOP, 1);
     return true;
   };
   const first = solveSeedInWorker(input, own, withSat, shared);

@@ -14,7 +14,10 @@ async function satMaker(seed: number) {
     new Cadical(mod, { quiet: true, seed, stabilizeonly: true, elimeffort: 10, subsumeeffort: 60 });
 }
 
-/** Index, in the array the two threads share, of the lower bound on breaks the worker has proven. */
+// The Int32Array the two threads share (parallel.ts makes it, worker.ts receives it):
+/** index of the stop flag: 1 once a thread has proven its result or the caller has said stop */
+export const SHARED_STOP = 0;
+/** index of the lower bound on breaks the worker has proven */
 export const SHARED_LOWER = 1;
 
 /**
