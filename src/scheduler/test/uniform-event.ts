@@ -2,7 +2,7 @@
 // (uniformly random pairs, unlike the B2BSP instances). Used by bench/scheduler/uniform.ts and
 // parallel.test.ts.
 import type { ProblemInput } from '../model.ts';
-import { makeRng } from '../rng.ts';
+import { makeRng, randInt } from '../rng.ts';
 
 /** participants meet uniformly random others, at most 14 meetings each; 5 % unavailable slots */
 export function uniformEvent(
@@ -16,8 +16,8 @@ export function uniformEvent(
   const degree = new Array<number>(P).fill(0);
   const meetings: ProblemInput['meetings'] = [];
   while (meetings.length < M) {
-    const a = Math.floor(rng() * P);
-    const b = Math.floor(rng() * P);
+    const a = randInt(rng, P);
+    const b = randInt(rng, P);
     if (a === b || degree[a] >= 14 || degree[b] >= 14) continue;
     degree[a]++;
     degree[b]++;
