@@ -56,12 +56,12 @@ export function SignUpPage({ ctx, problems = [], values = {} }: FormPage) {
   );
 }
 
-export function CheckEmailPage({ ctx, email }: { ctx: RequestContext; email: string }) {
+export function CheckEmailPage({ ctx, email }: { ctx: RequestContext; email?: string | undefined }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('signup.check_email_title')}>
       <h1>{t('signup.check_email_title')}</h1>
-      <p>{t('signup.check_email', { email })}</p>
+      <p>{email ? t('signup.check_email', { email }) : t('signup.check_email_any')}</p>
     </Layout>
   );
 }
@@ -136,7 +136,7 @@ export function ResetPasswordPage({ ctx, problems = [], values = {} }: FormPage)
       <form method="post" action="/reset-password" class="narrow" noValidate>
         <Csrf ctx={ctx} />
         <input type="hidden" name="token" value={values.token ?? ''} />
-        <ErrorSummary ctx={ctx} problems={problems} />
+        <ErrorSummary ctx={ctx} problems={problems} labels={{ password: t('field.new_password') }} />
         <TextField
           ctx={ctx}
           problems={problems}
@@ -153,10 +153,39 @@ export function ResetPasswordPage({ ctx, problems = [], values = {} }: FormPage)
   );
 }
 
-export function LinkProblemPage({ ctx, problem }: { ctx: RequestContext; problem: string }) {
+/** What the link was for decides what to do next: a used confirmation link is not a failure. */
+export type LinkPurpose = 'verify' | 'reset' | 'sign_in';
+
+export function LinkProblemPage({
+  ctx,
+  problem,
+  purpose = 'reset',
+}: {
+  ctx: RequestContext;
+  problem: string;
+  purpose?: LinkPurpose;
+}) {
   const { t } = ctx;
   const key =
     problem === 'link_used' ? 'link.used' : problem === 'link_expired' ? 'link.expired' : 'link.unknown';
+  if (purpose === 'verify') {
+    const confirmed = problem === 'link_used';
+    return (
+      <Layout ctx={ctx} title={t('link.title')}>
+        <h1>{t('link.title')}</h1>
+        <p>{confirmed ? t('link.verify_used') : t(key)}</p>
+        <p>
+          {confirmed ? (
+            <a href={ctx.actor ? '/account' : '/sign-in'}>
+              {ctx.actor ? t('link.to_account') : t('link.sign_in')}
+            </a>
+          ) : (
+            <a href="/account">{t('link.new_verification')}</a>
+          )}
+        </p>
+      </Layout>
+    );
+  }
   return (
     <Layout ctx={ctx} title={t('link.title')}>
       <h1>{t('link.title')}</h1>
@@ -173,10 +202,13 @@ export function AccountPage({
   problems = [],
   tokens,
   newToken,
+  hasPassword,
   notice,
 }: FormPage & {
   tokens: { id: string; name: string; created_at: Date; last_used_at: Date | null }[];
   newToken?: string | undefined;
+  /** Without a password yet (the first administrator), the form sets one without a current one. */
+  hasPassword: boolean;
 }) {
   const { t, actor } = ctx;
   if (!actor) return null;
@@ -201,19 +233,22 @@ export function AccountPage({
           </button>
         </form>
       )}
-      <h2>{t('account.change_password')}</h2>
+      <h2>{hasPassword ? t('account.change_password') : t('account.set_password')}</h2>
+      {hasPassword ? null : <p>{t('account.set_password_intro')}</p>}
       <form method="post" action="/account/password" class="narrow" noValidate>
         <Csrf ctx={ctx} />
-        <ErrorSummary ctx={ctx} problems={problems} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="current_password"
-          type="password"
-          label={t('field.current_password')}
-          required
-          autocomplete="current-password"
-        />
+        <ErrorSummary ctx={ctx} problems={problems} labels={{ password: t('field.new_password') }} />
+        {hasPassword ? (
+          <TextField
+            ctx={ctx}
+            problems={problems}
+            name="current_password"
+            type="password"
+            label={t('field.current_password')}
+            required
+            autocomplete="current-password"
+          />
+        ) : null}
         <TextField
           ctx={ctx}
           problems={problems}
@@ -224,12 +259,14 @@ export function AccountPage({
           required
           autocomplete="new-password"
         />
-        <button type="submit">{t('account.change_password')}</button>
+        <button type="submit">
+          {hasPassword ? t('account.change_password') : t('account.set_password')}
+        </button>
       </form>
       <h2>{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>
       {newToken ? (
-        <div class="notice" role="status">
+        <div class="notice" role="status" id="new-token">
           <p>{t('tokens.created')}</p>
           <p>
             <code class="token">{newToken}</code>

@@ -190,3 +190,14 @@ export async function listUsers(
   ]);
   return { items, total: Number(total.n) };
 }
+
+export async function hasLiveApiToken(db: Kysely<DB>, userId: string, token: string) {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('token_hash', '=', hashToken(token))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

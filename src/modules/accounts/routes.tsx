@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { cookieOptions, LANG_COOKIE } from '../../platform/http/context.ts';
+import { setFlash, takeFlash } from '../../platform/http/flash.ts';
 import { clientIp, echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, safeNext, sendPage } from '../../platform/http/render.tsx';
@@ -22,6 +23,10 @@ import * as uc from './usecases.ts';
 /** Account actions change nothing that visitors see: they leave the page cache alone. */
 const NO_PUBLIC_CHANGE = { config: { publicChange: false } };
 
+/** Flash cookies carrying a result across POST-redirect-GET to the page that shows it. */
+const SIGNED_UP = { name: 'ch_flash_signup', path: '/sign-up' };
+const NEW_TOKEN = { name: 'ch_flash_token', path: '/account' };
+
 export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   const sessionCookie = (secure: boolean) => cookieOptions(secure, SESSION_DAYS * 86_400);
 
@@ -42,8 +47,14 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
       () => uc.signUp(s, body, req.ctx.lang),
       (problems) => sendPage(reply, <SignUpPage ctx={req.ctx} problems={problems} values={echo(body)} />),
     );
-    if ('email' in result) return sendPage(reply, <CheckEmailPage ctx={req.ctx} email={result.email} />, 201);
-    return result;
+    if (!('email' in result)) return result;
+    // The page that follows says where the link went; it may be reloaded within ten minutes.
+    setFlash(req, reply, SIGNED_UP.name, result.email, { path: SIGNED_UP.path, seconds: 600 });
+    return reply.redirect('/sign-up/sent', 303);
+  });
+  app.get('/sign-up/sent', async (req, reply) => {
+    const email = takeFlash(req, reply, SIGNED_UP.name, { path: SIGNED_UP.path, keep: true });
+    return sendPage(reply, <CheckEmailPage ctx={req.ctx} email={email} />);
   });
 
   app.get('/verify-email', async (req, reply) => {
@@ -52,7 +63,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
       await uc.verifyEmail(s, token);
     } catch (err) {
       if (err instanceof AppError && err.code === 'gone') {
-        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} />, 410);
+        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} purpose="verify" />, 410);
       }
       throw err;
     }
@@ -85,7 +96,11 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
       return redirectWithNotice(reply, '/account', 'notice.signed_in_link');
     } catch (err) {
       if (err instanceof AppError && err.code === 'gone') {
-        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem={err.message} />, 410);
+        return sendPage(
+          reply,
+          <LinkProblemPage ctx={req.ctx} problem={err.message} purpose="sign_in" />,
+          410,
+        );
       }
       throw err;
     }
@@ -141,27 +156,38 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
 
   const accountPage = async (req: Parameters<typeof requirePageActor>[0], newToken?: string) => {
     const actor = req.ctx.actor!;
-    const tokens = await repo.listApiTokens(s.db, actor.id);
-    return { tokens, newToken };
+    const [tokens, hasPassword] = await Promise.all([
+      repo.listApiTokens(s.db, actor.id),
+      uc.hasPassword(s, actor),
+    ]);
+    return { tokens, newToken, hasPassword };
   };
 
   app.get('/account', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const data = await accountPage(req);
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    // A token created by the POST before this redirect is shown here once, to its owner only.
+    const flashed = takeFlash(req, reply, NEW_TOKEN.name, { path: NEW_TOKEN.path });
+    const newToken = flashed && (await uc.isLiveTokenOf(s, actor.id, flashed)) ? flashed : undefined;
+    const data = await accountPage(req, newToken);
     return sendPage(reply, <AccountPage ctx={req.ctx} {...data} notice={noticeFrom(req.query)} />);
   });
   app.post('/account/password', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     const body = formBody(req);
-    const data = await accountPage(req);
     return handleForm(
       reply,
       async () => {
-        await uc.changePassword(s, actor, body, req.cookies[SESSION_COOKIE] ?? '');
-        return redirectWithNotice(reply, '/account', 'notice.password_changed');
+        const { first } = await uc.changePassword(s, actor, body, req.cookies[SESSION_COOKIE] ?? '');
+        return redirectWithNotice(
+          reply,
+          '/account',
+          first ? 'notice.password_set' : 'notice.password_changed',
+        );
       },
-      (problems) => sendPage(reply, <AccountPage ctx={req.ctx} {...data} problems={problems} />),
+      async (problems) =>
+        sendPage(reply, <AccountPage ctx={req.ctx} {...(await accountPage(req))} problems={problems} />),
     );
   });
   app.post('/account/verify/resend', NO_PUBLIC_CHANGE, async (req, reply) => {
@@ -174,8 +200,8 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     const { token } = await uc.createApiToken(s, actor.id, String(formBody(req).name ?? ''));
-    const data = await accountPage(req, token);
-    return sendPage(reply, <AccountPage ctx={req.ctx} {...data} />, 201);
+    setFlash(req, reply, NEW_TOKEN.name, token, { path: NEW_TOKEN.path });
+    return reply.redirect('/account#new-token', 303);
   });
   app.post('/account/tokens/:id/revoke', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
+/** A new account's address: one that mail on the Internet can reach (a domain with a dot and a TLD). */
 export const emailSchema = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
+
+/**
+ * An address that may belong to an account here: also those created outside sign-up, such as the
+ * first administrator's `admin@localhost`. Only looks up; it is never used to create an account.
+ */
+export const accountEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(254)
+  .refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), { message: 'v.email' });
 
 export const SignUpInput = z.object({
   name: z.string().trim().min(1).max(120),
@@ -13,7 +26,7 @@ export const SignInInput = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const ResetRequestInput = z.object({ email: emailSchema });
+export const ResetRequestInput = z.object({ email: accountEmailSchema });
 
 export const ResetPasswordInput = z.object({
   token: z.string().min(10).max(200),
@@ -22,6 +35,11 @@ export const ResetPasswordInput = z.object({
 
 export const ChangePasswordInput = z.object({
   current_password: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+
+/** An account without a password (the first administrator's) sets one without a current one. */
+export const SetPasswordInput = z.object({
   password: z.string().min(1).max(200),
 });
 

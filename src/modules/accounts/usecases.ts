@@ -1,16 +1,19 @@
-import { AppError, validation } from '../../platform/errors.ts';
+import { z } from 'zod';
+import { AppError, type FieldProblem, validation } from '../../platform/errors.ts';
 import { createSession, destroyUserSessions } from '../../platform/http/sessions.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from '../../platform/security/passwords.ts';
 import { newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseInput, problemsFromZod, safeParse } from '../../platform/validation.ts';
 import { linkMail } from './mails.ts';
 import * as repo from './repository.ts';
 import {
   ChangePasswordInput,
+  emailSchema,
   ResetPasswordInput,
   ResetRequestInput,
+  SetPasswordInput,
   SignInInput,
   SignUpInput,
 } from './schemas.ts';
@@ -24,9 +27,31 @@ function assertStrongPassword(password: string, email?: string) {
   if (weakness) throw validation([{ field: 'password', message: weakness }]);
 }
 
+const SIGN_UP_FIELDS = ['name', 'email', 'password'];
+
+/** Checks every field of the sign-up form at once, so the form names all its problems together. */
 export async function signUp(s: Services, raw: unknown, lang: Lang) {
-  const input = parseInput(SignUpInput, raw);
-  assertStrongPassword(input.password, input.email);
+  const parsed = safeParse(SignUpInput, raw);
+  const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod(parsed.error);
+  const bad = (field: string) => problems.some((p) => p.field === field);
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const email = parsed.success
+    ? parsed.data.email
+    : typeof body.email === 'string'
+      ? body.email.trim().toLowerCase()
+      : '';
+  if (!bad('password')) {
+    const weakness = passwordWeakness(String(body.password), email);
+    if (weakness) problems.push({ field: 'password', message: weakness });
+  }
+  if (!bad('email') && (await repo.findUserByEmail(s.db, email))) {
+    problems.push({ field: 'email', message: 'v.email_taken' });
+  }
+  if (problems.length || !parsed.success) {
+    problems.sort((a, b) => SIGN_UP_FIELDS.indexOf(a.field) - SIGN_UP_FIELDS.indexOf(b.field));
+    throw validation(problems);
+  }
+  const input = parsed.data;
   const passwordHash = await hashPassword(input.password);
   return s.db.transaction().execute(async (trx) => {
     if (await repo.findUserByEmail(trx, input.email)) {
@@ -124,15 +149,34 @@ export async function resetPassword(s: Services, raw: unknown) {
   });
 }
 
+/**
+ * Changes the password, proving the current one. An account that has none yet (the first
+ * administrator, signed in by a one-time link) sets its first password without one.
+ */
 export async function changePassword(s: Services, actor: Actor, raw: unknown, keepSession: string) {
-  const input = parseInput(ChangePasswordInput, raw);
   const user = await repo.findUserById(s.db, actor.id);
-  if (!user || !(await verifyPassword(user.password_hash, input.current_password))) {
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  if (user.password_hash === null) {
+    const input = parseInput(SetPasswordInput, raw);
+    assertStrongPassword(input.password, user.email);
+    await repo.updateUser(s.db, actor.id, { password_hash: await hashPassword(input.password) });
+    await destroyUserSessions(s.db, actor.id, keepSession);
+    return { first: true };
+  }
+  const input = parseInput(ChangePasswordInput, raw);
+  if (!(await verifyPassword(user.password_hash, input.current_password))) {
     throw validation([{ field: 'current_password', message: 'v.current_password' }]);
   }
   assertStrongPassword(input.password, user.email);
   await repo.updateUser(s.db, actor.id, { password_hash: await hashPassword(input.password) });
   await destroyUserSessions(s.db, actor.id, keepSession);
+  return { first: false };
+}
+
+/** Whether the account can sign in with a password (the account page offers "set" or "change"). */
+export async function hasPassword(s: Services, actor: Actor): Promise<boolean> {
+  const user = await repo.findUserById(s.db, actor.id);
+  return Boolean(user?.password_hash);
 }
 
 /** Consumes a one-time sign-in link (the first admin's) and opens a session. */
@@ -174,7 +218,8 @@ export async function createUserWithRole(
   s: Services,
   input: { email: string; name?: string; role: 'user' | 'editor' | 'admin'; password: string },
 ) {
-  const email = parseInput(ResetRequestInput, { email: input.email }).email;
+  // Accounts made here get an address that mail can reach, like sign-up's.
+  const email = parseInput(z.object({ email: emailSchema }), { email: input.email }).email;
   assertStrongPassword(input.password, email);
   if (await repo.findUserByEmail(s.db, email))
     throw validation([{ field: 'email', message: 'v.email_taken' }]);
@@ -191,4 +236,9 @@ export async function createApiToken(s: Services, userId: string, name: string) 
   const token = newToken('chp_');
   const row = await repo.insertApiToken(s.db, userId, name.trim().slice(0, 80) || 'token', token);
   return { id: row.id, token };
+}
+
+/** A just-created token is shown once, and only to its owner while it is still valid. */
+export async function isLiveTokenOf(s: Services, userId: string, token: string): Promise<boolean> {
+  return repo.hasLiveApiToken(s.db, userId, token);
 }

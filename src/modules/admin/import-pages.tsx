@@ -66,13 +66,9 @@ export function ImportsPage({
         <a href="/api/v1/organisations/export.csv">{t('imports.format_link')}</a>
       </p>
       <ErrorSummary ctx={ctx} problems={problems} />
-      {/* Multipart bodies are read by the route itself, so the CSRF token travels in the URL. */}
-      <form
-        method="post"
-        action={`/admin/imports?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="narrow"
-      >
+      <form method="post" action="/admin/imports" enctype="multipart/form-data" class="narrow">
+        {/* First in the body: the route checks it before reading the file. */}
+        <Csrf ctx={ctx} />
         <div class={fileProblem ? 'field has-error' : 'field'}>
           <label for="f-file">{t('imports.file', { mb: maxMegabytes })}</label>
           {fileProblem ? (

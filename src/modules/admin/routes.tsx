@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem, forbidden } from '../../platform/errors.ts';
 import { formBody, requirePageActor } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
+import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { ImportRunPage, ImportsPage } from './import-pages.tsx';
@@ -47,7 +48,7 @@ export function registerAdminRoutes(app: FastifyInstance, s: Services) {
 
 const MAX_MEGABYTES = uc.IMPORT_MAX_BYTES / 1024 / 1024;
 
-/** The organisation import: upload (multipart, `?_csrf=`), progress page, "import for real". */
+/** The organisation import: upload (multipart, CSRF field before the file), progress page, "import for real". */
 function registerImportRoutes(app: FastifyInstance, s: Services) {
   async function showImports(
     req: FastifyRequest,
@@ -73,36 +74,24 @@ function registerImportRoutes(app: FastifyInstance, s: Services) {
     return showImports(req, reply);
   });
 
-  app.post('/admin/imports', async (req, reply) => {
+  app.post('/admin/imports', MULTIPART_FORM, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     // Refused before a byte of the file is read.
     if (!canImportOrganisations(actor)) throw forbidden();
-    if (!req.isMultipart()) {
-      throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+    const form = await readMultipartForm(req, 'file');
+    const dryRun = Boolean(form.fields.dry_run);
+    if (form.tooLarge) {
+      const problem = { field: 'file', message: 'v.import_size', params: { mb: MAX_MEGABYTES } };
+      return showImports(req, reply, { problems: [problem], dryRun, status: 413 });
     }
-    let upload: uc.ImportUpload | null = null;
-    let dryRun = false;
+    const upload: uc.ImportUpload | null = form.file
+      ? { fileName: form.file.name, data: form.file.data, dryRun }
+      : null;
     try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'file' && !upload) {
-            upload = { fileName: part.filename ?? '', data: await part.toBuffer(), dryRun: false };
-          } else {
-            part.file.resume();
-          }
-        } else if (part.fieldname === 'dry_run') {
-          dryRun = typeof part.value === 'string' && part.value !== '';
-        }
-      }
-      if (upload) upload.dryRun = dryRun;
       const { id } = await uc.startImport(s, actor, upload);
       return redirectWithNotice(reply, `/admin/imports/${id}`, 'notice.import_queued');
     } catch (err) {
-      if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        const problem = { field: 'file', message: 'v.import_size', params: { mb: MAX_MEGABYTES } };
-        return showImports(req, reply, { problems: [problem], dryRun, status: 413 });
-      }
       if (
         err instanceof AppError &&
         err.details.length &&

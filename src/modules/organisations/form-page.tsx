@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
+import { isMessageKey } from '../../platform/i18n/index.ts';
 import {
   countryOptions,
   ECOSYSTEMS,
@@ -31,6 +32,25 @@ const arr = (v: string | string[] | undefined) =>
           .map((x) => x.trim())
           .filter(Boolean)
       : [];
+
+const SOCIAL_LABELS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+};
+
+/** The labels of the fields that have a problem, for the error summary. */
+function problemLabels(t: RequestContext['t'], problems: Problems): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const { field } of problems) {
+    const key = `org.${field}`;
+    const social = SOCIAL_LABELS[field.replace(/^social[._]/, '')];
+    if (isMessageKey(key)) labels[field] = t(key);
+    else if (field.startsWith('social') && social) labels[field] = social;
+  }
+  return labels;
+}
 
 /** The form's view of a stored organisation. */
 export function valuesOf(o: Organisation): FormValues {
@@ -98,7 +118,7 @@ export function OrganisationFormPage({
       <h1>{title}</h1>
       <form method="post" action={action} class="org-form" noValidate>
         <Csrf ctx={ctx} />
-        <ErrorSummary ctx={ctx} problems={problems} />
+        <ErrorSummary ctx={ctx} problems={problems} labels={problemLabels(t, problems)} />
         <fieldset>
           <legend>{t('org.section.identity')}</legend>
           <TextField

@@ -10,7 +10,7 @@ import { problemText } from '../../platform/http/forms.tsx';
 import { announceChange } from '../../platform/http/page-cache.ts';
 import { isMessageKey, translate, translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
-import { problemsFromZod } from '../../platform/validation.ts';
+import { problemsFromZod, safeParse } from '../../platform/validation.ts';
 import { LIST_SEPARATOR, unguardCsvText } from './export.ts';
 import { withDerivedColumns } from './repository.ts';
 import { CreateOrganisationInput, LIST_FIELDS, PROFILE_FIELDS } from './schemas.ts';
@@ -115,7 +115,7 @@ type Valid = { line: number; externalId: string; values: Omit<NewOrganisation, '
 function validate(row: ImportRow, problems: ImportProblem[]): Valid | null {
   const t = translator('en');
   const externalId = typeof row.record.external_id === 'string' ? row.record.external_id.trim() : '';
-  const parsed = CreateOrganisationInput.safeParse(row.record);
+  const parsed = safeParse(CreateOrganisationInput, row.record);
   let ok = true;
   if (!externalId || externalId.length > 200) {
     problems.push({ line: row.line, field: 'external_id', message: t('v.required'), key: 'v.required' });

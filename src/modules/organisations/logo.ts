@@ -13,11 +13,19 @@ const SIZE = 400;
 /**
  * Checks an uploaded logo by decoding it (not by its name or declared type), then stores a
  * re-encoded copy no larger than 400×400: whatever the upload carried besides pixels is dropped.
+ * `file` is null when none was sent; `tooLarge` when the upload stopped at the size limit.
  */
-export async function setLogo(s: Services, actor: Actor | null, idOrSlug: string, file: Buffer) {
+export async function setLogo(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  upload: { file: Buffer | null; tooLarge?: boolean },
+) {
   const { org, membership } = await loadForActor(s, actor, idOrSlug);
   if (!canEditOrganisation(actor, org, membership)) throw forbidden();
-  if (file.length > LOGO_MAX_BYTES) throw logoProblem('v.logo_size');
+  const { file } = upload;
+  if (upload.tooLarge || (file && file.length > LOGO_MAX_BYTES)) throw logoProblem('v.logo_size');
+  if (!file?.length) throw logoProblem('v.required');
   let meta: sharp.Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: 40_000_000 }).metadata();

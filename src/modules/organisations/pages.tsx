@@ -1,6 +1,6 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ListTable } from '../../platform/http/forms.tsx';
+import { Csrf, ListTable, type Problems, problemText } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
 import {
@@ -50,10 +50,13 @@ export function OrganisationPage({
   canSubmit,
   canModerate,
   canManageTeam,
+  logoProblems = [],
 }: {
   ctx: RequestContext;
   org: Organisation;
   hasLogo: boolean;
+  /** Why the last logo upload was refused, shown beside the field. */
+  logoProblems?: Problems;
   membership: Membership;
   canEdit: boolean;
   canSubmit: boolean;
@@ -62,6 +65,7 @@ export function OrganisationPage({
   notice?: string | undefined;
 }) {
   const { t, lang } = ctx;
+  const logoError = logoProblems[0] ? problemText(t, logoProblems[0]) : null;
   const social = (org.social ?? {}) as Record<string, string>;
   const naceLabel = (c: string) => {
     const all = [...NACE_SECTIONS, ...NACE_DIVISIONS];
@@ -112,21 +116,31 @@ export function OrganisationPage({
           {canEdit ? (
             <form
               method="post"
-              action={`/organisations/${org.slug}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+              action={`/organisations/${org.slug}/logo`}
               enctype="multipart/form-data"
               class="logo-form"
             >
-              <label for="f-logo">{t('org.logo')}</label>
-              <p class="hint" id="f-logo-hint">
-                {t('org.logo_hint')}
-              </p>
-              <input
-                id="f-logo"
-                type="file"
-                name="logo"
-                accept="image/png,image/jpeg,image/webp,image/gif"
-                aria-describedby="f-logo-hint"
-              />
+              {/* First in the body: the route checks it before reading the file. */}
+              <Csrf ctx={ctx} />
+              <div class={logoError ? 'field has-error' : 'field'}>
+                <label for="f-logo">{t('org.logo')}</label>
+                <p class="hint" id="f-logo-hint">
+                  {t('org.logo_hint')}
+                </p>
+                {logoError ? (
+                  <p class="error" id="f-logo-error">
+                    {logoError}
+                  </p>
+                ) : null}
+                <input
+                  id="f-logo"
+                  type="file"
+                  name="logo"
+                  accept="image/png,image/jpeg,image/webp,image/gif"
+                  aria-invalid={logoError ? 'true' : undefined}
+                  aria-describedby={logoError ? 'f-logo-hint f-logo-error' : 'f-logo-hint'}
+                />
+              </div>
               <button type="submit" class="secondary">
                 {t('org.logo_upload')}
               </button>

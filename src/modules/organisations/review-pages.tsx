@@ -142,7 +142,7 @@ export function ReviewPage({
           </form>
           <form method="post" action={`/editor/organisations/${org.slug}/return`} class="narrow" noValidate>
             <Csrf ctx={ctx} />
-            <ErrorSummary ctx={ctx} problems={problems} />
+            <ErrorSummary ctx={ctx} problems={problems} labels={{ reason: t('review.reason') }} />
             <TextField
               ctx={ctx}
               problems={problems}

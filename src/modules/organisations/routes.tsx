@@ -3,6 +3,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
 import { echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
+import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
@@ -103,7 +104,11 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     );
   });
 
-  app.get('/organisations/:slug', { config: { publicCache: true } }, async (req, reply) => {
+  const profilePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { logoProblems?: Problems; status?: number } = {},
+  ) => {
     const { slug } = req.params as Params;
     const actor = req.ctx.actor;
     const { org, membership } = await uc.loadForActor(s, actor, slug);
@@ -125,9 +130,14 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
         canManageTeam={canManageTeam(actor, membership)}
         jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo })}
         notice={noticeFrom(req.query)}
+        logoProblems={extra.logoProblems}
       />,
+      extra.status,
     );
-  });
+  };
+  app.get('/organisations/:slug', { config: { publicCache: true } }, async (req, reply) =>
+    profilePage(req, reply),
+  );
 
   app.get('/organisations/:slug/logo', async (req, reply) => {
     const { slug } = req.params as Params;
@@ -141,16 +151,18 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
       .send(logo.data);
   });
 
-  app.post('/organisations/:slug/logo', async (req, reply) => {
+  app.post('/organisations/:slug/logo', MULTIPART_FORM, async (req, reply) => {
     const { slug } = req.params as Params;
     if (!requirePageActor(req, reply)) return reply;
-    if (!req.isMultipart())
-      throw new AppError('unsupported_media_type', 'Send the logo as multipart/form-data.');
-    const file = await req.file();
-    if (!file) throw new AppError('validation', 'No file.', [{ field: 'logo', message: 'v.required' }]);
-    const buffer = await file.toBuffer();
-    await setLogo(s, req.ctx.actor, slug, buffer);
-    return redirectWithNotice(reply, `/organisations/${slug}`, 'notice.logo_saved');
+    const form = await readMultipartForm(req, 'logo');
+    return handleForm(
+      reply,
+      async () => {
+        await setLogo(s, req.ctx.actor, slug, { file: form.file?.data ?? null, tooLarge: form.tooLarge });
+        return redirectWithNotice(reply, `/organisations/${slug}`, 'notice.logo_saved');
+      },
+      (logoProblems) => profilePage(req, reply, { logoProblems, status: 422 }),
+    );
   });
 
   app.get('/organisations/:slug/edit', async (req, reply) => {

@@ -9,6 +9,7 @@ import {
   KETS,
 } from '../../platform/taxonomy/index.ts';
 import { looksLikeHtml } from '../../platform/text/markdown.ts';
+import { YEAR_BOUND } from '../../platform/validation.ts';
 
 export const ORGANISATION_TYPES = [
   'cluster_organisation',
@@ -72,6 +73,13 @@ const optionalText = (max: number) => z.preprocess(blank, plainText(max).optiona
 const intIn = (min: number, max: number) =>
   z.preprocess(blank, z.coerce.number().int().min(min).max(max).optional());
 
+/** A year: its bounds are shown as years in messages ("at most 2026"). */
+const yearIn = (min: number, max: number) =>
+  z.preprocess(
+    blank,
+    z.coerce.number().int().min(min, { message: YEAR_BOUND }).max(max, { message: YEAR_BOUND }).optional(),
+  );
+
 const httpUrl = z
   .string()
   .trim()
@@ -130,7 +138,7 @@ export const OrganisationFields = z.object({
   latitude: z.preprocess(blank, z.coerce.number().min(-90).max(90).optional()),
   longitude: z.preprocess(blank, z.coerce.number().min(-180).max(180).optional()),
   website: z.preprocess(blank, httpUrl.optional()),
-  founded_year: intIn(1800, currentYear),
+  founded_year: yearIn(1800, currentYear),
   description: z.preprocess((v) => (v === null ? '' : v), z.string().max(20_000).default('')),
   members_sme: intIn(0, 100_000),
   members_large: intIn(0, 100_000),

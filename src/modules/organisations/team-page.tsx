@@ -78,7 +78,7 @@ export function TeamPage({
       <h2>{t('team.invite')}</h2>
       <form method="post" action={`/organisations/${org.slug}/team/invite`} class="narrow" noValidate>
         <Csrf ctx={ctx} />
-        <ErrorSummary ctx={ctx} problems={problems} />
+        <ErrorSummary ctx={ctx} problems={problems} labels={{ role: t('team.role') }} />
         <TextField
           ctx={ctx}
           problems={problems}

@@ -85,22 +85,31 @@ export async function resolveContext(
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Requests that carry no ambient credentials need no token. */
+function csrfExempt(req: FastifyRequest): boolean {
+  if (SAFE.has(req.method) || req.ctx.viaToken) return true;
+  return req.url.startsWith('/api/') && !req.cookies[SESSION_COOKIE];
+}
+
 /**
- * Double-submit check: the token in the form (or X-CSRF-Token header, or `_csrf` query for
- * multipart forms) must equal the HttpOnly SameSite cookie that a third-party site can neither
- * read nor set. Bearer-token requests, and API calls without a session cookie, carry no ambient
- * credentials and need no token (the API then answers 401 itself).
+ * Double-submit check: the token in the form (or the X-CSRF-Token header) must equal the HttpOnly
+ * SameSite cookie that a third-party site can neither read nor set. Bearer-token requests, and API
+ * calls without a session cookie, carry no ambient credentials and need no token (the API then
+ * answers 401 itself). A multipart form's token is a field of its body, which only the route reads:
+ * routes marked `config: { multipartForm: true }` check it with `readMultipartForm` before the file;
+ * any other multipart post needs the header.
  */
 export function checkCsrf(req: FastifyRequest): void {
-  if (SAFE.has(req.method) || req.ctx.viaToken) return;
-  if (req.url.startsWith('/api/') && !req.cookies[SESSION_COOKIE]) return;
+  if (csrfExempt(req)) return;
+  const header = typeof req.headers['x-csrf-token'] === 'string' ? req.headers['x-csrf-token'] : '';
+  if (req.isMultipart() && !header && req.routeOptions.config?.multipartForm) return;
   const body = req.body as Record<string, unknown> | undefined;
-  const query = req.query as Record<string, unknown> | undefined;
-  const sent =
-    (typeof body?._csrf === 'string' && body._csrf) ||
-    (typeof req.headers['x-csrf-token'] === 'string' && req.headers['x-csrf-token']) ||
-    (typeof query?._csrf === 'string' && query._csrf) ||
-    '';
+  checkCsrfToken(req, (typeof body?._csrf === 'string' && body._csrf) || header);
+}
+
+/** Checks a token found in a multipart body (or the header); exempt requests pass. */
+export function checkCsrfToken(req: FastifyRequest, sent: string): void {
+  if (csrfExempt(req)) return;
   const expected = req.cookies[CSRF_COOKIE] ?? '';
   if (!sent || !expected || !safeEqual(sent, expected)) {
     throw new AppError(

@@ -13,18 +13,37 @@ export function Csrf({ ctx }: { ctx: RequestContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }
 
-/** The summary at the top of a form: one link per bad field, focused for screen readers. */
-export function ErrorSummary({ ctx, problems }: { ctx: RequestContext; problems: Problems }) {
+/**
+ * The summary at the top of a form: one link per bad field, "Label: message", focused for screen
+ * readers. A field's label comes from `labels`, else from the catalogue's `field.<name>`.
+ */
+export function ErrorSummary({
+  ctx,
+  problems,
+  labels = {},
+}: {
+  ctx: RequestContext;
+  problems: Problems;
+  labels?: Record<string, string>;
+}) {
   if (problems.length === 0) return null;
+  const labelOf = (field: string) => {
+    const key = `field.${field}`;
+    return labels[field] ?? (isMessageKey(key) ? ctx.t(key) : null);
+  };
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{ctx.t('form.errors_title')}</h2>
       <ul>
-        {problems.map((p) => (
-          <li>
-            <a href={`#f-${p.field}`}>{problemText(ctx.t, p)}</a>
-          </li>
-        ))}
+        {problems.map((p) => {
+          const label = labelOf(p.field);
+          const text = problemText(ctx.t, p);
+          return (
+            <li>
+              <a href={`#f-${p.field}`}>{label ? ctx.t('form.error_of', { label, message: text }) : text}</a>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

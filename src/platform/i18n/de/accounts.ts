@@ -8,6 +8,8 @@ export const accounts: Record<keyof typeof en, string> = {
   'signup.check_email_title': 'Prüfen Sie Ihr E-Mail-Postfach',
   'signup.check_email':
     'Wir haben einen Link an {email} gesendet. Öffnen Sie ihn, um Ihre Adresse zu bestätigen.',
+  'signup.check_email_any':
+    'Wir haben einen Link an Ihre E-Mail-Adresse gesendet. Öffnen Sie ihn, um Ihre Adresse zu bestätigen.',
   'signin.title': 'Anmelden',
   'signin.submit': 'Anmelden',
   'signin.forgot': 'Passwort vergessen?',
@@ -23,12 +25,22 @@ export const accounts: Record<keyof typeof en, string> = {
   'link.expired': 'Dieser Link ist abgelaufen.',
   'link.unknown': 'Dieser Link ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben.',
   'link.new_reset': 'Neuen Link zum Zurücksetzen des Passworts anfordern',
+  'link.verify_used':
+    'Dieser Bestätigungslink wurde bereits verwendet. Ihre Adresse ist bestätigt: Sie können sich anmelden.',
+  'link.sign_in': 'Anmelden',
+  'link.to_account': 'Zu Ihrem Konto',
+  'link.new_verification':
+    'Melden Sie sich an, um über Ihre Kontoseite eine neue Bestätigungs-E-Mail zu erhalten',
   'account.title': 'Ihr Konto',
   'account.verified': 'bestätigt',
   'account.unverified': 'noch nicht bestätigt',
   'account.role': 'Rolle',
   'account.resend': 'Bestätigungs-E-Mail erneut senden',
   'account.change_password': 'Passwort ändern',
+  'account.set_password': 'Passwort festlegen',
+  'account.set_password_intro':
+    'Ihr Konto hat noch kein Passwort. Legen Sie eines fest, um sich künftig mit Ihrer E-Mail-Adresse anzumelden.',
+  'notice.password_set': 'Ihr Passwort wurde festgelegt. Melden Sie sich künftig damit an.',
   'role.user': 'Benutzer',
   'role.editor': 'Redakteur',
   'role.admin': 'Administrator',

@@ -58,6 +58,7 @@ export const common: Record<keyof typeof en, string> = {
   'notice.import_queued':
     'Die Datei wurde geprüft und eingereiht. Diese Seite zeigt den Fortschritt des Imports.',
   'form.errors_title': 'Bitte korrigieren Sie Folgendes',
+  'form.error_of': '{label}: {message}',
   'form.save': 'Speichern',
   'form.cancel': 'Abbrechen',
   'form.choose': 'Auswählen…',

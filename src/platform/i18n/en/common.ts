@@ -52,6 +52,7 @@ export const common = {
   'notice.role_changed': 'The role has been changed.',
   'notice.import_queued': 'The file has been checked and queued. This page shows the progress of the import.',
   'form.errors_title': 'Please correct the following',
+  'form.error_of': '{label}: {message}',
   'form.save': 'Save',
   'form.cancel': 'Cancel',
   'form.choose': 'Choose…',

@@ -7,6 +7,8 @@ export const accounts: Record<keyof typeof en, string> = {
   'signup.have_account': 'Vous avez déjà un compte\u00a0? Connectez-vous',
   'signup.check_email_title': 'Consultez vos e-mails',
   'signup.check_email': 'Nous avons envoyé un lien à {email}. Ouvrez-le pour confirmer votre adresse.',
+  'signup.check_email_any':
+    'Nous avons envoyé un lien à votre adresse e-mail. Ouvrez-le pour confirmer votre adresse.',
   'signin.title': 'Se connecter',
   'signin.submit': 'Se connecter',
   'signin.forgot': 'Mot de passe oublié\u00a0?',
@@ -22,12 +24,22 @@ export const accounts: Record<keyof typeof en, string> = {
   'link.expired': 'Ce lien a expiré.',
   'link.unknown': "Ce lien n'est pas valide. Vérifiez que vous l'avez copié en entier.",
   'link.new_reset': 'Demander un nouveau lien de réinitialisation',
+  'link.verify_used':
+    'Ce lien de confirmation a déjà été utilisé. Votre adresse est confirmée\u00a0: vous pouvez vous connecter.',
+  'link.sign_in': 'Se connecter',
+  'link.to_account': 'Aller à votre compte',
+  'link.new_verification':
+    'Connectez-vous pour recevoir un nouvel e-mail de confirmation depuis votre compte',
   'account.title': 'Votre compte',
   'account.verified': 'confirmée',
   'account.unverified': 'pas encore confirmée',
   'account.role': 'Rôle',
   'account.resend': "Renvoyer l'e-mail de confirmation",
   'account.change_password': 'Modifier le mot de passe',
+  'account.set_password': 'Choisir un mot de passe',
+  'account.set_password_intro':
+    "Votre compte n'a pas encore de mot de passe. Choisissez-en un pour vous connecter désormais avec votre adresse e-mail.",
+  'notice.password_set': 'Votre mot de passe est enregistré. Utilisez-le désormais pour vous connecter.',
   'role.user': 'Utilisateur',
   'role.editor': 'Éditeur',
   'role.admin': 'Administrateur',

@@ -59,6 +59,7 @@ export const common: Record<keyof typeof en, string> = {
   'notice.import_queued':
     "Le fichier a été vérifié et mis en file d'attente. Cette page suit la progression de l'import.",
   'form.errors_title': 'Veuillez corriger les points suivants',
+  'form.error_of': '{label}\u00a0: {message}',
   'form.save': 'Enregistrer',
   'form.cancel': 'Annuler',
   'form.choose': 'Choisir…',
