@@ -159,6 +159,8 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
       });
       const mail = await srv.inbox.waitFor('member@example.org', /were not published/);
       expect(mail.text).toContain('The name is a slogan');
+      const own = await member.get(`/organisations/${slug}`);
+      expect(own.html).toContain('An editor did not publish your changes to Name: The name is a slogan');
       // The team edits the published values again, and may propose anew.
       expect((await member.get(`/organisations/${slug}/edit`)).html).toContain(
         'value="Aerospace Valley Test"',

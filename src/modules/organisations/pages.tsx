@@ -53,6 +53,7 @@ export function OrganisationPage({
   canManageTeam,
   showManage = true,
   pendingFields = [],
+  returnedRevision,
 }: {
   ctx: RequestContext;
   org: Organisation;
@@ -66,6 +67,8 @@ export function OrganisationPage({
   showManage?: boolean;
   /** Fields whose changes wait for an editor (shown to the team and to editors). */
   pendingFields?: string[];
+  /** The team's last proposal, if an editor returned it lately. */
+  returnedRevision?: { fields: string[]; reason: string } | undefined;
   notice?: string | undefined;
 }) {
   const { t, lang } = ctx;
@@ -103,6 +106,12 @@ export function OrganisationPage({
                 </p>
               ) : null}
             </div>
+          ) : null}
+          {returnedRevision && !pendingFields.length ? (
+            <p class="returned">
+              {t('revision.returned', { fields: fieldList(ctx, returnedRevision.fields) })}:{' '}
+              {returnedRevision.reason}
+            </p>
           ) : null}
           <ul class="inline-actions">
             {canEdit ? (

@@ -396,6 +396,20 @@ export async function pendingRevision(
     .executeTakeFirst();
 }
 
+/** The organisation's most recent revision, pending or decided. */
+export async function latestRevision(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<OrganisationRevision | undefined> {
+  return db
+    .selectFrom('organisation_revisions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Creates the organisation's pending revision, or replaces the proposal of the one there is. */
 export async function savePendingRevision(
   db: Kysely<DB>,

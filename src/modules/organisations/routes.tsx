@@ -34,6 +34,9 @@ import * as uc from './usecases.ts';
 
 type Params = { slug: string };
 
+/** How long the team sees a returned proposal and its reason on the profile page. */
+const RETURNED_SHOWN_MS = 30 * 86_400_000;
+
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
     const input = parseQuery(SearchQuery, req.query);
@@ -112,11 +115,17 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     const { slug } = req.params as Params;
     const actor = req.ctx.actor;
     const { org, membership } = await uc.loadForActor(s, actor, slug);
-    const [hasLogo, similar, pending] = await Promise.all([
+    const [hasLogo, similar, latest] = await Promise.all([
       repo.hasLogo(s.db, org.id),
       org.status === 'published' ? similarOrganisations(s.db, org) : [],
-      canSeePendingRevision(actor, membership) ? repo.pendingRevision(s.db, org.id) : undefined,
+      canSeePendingRevision(actor, membership) ? repo.latestRevision(s.db, org.id) : undefined,
     ]);
+    const pending = latest?.status === 'pending' ? latest : undefined;
+    // A returned proposal stays in view of the team for a while, with the editor's reason.
+    const returned =
+      latest?.status === 'returned' && Date.now() - (latest.decided_at?.getTime() ?? 0) < RETURNED_SHOWN_MS
+        ? { fields: proposedFields(latest.proposed), reason: latest.reason ?? '' }
+        : undefined;
     return sendPage(
       reply,
       <OrganisationProfileLayout
@@ -130,6 +139,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
         canModerate={canModerateOrganisations(actor)}
         canManageTeam={canManageTeam(actor, membership)}
         pendingFields={pending ? proposedFields(pending.proposed) : []}
+        returnedRevision={returned}
         jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo })}
         notice={noticeFrom(req.query)}
       />,

@@ -125,6 +125,7 @@ export const organisations: Record<keyof typeof en, string> = {
   'revision.form_notice':
     'Ihre Änderungen an {fields} warten auf die Prüfung durch die Redaktion. Das Formular zeigt sie; Besucher sehen bis zur Veröffentlichung die veröffentlichte Fassung.',
   'revision.review_link': 'Änderungen prüfen',
+  'revision.returned': 'Die Redaktion hat Ihre Änderungen an {fields} nicht veröffentlicht',
   'revision.title': 'Änderungen an {name}',
   'revision.intro':
     'Vorgeschlagen von {who}, zuletzt geändert am {date}. Besucher sehen die veröffentlichten Werte, bis Sie die Änderungen veröffentlichen.',

@@ -121,6 +121,7 @@ export const organisations = {
   'revision.form_notice':
     'Your changes to {fields} await an editor’s review. The form shows them; visitors see the published version until they are published.',
   'revision.review_link': 'Review the changes',
+  'revision.returned': 'An editor did not publish your changes to {fields}',
   'revision.title': 'Changes to {name}',
   'revision.intro':
     'Proposed by {who}, last changed {date}. Visitors see the published values until you publish the changes.',

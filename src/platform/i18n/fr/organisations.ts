@@ -125,6 +125,7 @@ export const organisations: Record<keyof typeof en, string> = {
   'revision.form_notice':
     'Vos modifications de {fields} attendent la validation d’un éditeur. Le formulaire les affiche\u00a0; les visiteurs voient la version publiée jusqu’à leur publication.',
   'revision.review_link': 'Examiner les modifications',
+  'revision.returned': 'Un éditeur n’a pas publié vos modifications de {fields}',
   'revision.title': 'Modifications de {name}',
   'revision.intro':
     'Proposées par {who}, dernière modification le {date}. Les visiteurs voient les valeurs publiées tant que vous ne publiez pas les modifications.',
