@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
+import * as revisions from '../src/modules/organisations/revisions.ts';
 import * as team from '../src/modules/organisations/team.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
 import { AppError } from '../src/platform/errors.ts';
@@ -16,6 +17,12 @@ type Action =
   | 'publish'
   | 'return'
   | 'invite'
+  | 'propose_change'
+  | 'view_revision'
+  | 'publish_revision'
+  | 'return_revision'
+  | 'list_changes'
+  | 'revert_change'
   | 'read_outbox'
   | 'manage_users'
   | 'read_audit'
@@ -73,6 +80,63 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
     admin: true,
   },
   return: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: true,
+    admin: true,
+  },
+  // On a published profile, the team's changes to its identifying fields wait for an editor
+  // (a pending revision); editors' and admins' own changes go live. Both are accepted here.
+  propose_change: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: true,
+    team_admin: true,
+    editor: true,
+    admin: true,
+  },
+  // Pending revisions are reviewed, published and returned by editors and admins only.
+  view_revision: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: true,
+    admin: true,
+  },
+  publish_revision: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: true,
+    admin: true,
+  },
+  return_revision: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: true,
+    admin: true,
+  },
+  list_changes: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: true,
+    admin: true,
+  },
+  revert_change: {
     visitor: false,
     unverified: false,
     user: false,
@@ -192,13 +256,41 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
   });
 
   /** A fresh organisation in the given state, with `member` and `team_admin` in its team. */
-  async function freshOrg(status: 'draft' | 'needs_review') {
+  async function freshOrg(status: 'draft' | 'needs_review' | 'published') {
     const org = await orgs.createOrganisation(s, owner, { ...VALID, name: `Matrix Cluster ${++n}` });
     const { upsertMember } = await import('../src/modules/organisations/repository.ts');
     await upsertMember(s.db, org.id, actors.member!.id, 'member');
     await upsertMember(s.db, org.id, actors.team_admin!.id, 'admin');
-    if (status === 'needs_review') await orgs.submitForReview(s, owner, org.id);
+    if (status !== 'draft') await orgs.submitForReview(s, owner, org.id);
+    if (status === 'published') await orgs.publishOrganisation(s, actors.editor, org.id);
     return org;
+  }
+
+  /** A published organisation whose team member proposed a new name. */
+  async function withPendingRevision() {
+    const org = await freshOrg('published');
+    const { held } = await orgs.updateOrganisation(
+      s,
+      actors.member,
+      org.id,
+      { name: `Renamed ${++n}` },
+      'patch',
+    );
+    if (held.length !== 1) throw new Error('the rename should wait for review');
+    return org;
+  }
+
+  /** The audit id of a change that went live on a published profile (a team member's new city). */
+  async function liveChange() {
+    const org = await freshOrg('published');
+    await orgs.updateOrganisation(s, actors.member, org.id, { city: 'Linz' }, 'patch');
+    const row = await s.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('subject_id', '=', org.id)
+      .where('action', '=', 'organisation.update')
+      .executeTakeFirstOrThrow();
+    return String(row.id);
   }
 
   /** A dry run that has finished, ready to be imported for real. */
@@ -236,6 +328,20 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     publish: async (a) => orgs.publishOrganisation(s, a, (await freshOrg('needs_review')).id),
     return: async (a) =>
       orgs.returnOrganisation(s, a, (await freshOrg('needs_review')).id, { reason: 'Not complete yet' }),
+    propose_change: async (a) => {
+      const org = await freshOrg('published');
+      const result = await orgs.updateOrganisation(s, a, org.id, { name: `Proposed ${++n}` }, 'patch');
+      const staff = a?.role === 'editor' || a?.role === 'admin';
+      // Staff edits go live; the team's wait as a pending revision.
+      if (result.held.length !== (staff ? 0 : 1)) throw new Error(`unexpected held: ${result.held}`);
+      return result;
+    },
+    view_revision: async (a) => revisions.revisionForReview(s, a, (await withPendingRevision()).id),
+    publish_revision: async (a) => revisions.publishRevision(s, a, (await withPendingRevision()).id),
+    return_revision: async (a) =>
+      revisions.returnRevision(s, a, (await withPendingRevision()).id, { reason: 'Not the real name' }),
+    list_changes: async (a) => revisions.recentChanges(s, a),
+    revert_change: async (a) => revisions.revertChange(s, a, await liveChange()),
     invite: async (a) =>
       team.inviteMember(s, a, (await freshOrg('draft')).id, { email: `new${++n}@example.org` }),
     read_outbox: async (a) => admin.outbox(s, a, {}),

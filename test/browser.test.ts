@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
 import { ENGINES } from './helpers/db.ts';
-import { makeUser, PASSWORD } from './helpers/fixtures.ts';
+import { makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
 import { linkIn } from './helpers/smtp.ts';
 
 describe.each(ENGINES)('browser journeys on %s', (engine) => {
@@ -105,6 +105,57 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
     expect(await page.locator('h1').textContent()).toBe('Créer un compte');
     await context.close();
   });
+
+  it.skipIf(skip)(
+    "a member's rename of a published profile waits for review while visitors see the old name; the editor publishes it",
+    async () => {
+      await makeUser(env.srv.services, 'member@example.org');
+      await makeUser(env.srv.services, 'editor@example.org', 'editor');
+      const member = await signedIn(env.srv.url, 'member@example.org');
+      await member.post('/organisations', orgForm({ name: 'Photonics Valley' }));
+      await member.post('/organisations/photonics-valley/submit', {});
+      const editorHttp = await signedIn(env.srv.url, 'editor@example.org');
+      await editorHttp.post('/editor/organisations/photonics-valley/publish', {});
+      const profile = `${env.srv.url}/organisations/photonics-valley`;
+
+      const memberContext = await env.browser.newContext();
+      const page = await memberContext.newPage();
+      await signIn(page, 'member@example.org');
+      await page.goto(`${profile}/edit`);
+      await page.locator('#f-name').fill('Photonics Valley – Best Cluster in Europe');
+      await page.locator('form.org-form button[type=submit]').click();
+      await page.waitForLoadState();
+      expect(await page.locator('.notice').textContent()).toContain('wait for an editor’s review');
+      expect(await page.locator('.pending-revision').textContent()).toContain('Name');
+
+      const visitorContext = await env.browser.newContext();
+      const visitor = await visitorContext.newPage();
+      await visitor.goto(profile);
+      expect(await visitor.locator('h1').textContent()).toBe('Photonics Valley (AVT)');
+
+      const editorContext = await env.browser.newContext();
+      const editor = await editorContext.newPage();
+      await signIn(editor, 'editor@example.org');
+      await editor.goto(`${env.srv.url}/editor/queue`);
+      await editor.getByRole('link', { name: 'Photonics Valley' }).click();
+      await editor.waitForLoadState();
+      const nameRow = editor.locator('table.diff tr', { has: editor.locator('th', { hasText: 'Name' }) });
+      expect(await nameRow.locator('del').textContent()).toBe('Photonics Valley');
+      expect(await nameRow.locator('ins').textContent()).toBe('Photonics Valley – Best Cluster in Europe');
+      expect(await seriousA11yViolations(editor)).toEqual([]);
+      await editor.getByRole('button', { name: 'Publish the changes' }).click();
+      await editor.waitForLoadState();
+      expect(await editor.locator('.notice').textContent()).toContain('The changes are published.');
+      await editor.goto(`${env.srv.url}/editor/changes`);
+      expect(await seriousA11yViolations(editor)).toEqual([]);
+
+      await visitor.reload();
+      expect(await visitor.locator('h1').textContent()).toBe(
+        'Photonics Valley – Best Cluster in Europe (AVT)',
+      );
+      await Promise.all([memberContext.close(), visitorContext.close(), editorContext.close()]);
+    },
+  );
 
   it.skipIf(skip)(
     'home, list, profile and edit pages have no serious or critical accessibility violations',

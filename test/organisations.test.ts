@@ -43,6 +43,9 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
       expect(queue.html).toContain('Aerospace Valley Test');
       const review = await editor.get(`/editor/organisations/${slug}`);
       expect(review.html).toContain('Meets the criteria');
+      // The status is shown once, with the decision; the profile below has no second, empty panel.
+      expect(review.html.match(/Awaiting review/g)).toHaveLength(1);
+      expect(review.html).not.toContain('class="manage"');
       expect((await editor.post(`/editor/organisations/${slug}/publish`, {})).status).toBe(303);
 
       const page = await visitor.get(`/organisations/${slug}`);

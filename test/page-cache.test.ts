@@ -46,9 +46,12 @@ describe.each(ENGINES)("visitors' page cache on %s", (engine) => {
     await signedIn(srv.url, 'reader@example.org');
     expect((await visitor.get(`/organisations/${slug}`)).res.headers.get('x-page-cache')).toBe('hit');
 
-    // The team renames the profile: the next visit shows the new name.
+    // The team renames the profile, which waits for review; once an editor publishes the new name,
+    // the next visit shows it.
     const r = await manager.post(`/organisations/${slug}/edit`, orgForm({ name: 'Cache Valley Renamed' }));
     expect(r.status).toBe(303);
+    expect((await visitor.get(`/organisations/${slug}`)).html).not.toContain('Cache Valley Renamed');
+    expect((await editor.post(`/editor/organisations/${slug}/revision/publish`, {})).status).toBe(303);
     const after = await visitor.get(`/organisations/${slug}`);
     expect(after.res.headers.get('x-page-cache')).toBeNull();
     expect(after.html).toContain('Cache Valley Renamed');

@@ -100,6 +100,37 @@ export const organisation = {
   ],
 };
 
+/** Changes to what identifies a published organisation that wait for an editor. */
+export const pendingRevision = {
+  type: 'object',
+  description:
+    'Changes to the identifying fields of a published profile (name, acronym, type, country, region, website, ' +
+    'label and its dates) proposed by its team. They wait for an editor; until then everybody else sees the ' +
+    'published values. Shown to the team and to editors only.',
+  required: ['id', 'status', 'fields', 'proposed'],
+  properties: {
+    id: str('Identifier of the revision', { format: 'uuid' }),
+    status: { type: 'string', enum: ['pending', 'published', 'returned', 'withdrawn'] },
+    fields: { type: 'array', items: { type: 'string' }, description: 'The fields it changes' },
+    proposed: { type: 'object', description: 'The proposed values, by field name' },
+    reason: nullable(str("The editor's reason, when returned")),
+    created_at: str('First proposed', { format: 'date-time' }),
+    updated_at: str('Last changed by the team', { format: 'date-time' }),
+    decided_at: nullable(str('Published or returned', { format: 'date-time' })),
+  },
+};
+
+/** An organisation with the pending revision, for callers who may see it. */
+export const organisationWithRevision = {
+  allOf: [
+    { $ref: '#/components/schemas/Organisation' },
+    {
+      type: 'object',
+      properties: { pending_revision: { $ref: '#/components/schemas/PendingRevision' } },
+    },
+  ],
+};
+
 export const error = {
   type: 'object',
   required: ['error'],

@@ -6,8 +6,10 @@ import {
   idParam,
   organisation,
   organisationInput,
+  organisationWithRevision,
   orgResponse,
   pagingParameters,
+  pendingRevision,
   searchParameters,
   secured,
   statistics,
@@ -32,7 +34,12 @@ export function openApiDocument(baseUrl: string) {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal access token' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'ch_session' },
       },
-      schemas: { OrganisationInput: organisationInput, Organisation: organisation, Error: error },
+      schemas: {
+        OrganisationInput: organisationInput,
+        Organisation: organisation,
+        PendingRevision: pendingRevision,
+        Error: error,
+      },
     },
     paths: {
       '/healthz': {
@@ -144,18 +151,65 @@ export function openApiDocument(baseUrl: string) {
       '/api/v1/organisations/{id}': {
         get: {
           summary: 'One organisation (published ones for everybody; drafts for their team and editors)',
+          description:
+            'Always the published values. Its team and editors also get `pending_revision` when changes to ' +
+            'its identifying fields wait for review.',
           parameters: [idParam],
-          responses: { '200': orgResponse('The organisation'), '404': errorResponse('Not found') },
+          responses: {
+            '200': {
+              description: 'The organisation',
+              content: { 'application/json': { schema: organisationWithRevision } },
+            },
+            '404': errorResponse('Not found'),
+          },
         },
         patch: {
           summary: 'Change some fields of an organisation (team members and editors)',
+          description:
+            'On a published profile, a team member’s changes to what identifies the organisation (name, acronym, ' +
+            'type, country, region, website, label, label_valid_from, label_valid_until) are not published at ' +
+            'once: they go to the pending revision (one per organisation; later changes add to it) and wait for an ' +
+            'editor, and the answer is `202` with the profile as published and `pending_revision`. Other fields ' +
+            'change at once. Editors’ and admins’ changes, and changes to drafts, go live (`200`).',
           security: secured,
           parameters: [idParam],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/OrganisationInput' } } },
           },
-          responses: { '200': orgResponse('Updated'), ...writeErrors },
+          responses: {
+            '200': {
+              description: 'Updated; `pending_revision` is present if earlier changes still wait for review',
+              content: { 'application/json': { schema: organisationWithRevision } },
+            },
+            '202': {
+              description:
+                'Accepted: the identifying fields sent wait for an editor; the body shows the published profile',
+              content: {
+                'application/json': {
+                  schema: organisationWithRevision,
+                  example: {
+                    id: '0b7e4c1e-2f4b-4d8e-9d59-3c1f6f2a7b10',
+                    slug: 'silicon-saxony',
+                    name: 'Silicon Saxony',
+                    status: 'published',
+                    city: 'Dresden',
+                    pending_revision: {
+                      id: '6f1d2a8e-5c3b-4e7f-8a90-1b2c3d4e5f60',
+                      status: 'pending',
+                      fields: ['name', 'website'],
+                      proposed: { name: 'Silicon Saxony e.V.', website: 'https://silicon-saxony.example' },
+                      reason: null,
+                      created_at: '2026-03-02T09:15:00.000Z',
+                      updated_at: '2026-03-02T09:15:00.000Z',
+                      decided_at: null,
+                    },
+                  },
+                },
+              },
+            },
+            ...writeErrors,
+          },
         },
       },
       '/api/v1/organisations/{id}/submit': {
@@ -192,6 +246,37 @@ export function openApiDocument(baseUrl: string) {
             },
           },
           responses: { '200': orgResponse('Returned'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}/revision/publish': {
+        post: {
+          summary: 'Publish the pending changes to a published profile (editors)',
+          description:
+            'Applies the proposed values and mails the team. Optional body `{ "revision": id, "version": ' +
+            'updated_at }`: 409 if the team changed the proposal since (or another editor decided it).',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': orgResponse('Published, with `revision`'), ...writeErrors },
+        },
+      },
+      '/api/v1/organisations/{id}/revision/return': {
+        post: {
+          summary: 'Return the pending changes to the team with a reason (editors)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['reason'],
+                  properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
+                },
+              },
+            },
+          },
+          responses: { '200': orgResponse('Returned; the published profile is unchanged'), ...writeErrors },
         },
       },
       '/api/v1/statistics': {

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { OrganisationRevision } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
-import { presentOrganisation } from './presenter.ts';
+import { canSeePendingRevision } from './policy.ts';
+import { presentOrganisation, presentRevision } from './presenter.ts';
 import * as repo from './repository.ts';
+import { publishRevision, returnRevision } from './revisions.ts';
 import { searchOrganisations } from './search.ts';
 import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
 import * as uc from './usecases.ts';
@@ -42,9 +45,21 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
     };
   });
 
+  /** The published profile, plus the pending revision for those who may see it (its team, editors). */
+  const presentWithRevision = async (
+    org: Parameters<typeof presentOrganisation>[0],
+    revision: OrganisationRevision | null | undefined,
+  ) => ({
+    ...(await present(org)),
+    ...(revision ? { pending_revision: presentRevision(revision) } : {}),
+  });
+
   app.get('/api/v1/organisations/:id', async (req) => {
-    const { org } = await uc.loadForActor(s, req.ctx.actor, (req.params as IdParams).id);
-    return present(org);
+    const { org, membership } = await uc.loadForActor(s, req.ctx.actor, (req.params as IdParams).id);
+    const revision = canSeePendingRevision(req.ctx.actor, membership)
+      ? await repo.pendingRevision(s.db, org.id)
+      : undefined;
+    return presentWithRevision(org, revision);
   });
 
   app.post('/api/v1/organisations', async (req, reply) => {
@@ -56,16 +71,18 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
       .send(await present(org));
   });
 
-  app.patch('/api/v1/organisations/:id', async (req) => {
+  // 202 when some of the change waits for an editor: the body is the profile as published, with
+  // `pending_revision` saying what waits.
+  app.patch('/api/v1/organisations/:id', async (req, reply) => {
     requireActor(req);
-    const org = await uc.updateOrganisation(
+    const { org, revision, held } = await uc.updateOrganisation(
       s,
       req.ctx.actor,
       (req.params as IdParams).id,
       jsonBody(req.body),
       'patch',
     );
-    return present(org);
+    return reply.status(held.length > 0 ? 202 : 200).send(await presentWithRevision(org, revision));
   });
 
   app.post('/api/v1/organisations/:id/submit', async (req) => {
@@ -75,6 +92,26 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
   app.post('/api/v1/organisations/:id/publish', async (req) => {
     requireActor(req);
     return present(await uc.publishOrganisation(s, req.ctx.actor, (req.params as IdParams).id));
+  });
+  app.post('/api/v1/organisations/:id/revision/publish', async (req) => {
+    requireActor(req);
+    const { org, revision } = await publishRevision(
+      s,
+      req.ctx.actor,
+      (req.params as IdParams).id,
+      jsonBody(req.body ?? {}),
+    );
+    return { ...(await present(org)), revision: presentRevision(revision) };
+  });
+  app.post('/api/v1/organisations/:id/revision/return', async (req) => {
+    requireActor(req);
+    const { org, revision } = await returnRevision(
+      s,
+      req.ctx.actor,
+      (req.params as IdParams).id,
+      jsonBody(req.body),
+    );
+    return { ...(await present(org)), revision: presentRevision(revision) };
   });
   app.post('/api/v1/organisations/:id/return', async (req) => {
     requireActor(req);

@@ -18,6 +18,7 @@ import {
   NACE_DIVISIONS,
   NACE_SECTIONS,
 } from '../../platform/taxonomy/index.ts';
+import { fieldList } from './revision-pages.tsx';
 import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -100,6 +101,7 @@ export function OrganisationFormPage({
   problems,
   title,
   cancelHref,
+  pendingFields = [],
 }: {
   ctx: RequestContext;
   action: string;
@@ -107,6 +109,8 @@ export function OrganisationFormPage({
   problems: Problems;
   title: string;
   cancelHref: string;
+  /** Fields whose values shown here are the team's proposal waiting for an editor. */
+  pendingFields?: string[];
 }) {
   const { t, lang } = ctx;
   const countries = countryOptions(lang).map((c) => ({ value: c.code, label: c.name }));
@@ -116,6 +120,11 @@ export function OrganisationFormPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
+      {pendingFields.length ? (
+        <p class="notice pending-revision" role="status">
+          {t('revision.form_notice', { fields: fieldList(ctx, pendingFields) })}
+        </p>
+      ) : null}
       <form method="post" action={action} class="org-form" noValidate>
         <Csrf ctx={ctx} />
         <ErrorSummary ctx={ctx} problems={problems} labels={problemLabels(t, problems)} />

@@ -14,6 +14,7 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
+import { fieldList } from './revision-pages.tsx';
 import type { SimilarOrganisation } from './similar.ts';
 
 export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
@@ -51,6 +52,9 @@ export function OrganisationPage({
   canModerate,
   canManageTeam,
   logoProblems = [],
+  showManage = true,
+  pendingFields = [],
+  returnedRevision,
 }: {
   ctx: RequestContext;
   org: Organisation;
@@ -62,6 +66,12 @@ export function OrganisationPage({
   canSubmit: boolean;
   canModerate: boolean;
   canManageTeam: boolean;
+  /** False where the page around the profile shows its status and actions itself (the review page). */
+  showManage?: boolean;
+  /** Fields whose changes wait for an editor (shown to the team and to editors). */
+  pendingFields?: string[];
+  /** The team's last proposal, if an editor returned it lately. */
+  returnedRevision?: { fields: string[]; reason: string } | undefined;
   notice?: string | undefined;
 }) {
   const { t, lang } = ctx;
@@ -80,7 +90,7 @@ export function OrganisationPage({
   ] as const;
   return (
     <>
-      {org.status !== 'published' || membership || canModerate || canEdit ? (
+      {showManage && (org.status !== 'published' || membership || canModerate || canEdit) ? (
         <aside class="manage" aria-label={t('org.manage')}>
           <p>
             {t('org.status')}: <StatusBadge ctx={ctx} status={org.status} />
@@ -88,6 +98,23 @@ export function OrganisationPage({
           {org.status === 'returned' && org.return_reason ? (
             <p class="returned">
               {t('org.returned_reason')}: {org.return_reason}
+            </p>
+          ) : null}
+          {pendingFields.length ? (
+            <div class="pending-revision">
+              <h2>{t('revision.pending_title')}</h2>
+              <p>{t('revision.pending_text', { fields: fieldList(ctx, pendingFields) })}</p>
+              {canModerate ? (
+                <p>
+                  <a href={`/editor/organisations/${org.slug}/revision`}>{t('revision.review_link')}</a>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          {returnedRevision && !pendingFields.length ? (
+            <p class="returned">
+              {t('revision.returned', { fields: fieldList(ctx, returnedRevision.fields) })}:{' '}
+              {returnedRevision.reason}
             </p>
           ) : null}
           <ul class="inline-actions">

@@ -47,3 +47,21 @@ export function canModerateOrganisations(actor: Actor | null): boolean {
 export function canManageTeam(actor: Actor | null, m: Membership): boolean {
   return actor !== null && (m === 'admin' || actor.role === 'admin');
 }
+
+/**
+ * Whether this actor's changes to what identifies the organisation wait for an editor. Only a
+ * published profile is protected; editors and admins are the reviewers, so their own edits go live.
+ */
+export function changesNeedReview(actor: Actor | null, org: Pick<Organisation, 'status'>): boolean {
+  return org.status === 'published' && !isStaff(actor);
+}
+
+/** Editors and admins see pending revisions, publish or return them, and revert changes. */
+export function canReviewRevisions(actor: Actor | null): boolean {
+  return isStaff(actor);
+}
+
+/** The team sees its own pending revision (to keep editing it); editors see every one. */
+export function canSeePendingRevision(actor: Actor | null, m: Membership): boolean {
+  return actor !== null && (m !== null || isStaff(actor));
+}

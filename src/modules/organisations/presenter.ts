@@ -1,4 +1,5 @@
-import type { Organisation } from '../../platform/db/schema.ts';
+import type { Organisation, OrganisationRevision } from '../../platform/db/schema.ts';
+import { proposedFields } from './changes.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 
 /**
@@ -50,6 +51,20 @@ export function presentOrganisation(o: Organisation, opts: { baseUrl: string; ha
     updated_at: o.updated_at.toISOString(),
     published_at: o.published_at?.toISOString() ?? null,
     outdated: isOutdated(o.updated_at),
+  };
+}
+
+/** A revision as the API shows it to the team and to editors: what waits for review, or was decided. */
+export function presentRevision(r: OrganisationRevision) {
+  return {
+    id: r.id,
+    status: r.status,
+    fields: proposedFields(r.proposed),
+    proposed: r.proposed,
+    reason: r.reason,
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
+    decided_at: r.decided_at?.toISOString() ?? null,
   };
 }
 

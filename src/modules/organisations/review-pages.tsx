@@ -6,10 +6,12 @@ import { formatDate } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import type { EligibilityWarning } from './eligibility.ts';
 import { OrganisationPage, StatusBadge } from './pages.tsx';
+import { PendingRevisionsList } from './revision-pages.tsx';
 
 export function ReviewQueuePage({
   ctx,
   items,
+  revisions,
   notice,
 }: {
   ctx: RequestContext;
@@ -20,6 +22,7 @@ export function ReviewQueuePage({
     type: Organisation['type'];
     submitted_at: Date | null;
   }[];
+  revisions: Parameters<typeof PendingRevisionsList>[0]['items'];
   notice?: string | undefined;
 }) {
   const { t, lang } = ctx;
@@ -45,6 +48,7 @@ export function ReviewQueuePage({
           ))}
         </ListTable>
       )}
+      <PendingRevisionsList ctx={ctx} items={revisions} />
     </Layout>
   );
 }
@@ -169,6 +173,7 @@ export function ReviewPage({
         canSubmit={false}
         canModerate={false}
         canManageTeam={false}
+        showManage={false}
       />
     </Layout>
   );

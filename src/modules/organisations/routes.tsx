@@ -8,6 +8,7 @@ import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
 import { LinkProblemPage } from '../accounts/pages.tsx';
+import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
 import { MyOrganisationsPage, OrganisationProfileLayout } from './pages.tsx';
@@ -15,11 +16,15 @@ import {
   canEditOrganisation,
   canManageTeam,
   canModerateOrganisations,
+  canSeePendingRevision,
   canSubmitOrganisation,
+  changesNeedReview,
 } from './policy.ts';
 import { organisationJsonLd } from './presenter.ts';
 import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
+import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
+import * as revisions from './revisions.ts';
 import { searchOrganisations } from './search.ts';
 import { OrganisationSearchPage } from './search-page.tsx';
 import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
@@ -29,6 +34,9 @@ import { TeamPage } from './team-page.tsx';
 import * as uc from './usecases.ts';
 
 type Params = { slug: string };
+
+/** How long the team sees a returned proposal and its reason on the profile page. */
+const RETURNED_SHOWN_MS = 30 * 86_400_000;
 
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
@@ -112,10 +120,17 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     const { slug } = req.params as Params;
     const actor = req.ctx.actor;
     const { org, membership } = await uc.loadForActor(s, actor, slug);
-    const [hasLogo, similar] = await Promise.all([
+    const [hasLogo, similar, latest] = await Promise.all([
       repo.hasLogo(s.db, org.id),
       org.status === 'published' ? similarOrganisations(s.db, org) : [],
+      canSeePendingRevision(actor, membership) ? repo.latestRevision(s.db, org.id) : undefined,
     ]);
+    const pending = latest?.status === 'pending' ? latest : undefined;
+    // A returned proposal stays in view of the team for a while, with the editor's reason.
+    const returned =
+      latest?.status === 'returned' && Date.now() - (latest.decided_at?.getTime() ?? 0) < RETURNED_SHOWN_MS
+        ? { fields: proposedFields(latest.proposed), reason: latest.reason ?? '' }
+        : undefined;
     return sendPage(
       reply,
       <OrganisationProfileLayout
@@ -128,6 +143,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
         canSubmit={canSubmitOrganisation(actor, org, membership)}
         canModerate={canModerateOrganisations(actor)}
         canManageTeam={canManageTeam(actor, membership)}
+        pendingFields={pending ? proposedFields(pending.proposed) : []}
+        returnedRevision={returned}
         jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo })}
         notice={noticeFrom(req.query)}
         logoProblems={extra.logoProblems}
@@ -171,15 +188,18 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     if (!actor) return reply;
     const { org, membership } = await uc.loadForActor(s, actor, slug);
     if (!canEditOrganisation(actor, org, membership)) throw forbidden();
+    // The team keeps editing its pending proposal, so the form shows the proposed values.
+    const pending = changesNeedReview(actor, org) ? await repo.pendingRevision(s.db, org.id) : undefined;
     return sendPage(
       reply,
       <OrganisationFormPage
         ctx={req.ctx}
         action={`/organisations/${org.slug}/edit`}
-        values={valuesOf(org)}
+        values={valuesOf({ ...org, ...(pending?.proposed ?? {}) } as typeof org)}
         problems={[]}
         title={req.ctx.t('org.edit_title', { name: org.name })}
         cancelHref={`/organisations/${org.slug}`}
+        pendingFields={pending ? proposedFields(pending.proposed) : []}
       />,
     );
   });
@@ -190,8 +210,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     return handleForm(
       reply,
       async () => {
-        const org = await uc.updateOrganisation(s, req.ctx.actor, slug, body, 'replace');
-        return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_saved');
+        const { org, held } = await uc.updateOrganisation(s, req.ctx.actor, slug, body, 'replace');
+        const notice = held.length ? 'notice.org_changes_pending' : 'notice.org_saved';
+        return redirectWithNotice(reply, `/organisations/${org.slug}`, notice);
       },
       (problems) =>
         sendPage(
@@ -303,8 +324,11 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
 
   app.get('/editor/queue', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
-    const items = await repo.reviewQueue(s.db);
-    return sendPage(reply, <ReviewQueuePage ctx={req.ctx} items={items} notice={noticeFrom(req.query)} />);
+    const [items, revisions] = await Promise.all([repo.reviewQueue(s.db), repo.pendingRevisionsQueue(s.db)]);
+    return sendPage(
+      reply,
+      <ReviewQueuePage ctx={req.ctx} items={items} revisions={revisions} notice={noticeFrom(req.query)} />,
+    );
   });
   app.get('/editor/organisations/:slug', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
@@ -332,5 +356,56 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
     if (!staffOnly(req, reply)) return reply;
     const org = await uc.setEligibilityWaiver(s, req.ctx.actor, (req.params as Params).slug, formBody(req));
     return redirectWithNotice(reply, `/editor/organisations/${org.slug}`, 'notice.waiver_saved');
+  });
+
+  registerRevisionRoutes(app, s, staffOnly);
+}
+
+/** Editors' review of changes to published profiles, and the list of recent changes with revert. */
+function registerRevisionRoutes(
+  app: FastifyInstance,
+  s: Services,
+  staffOnly: (req: FastifyRequest, reply: FastifyReply) => unknown,
+) {
+  const revisionPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { problems?: Problems; values?: Record<string, string> } = {},
+    status = 200,
+  ) => {
+    const data = await revisions.revisionForReview(s, req.ctx.actor, (req.params as Params).slug);
+    return sendPage(reply, <RevisionReviewPage ctx={req.ctx} {...data} {...extra} />, status);
+  };
+  app.get('/editor/organisations/:slug/revision', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    return revisionPage(req, reply);
+  });
+  app.post('/editor/organisations/:slug/revision/publish', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    await revisions.publishRevision(s, req.ctx.actor, (req.params as Params).slug, formBody(req));
+    return redirectWithNotice(reply, '/editor/queue', 'notice.revision_published');
+  });
+  app.post('/editor/organisations/:slug/revision/return', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const body = formBody(req);
+    try {
+      await revisions.returnRevision(s, req.ctx.actor, (req.params as Params).slug, body);
+      return redirectWithNotice(reply, '/editor/queue', 'notice.revision_returned');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') {
+        return revisionPage(req, reply, { problems: err.details, values: echo(body) }, 422);
+      }
+      throw err;
+    }
+  });
+  app.get('/editor/changes', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    const items = await revisions.recentChanges(s, req.ctx.actor);
+    return sendPage(reply, <RecentChangesPage ctx={req.ctx} items={items} notice={noticeFrom(req.query)} />);
+  });
+  app.post('/editor/changes/:id/revert', async (req, reply) => {
+    if (!staffOnly(req, reply)) return reply;
+    await revisions.revertChange(s, req.ctx.actor, (req.params as { id: string }).id);
+    return redirectWithNotice(reply, '/editor/changes', 'notice.change_reverted');
   });
 }

@@ -56,6 +56,23 @@ export const PROFILE_FIELDS = [
   'contact_email',
 ] as const;
 
+/**
+ * What identifies an organisation: a team's change to one of these on a published profile waits
+ * for an editor (a pending revision); its other fields go live at once.
+ */
+export const IDENTIFYING_FIELDS = [
+  'name',
+  'acronym',
+  'type',
+  'country',
+  'region',
+  'website',
+  'label',
+  'label_valid_from',
+  'label_valid_until',
+] as const satisfies readonly (typeof PROFILE_FIELDS)[number][];
+export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
+
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'youtube', 'facebook'] as const;
 
 /** Forms send '' for an empty field; the API may send null. Both mean "not given". */
@@ -195,6 +212,11 @@ export type OrganisationInput = z.output<typeof CreateOrganisationInput>;
 export type OrganisationPatch = z.output<typeof UpdateOrganisationInput>;
 
 export const ReturnInput = z.object({ reason: z.preprocess(blank, plainText(2000).pipe(z.string().min(5))) });
+/** The review page sends the revision it showed, so a proposal changed since is not published blind. */
+export const RevisionDecisionInput = z.object({
+  revision: z.preprocess(blank, z.uuid().optional()),
+  version: z.preprocess(blank, z.string().max(40).optional()),
+});
 export const WaiverInput = z.object({ waiver: optionalText(200) });
 export const InviteInput = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),

@@ -1,9 +1,10 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Organisation, OrganisationUpdate } from '../../platform/db/schema.ts';
+import type { Organisation, OrganisationRevision, OrganisationUpdate } from '../../platform/db/schema.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { isLang, translate } from '../../platform/i18n/index.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
+import { changedFields, columnValue, isIdentifying, patchValue, pickColumns, sameValue } from './changes.ts';
 import { eligibilityWarnings, websiteHost } from './eligibility.ts';
 import {
   canCreateOrganisation,
@@ -11,6 +12,7 @@ import {
   canModerateOrganisations,
   canSubmitOrganisation,
   canViewOrganisation,
+  changesNeedReview,
   type Membership,
 } from './policy.ts';
 import * as repo from './repository.ts';
@@ -105,9 +107,20 @@ export async function loadForActor(s: Services, actor: Actor | null, idOrSlug: s
   return { org, membership };
 }
 
+/** What an update did: the live profile, and the revision its identifying changes wait in. */
+export interface UpdateResult {
+  /** The profile as visitors see it after the change. */
+  org: Organisation;
+  /** The organisation's pending revision after the change, if there is one. */
+  revision: OrganisationRevision | null;
+  /** The fields of this request that wait for an editor instead of going live. */
+  held: string[];
+}
+
 /**
  * Updates a profile. `mode: 'replace'` (the HTML form) validates the whole profile; `'patch'` (the
- * API) validates and changes only the fields sent.
+ * API) validates and changes only the fields sent. On a published profile, a team member's changes
+ * to what identifies the organisation go to its pending revision for an editor; the rest goes live.
  */
 export async function updateOrganisation(
   s: Services,
@@ -115,34 +128,98 @@ export async function updateOrganisation(
   idOrSlug: string,
   raw: unknown,
   mode: 'replace' | 'patch',
-): Promise<Organisation> {
+): Promise<UpdateResult> {
   const { org, membership } = await loadForActor(s, actor, idOrSlug);
   if (!canEditOrganisation(actor, org, membership)) throw forbidden();
+  const review = changesNeedReview(actor, org);
+  const pending = review ? await repo.pendingRevision(s.db, org.id) : undefined;
+  // The team edits on top of its pending proposal: a region is checked against the proposed country.
+  const current = { ...org, ...(pending?.proposed ?? {}) } as Organisation;
   const input =
     mode === 'replace'
       ? parseInput(CreateOrganisationInput, raw)
-      : presentKeys(parseInput(UpdateOrganisationInput, { country: org.country, ...(raw as object) }), raw);
+      : presentKeys(
+          parseInput(UpdateOrganisationInput, { country: current.country, ...(raw as object) }),
+          raw,
+        );
   if (
     mode === 'patch' &&
     'region' in input === false &&
     'country' in input &&
-    input.country !== org.country &&
-    org.region
+    input.country !== current.country &&
+    current.region
   ) {
     // Moving to another country invalidates the old NUTS region.
     (input as OrganisationPatch).region = undefined;
   }
   const patch = toColumns(input);
+  const changed = changedFields(org, patch);
+  const live = review ? changed.filter((f) => !isIdentifying(f)) : changed;
+  let proposal: Record<string, unknown> = {};
+  if (review) {
+    const mine = Object.keys(patch).filter(isIdentifying);
+    const sent = Object.fromEntries(mine.map((f) => [f, patchValue(patch, f)]));
+    // The form shows every field, so it states the whole proposal; a PATCH adds to it.
+    const merged = mode === 'replace' ? sent : { ...(pending?.proposed ?? {}), ...sent };
+    proposal = Object.fromEntries(
+      Object.entries(merged).filter(([f, v]) => isIdentifying(f) && !sameValue(v, columnValue(org, f))),
+    );
+  }
+  const held = Object.keys(patch).filter((f) => f in proposal);
   return s.db.transaction().execute(async (trx) => {
-    const updated = await repo.updateOrganisation(trx, org.id, { ...patch, updated_at: new Date() });
-    await recordAudit(trx, {
-      actorId: actor!.id,
-      action: 'organisation.update',
-      subjectType: 'organisation',
-      subjectId: org.id,
-      details: { fields: Object.keys(patch) },
-    });
-    return updated;
+    let updated = org;
+    // A request that only proposes changes leaves the published profile (and its date) alone.
+    if (live.length > 0 || held.length === 0) {
+      const values = Object.fromEntries(live.map((f) => [f, (patch as Record<string, unknown>)[f]]));
+      updated = await repo.updateOrganisation(trx, org.id, { ...values, updated_at: new Date() });
+    }
+    if (live.length > 0) {
+      await recordAudit(trx, {
+        actorId: actor!.id,
+        action: 'organisation.update',
+        subjectType: 'organisation',
+        subjectId: org.id,
+        details: {
+          fields: live,
+          before: pickColumns(org, live),
+          after: pickColumns(updated, live),
+          published: org.status === 'published',
+        },
+      });
+    }
+    let revision: OrganisationRevision | null = pending ?? null;
+    if (review && Object.keys(proposal).length > 0 && !sameValue(proposal, pending?.proposed)) {
+      revision = await repo.savePendingRevision(trx, {
+        organisationId: org.id,
+        proposed: proposal,
+        base: pickColumns(org, Object.keys(proposal)),
+        proposedBy: actor!.id,
+      });
+      await recordAudit(trx, {
+        actorId: actor!.id,
+        action: 'organisation.revision_propose',
+        subjectType: 'organisation',
+        subjectId: org.id,
+        details: {
+          revision: revision.id,
+          fields: Object.keys(proposal),
+          before: pickColumns(org, Object.keys(proposal)),
+          proposed: proposal,
+        },
+      });
+    } else if (review && Object.keys(proposal).length === 0 && pending) {
+      // The team put every identifying field back as published: nothing is left to review.
+      await repo.decideRevision(trx, pending.id, { status: 'withdrawn', decidedBy: actor!.id });
+      await recordAudit(trx, {
+        actorId: actor!.id,
+        action: 'organisation.revision_withdraw',
+        subjectType: 'organisation',
+        subjectId: org.id,
+        details: { revision: pending.id },
+      });
+      revision = null;
+    }
+    return { org: updated, revision, held };
   });
 }
 
@@ -241,11 +318,11 @@ export async function reviewDetails(s: Services, org: Organisation) {
   return { warnings: eligibilityWarnings(org), duplicates };
 }
 
-async function notifyTeam(
+export async function notifyTeam(
   s: Services,
   trx: Db,
   org: Organisation,
-  base: 'mail.published' | 'mail.returned',
+  base: 'mail.published' | 'mail.returned' | 'mail.revision_published' | 'mail.revision_returned',
   vars: Record<string, string> = {},
 ) {
   const team = await repo.listMembers(trx, org.id);

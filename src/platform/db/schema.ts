@@ -184,6 +184,25 @@ export interface OrganisationInvitationsTable {
   accepted_at: NullableTimestamp;
 }
 
+export type RevisionStatus = 'pending' | 'published' | 'returned' | 'withdrawn';
+
+/** A change to the identifying fields of a published organisation, waiting for (or decided by) an editor. */
+export interface OrganisationRevisionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  /** Column values proposed by the team, by column name. */
+  proposed: Json<Record<string, unknown>>;
+  /** The published values of the same columns when the proposal was last changed. */
+  base: Json<Record<string, unknown>>;
+  proposed_by: string | null;
+  status: Generated<RevisionStatus>;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 /** A NUTS region imported from GISCO GeoJSON; `country` is ISO alpha-2 (GR, GB), `geometry` GeoJSON. */
 export interface NutsRegionsTable {
   code: string;
@@ -270,6 +289,7 @@ export interface DB {
   directory_search: DirectorySearchTable;
   directory_version: DirectoryVersionTable;
   organisation_invitations: OrganisationInvitationsTable;
+  organisation_revisions: OrganisationRevisionsTable;
   nuts_regions: NutsRegionsTable;
   import_runs: ImportRunsTable;
 }
@@ -278,3 +298,4 @@ export type User = Selectable<UsersTable>;
 export type Organisation = Selectable<OrganisationsTable>;
 export type NewOrganisation = Insertable<OrganisationsTable>;
 export type OrganisationUpdate = Updateable<OrganisationsTable>;
+export type OrganisationRevision = Selectable<OrganisationRevisionsTable>;

@@ -1,0 +1,164 @@
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { Actor, Services } from '../../platform/services.ts';
+import { parseInput } from '../../platform/validation.ts';
+import {
+  CHANGEABLE_COLUMNS,
+  columnValue,
+  isIdentifying,
+  pickColumns,
+  proposedFields,
+  sameValue,
+  toUpdate,
+} from './changes.ts';
+import { canReviewRevisions } from './policy.ts';
+import * as repo from './repository.ts';
+import { ReturnInput, RevisionDecisionInput } from './schemas.ts';
+import { loadForActor, notifyTeam } from './usecases.ts';
+
+const decided = () =>
+  new AppError(
+    'conflict',
+    'This change has already been decided, or the team changed it since you opened it.',
+  );
+
+/** A pending revision as the editor reviews it: each field published now and proposed. */
+export async function revisionForReview(s: Services, actor: Actor | null, idOrSlug: string) {
+  if (!canReviewRevisions(actor)) throw forbidden();
+  const { org } = await loadForActor(s, actor, idOrSlug);
+  const revision = await repo.pendingRevision(s.db, org.id);
+  if (!revision) throw notFound('No change to this profile awaits review.');
+  const diff = proposedFields(revision.proposed).map((field) => ({
+    field,
+    current: columnValue(org, field),
+    proposed: revision.proposed[field],
+    // The published value moved since the team proposed (an editor's own edit, a revert).
+    changedSince: !sameValue(revision.base[field], columnValue(org, field)),
+  }));
+  return { org, revision, diff, proposer: await repo.userName(s.db, revision.proposed_by) };
+}
+
+function decisionOf(raw: unknown) {
+  const { revision, version } = parseInput(RevisionDecisionInput, raw ?? {});
+  const at = version ? new Date(version) : undefined;
+  if (at && Number.isNaN(at.getTime())) throw decided();
+  return { revision, version: at };
+}
+
+/** Publishes the proposed values; the published profile and the revision change together. */
+export async function publishRevision(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown = {}) {
+  if (!canReviewRevisions(actor)) throw forbidden();
+  const { org } = await loadForActor(s, actor, idOrSlug);
+  const seen = decisionOf(raw);
+  return s.db.transaction().execute(async (trx) => {
+    const live = await repo.lockOrganisation(trx, org.id);
+    const pending = await repo.pendingRevision(trx, org.id);
+    if (!live || !pending || (seen.revision && seen.revision !== pending.id)) throw decided();
+    const revision = await repo.decideRevision(trx, pending.id, {
+      status: 'published',
+      decidedBy: actor!.id,
+      version: seen.version,
+    });
+    if (!revision) throw decided();
+    // Only identifying fields are ever held; a field already at its proposed value is left alone.
+    const fields = Object.keys(pending.proposed).filter(
+      (f) => isIdentifying(f) && !sameValue(pending.proposed[f], columnValue(live, f)),
+    );
+    const after = Object.fromEntries(fields.map((f) => [f, pending.proposed[f]]));
+    const updated = await repo.updateOrganisation(trx, org.id, {
+      ...toUpdate(after),
+      updated_at: new Date(),
+    });
+    await recordAudit(trx, {
+      actorId: actor!.id,
+      action: 'organisation.revision_publish',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: {
+        revision: revision.id,
+        fields,
+        before: pickColumns(live, fields),
+        after: pickColumns(updated, fields),
+        published: live.status === 'published',
+      },
+    });
+    await notifyTeam(s, trx, updated, 'mail.revision_published');
+    return { org: updated, revision };
+  });
+}
+
+/** Returns the proposal to the team with a reason; the published profile stays as it is. */
+export async function returnRevision(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
+  if (!canReviewRevisions(actor)) throw forbidden();
+  const { org } = await loadForActor(s, actor, idOrSlug);
+  const { reason } = parseInput(ReturnInput, raw);
+  const seen = decisionOf(raw);
+  return s.db.transaction().execute(async (trx) => {
+    const pending = await repo.pendingRevision(trx, org.id);
+    if (!pending || (seen.revision && seen.revision !== pending.id)) throw decided();
+    const revision = await repo.decideRevision(trx, pending.id, {
+      status: 'returned',
+      reason,
+      decidedBy: actor!.id,
+      version: seen.version,
+    });
+    if (!revision) throw decided();
+    await recordAudit(trx, {
+      actorId: actor!.id,
+      action: 'organisation.revision_return',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { revision: revision.id, fields: Object.keys(pending.proposed), reason },
+    });
+    await notifyTeam(s, trx, org, 'mail.revision_returned', { reason });
+    return { org, revision };
+  });
+}
+
+/** Recent changes to published profiles, for editors to check and, if need be, revert. */
+export async function recentChanges(s: Services, actor: Actor | null) {
+  if (!canReviewRevisions(actor)) throw forbidden();
+  const rows = await repo.recentChanges(s.db, 100);
+  return rows.map((r) => {
+    const d = r.details as { before?: Record<string, unknown>; after?: Record<string, unknown> };
+    return { ...r, before: d.before ?? {}, after: d.after ?? {}, revertible: !r.reverted && !!d.before };
+  });
+}
+
+/** Puts back the values a change replaced; the revert is itself a change, audited as such. */
+export async function revertChange(s: Services, actor: Actor | null, changeId: string) {
+  if (!canReviewRevisions(actor)) throw forbidden();
+  const id = Number(changeId);
+  if (!/^\d{1,15}$/.test(changeId) || !Number.isSafeInteger(id)) throw notFound('No such change.');
+  const change = await repo.findChange(s.db, id);
+  if (!change) throw notFound('No such change.');
+  const before = (change.details as { before?: Record<string, unknown> }).before ?? {};
+  const fields = Object.keys(before).filter((f) => CHANGEABLE_COLUMNS.has(f));
+  if (fields.length === 0) throw new AppError('conflict', 'This change has nothing to revert.');
+  return s.db.transaction().execute(async (trx) => {
+    // The row lock makes a second, concurrent revert of the same change wait and then see the first.
+    const live = await repo.lockOrganisation(trx, change.subject_id);
+    if (!live) throw notFound('No such organisation.');
+    if (await repo.changeReverted(trx, id))
+      throw new AppError('conflict', 'This change is already reverted.');
+    const restore = Object.fromEntries(fields.map((f) => [f, before[f]]));
+    const updated = await repo.updateOrganisation(trx, live.id, {
+      ...toUpdate(restore),
+      updated_at: new Date(),
+    });
+    await recordAudit(trx, {
+      actorId: actor!.id,
+      action: 'organisation.revert',
+      subjectType: 'organisation',
+      subjectId: live.id,
+      details: {
+        reverts: id,
+        fields,
+        before: pickColumns(live, fields),
+        after: pickColumns(updated, fields),
+        published: live.status === 'published',
+      },
+    });
+    return updated;
+  });
+}
