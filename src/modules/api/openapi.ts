@@ -1,7 +1,17 @@
 import { FACET_KEYS } from '../organisations/search-schema.ts';
 import {
+  exportCsvExample,
+  exportJsonExample,
+  organisationInputExample,
+  organisationPatchExample,
+  returnExample,
+  searchResultExample,
+  statisticsExample,
+} from './openapi-examples.ts';
+import {
   error,
   errorResponse,
+  example,
   facetCounts,
   idParam,
   organisation,
@@ -37,20 +47,33 @@ export function openApiDocument(baseUrl: string) {
     paths: {
       '/healthz': {
         get: {
+          operationId: 'health',
           summary: 'Health check',
           responses: {
             '200': {
               description: 'The database answers',
               content: {
-                'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } },
+                'application/json': {
+                  schema: { type: 'object', properties: { status: { const: 'ok' } } },
+                  ...example('ok', { status: 'ok' }),
+                },
               },
             },
-            '503': { description: 'The database does not answer' },
+            '503': {
+              description: 'The database does not answer',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { status: { const: 'unavailable' } } },
+                  ...example('unavailable', { status: 'unavailable' }),
+                },
+              },
+            },
           },
         },
       },
       '/api/v1/organisations': {
         get: {
+          operationId: 'searchOrganisations',
           summary: 'Search published organisations, with facet counts',
           description:
             'Full-text search (name and acronym weigh most, then keywords and sectors, then the description; accents ' +
@@ -83,13 +106,15 @@ export function openApiDocument(baseUrl: string) {
                       },
                     },
                   },
+                  ...example('results', searchResultExample),
                 },
               },
             },
-            '400': errorResponse('A query parameter is not valid; `details` names it'),
+            '400': errorResponse('A query parameter is not valid; `details` names it', '400'),
           },
         },
         post: {
+          operationId: 'createOrganisation',
           summary: 'Create an organisation (as a draft; the creator becomes its team admin)',
           security: secured,
           requestBody: {
@@ -100,6 +125,7 @@ export function openApiDocument(baseUrl: string) {
                   $ref: '#/components/schemas/OrganisationInput',
                   required: ['name', 'type', 'country'],
                 },
+                ...example('organisation', organisationInputExample),
               },
             },
           },
@@ -108,6 +134,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/export.csv': {
         get: {
+          operationId: 'exportOrganisationsCsv',
           summary: 'Export the directory as CSV (open data), honouring the search parameters',
           description:
             'Streams every published organisation the search finds, in name order, with the columns of the ' +
@@ -118,14 +145,15 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             '200': {
               description: 'CSV with a header row',
-              content: { 'text/csv': { schema: { type: 'string' } } },
+              content: { 'text/csv': { schema: { type: 'string' }, ...example('csv', exportCsvExample) } },
             },
-            '400': errorResponse('A query parameter is not valid'),
+            '400': errorResponse('A query parameter is not valid', '400'),
           },
         },
       },
       '/api/v1/organisations/export.json': {
         get: {
+          operationId: 'exportOrganisationsJson',
           summary: 'Export the directory as JSON (open data), honouring the search parameters',
           parameters: searchParameters,
           responses: {
@@ -134,32 +162,41 @@ export function openApiDocument(baseUrl: string) {
               content: {
                 'application/json': {
                   schema: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+                  ...example('organisations', exportJsonExample),
                 },
               },
             },
-            '400': errorResponse('A query parameter is not valid'),
+            '400': errorResponse('A query parameter is not valid', '400'),
           },
         },
       },
       '/api/v1/organisations/{id}': {
         get: {
+          operationId: 'getOrganisation',
           summary: 'One organisation (published ones for everybody; drafts for their team and editors)',
           parameters: [idParam],
-          responses: { '200': orgResponse('The organisation'), '404': errorResponse('Not found') },
+          responses: { '200': orgResponse('The organisation'), '404': errorResponse('Not found', '404') },
         },
         patch: {
+          operationId: 'updateOrganisation',
           summary: 'Change some fields of an organisation (team members and editors)',
           security: secured,
           parameters: [idParam],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/OrganisationInput' } } },
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/OrganisationInput' },
+                ...example('some_fields', organisationPatchExample),
+              },
+            },
           },
           responses: { '200': orgResponse('Updated'), ...writeErrors },
         },
       },
       '/api/v1/organisations/{id}/submit': {
         post: {
+          operationId: 'submitOrganisation',
           summary: 'Submit a draft or returned profile for review',
           security: secured,
           parameters: [idParam],
@@ -168,6 +205,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/{id}/publish': {
         post: {
+          operationId: 'publishOrganisation',
           summary: 'Publish a profile awaiting review (editors)',
           security: secured,
           parameters: [idParam],
@@ -176,6 +214,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/{id}/return': {
         post: {
+          operationId: 'returnOrganisation',
           summary: 'Return a profile awaiting review with a reason (editors)',
           security: secured,
           parameters: [idParam],
@@ -188,6 +227,7 @@ export function openApiDocument(baseUrl: string) {
                   required: ['reason'],
                   properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
                 },
+                ...example('reason', returnExample),
               },
             },
           },
@@ -196,11 +236,14 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/statistics': {
         get: {
+          operationId: 'getStatistics',
           summary: 'Directory statistics: totals, by country, ecosystem, label and size band (open data)',
           responses: {
             '200': {
               description: 'The figures of the statistics page',
-              content: { 'application/json': { schema: statistics } },
+              content: {
+                'application/json': { schema: statistics, ...example('figures', statisticsExample) },
+              },
             },
           },
         },
