@@ -14,6 +14,7 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
+import { SOCIAL_NETWORK_NAMES } from './schemas.ts';
 import type { SimilarOrganisation } from './similar.ts';
 
 export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
@@ -258,7 +259,7 @@ export function OrganisationPage({
                     {Object.entries(social).map(([net, url]) => (
                       <li>
                         <a href={url} rel="nofollow noopener">
-                          {net === 'x' ? 'X' : net.charAt(0).toUpperCase() + net.slice(1)}
+                          {SOCIAL_NETWORK_NAMES[net as keyof typeof SOCIAL_NETWORK_NAMES] ?? net}
                         </a>
                       </li>
                     ))}
