@@ -344,9 +344,9 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
 
       const doc = await c.json('GET', '/api/openapi.json');
       const patch = doc.data.paths['/api/v1/organisations/{id}'].patch;
-      expect(patch.responses['202'].content['application/json'].example.pending_revision.status).toBe(
-        'pending',
-      );
+      expect(
+        patch.responses['202'].content['application/json'].examples.pending.value.pending_revision.status,
+      ).toBe('pending');
       expect(doc.data.components.schemas.PendingRevision.required).toContain('proposed');
     },
   );

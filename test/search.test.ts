@@ -365,4 +365,40 @@ describe.each(ENGINES)('directory search over HTTP on %s', (engine) => {
       expect(french.html).toContain('3 organisations trouvées');
     },
   );
+
+  it.skipIf(skip)(
+    'page: relevance is the default order with words, name without; an explicit sort wins',
+    async () => {
+      const c = new HttpClient(srv.url);
+      const options = (html: string) =>
+        [...html.matchAll(/<option value(?:="([a-z]*)")?( selected)?>([^<]*)<\/option>/g)].map(
+          (m) => `${m[3]}=${m[1] ?? ''}${m[2] ? ' (selected)' : ''}`,
+        );
+      // Without words: name order, sent as the default, so typing words then gives relevance.
+      expect(options((await c.get('/organisations')).html)).toEqual([
+        'Name= (selected)',
+        'Recently updated=updated',
+      ]);
+      const words = await c.get('/organisations?q=aerospace');
+      expect(options(words.html)).toEqual(['Relevance= (selected)', 'Name=name', 'Recently updated=updated']);
+      // The form's default (an empty sort) is relevance with words.
+      const first = await c.get('/organisations?q=aerospace&sort=');
+      expect(
+        [...first.html.matchAll(/<h3><a href="[^"]+">(.*?)<\/a>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')),
+      ).toEqual(['Aerospace Valley', 'Drone Makers Cluster', 'Müller Maschinenbau Netzwerk']);
+      const byName = await c.get('/organisations?q=aerospace&sort=name');
+      expect(options(byName.html)).toEqual([
+        'Relevance=relevance',
+        'Name=name (selected)',
+        'Recently updated=updated',
+      ]);
+      // The API keeps its documented default: relevance with a query.
+      const api = await c.json('GET', '/api/v1/organisations?q=aerospace');
+      expect(api.data.items.map((o: { name: string }) => o.name)).toEqual([
+        'Aerospace Valley',
+        'Drone Makers Cluster',
+        'Müller Maschinenbau Netzwerk',
+      ]);
+    },
+  );
 });

@@ -1,7 +1,25 @@
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ListTable, Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, type Translate, translateOr } from '../../platform/i18n/index.ts';
+
+/** A mail's delivery status as a person reads it. */
+const mailStatus = (t: Translate, status: string) => translateOr(t, `outbox.status_${status}`, status);
+
+/**
+ * An audit action as a person reads it (`audit.<code>` in the catalogue), the code itself beside
+ * it for admins who search logs or exports by code; a code without a key shows as the code alone.
+ */
+function AuditAction({ t, code }: { t: Translate; code: string }) {
+  const label = translateOr(t, `audit.${code}`, '');
+  return label ? (
+    <>
+      {label} <code class="meta">{code}</code>
+    </>
+  ) : (
+    <code>{code}</code>
+  );
+}
 
 export function AdminHomePage({ ctx }: { ctx: RequestContext }) {
   const { t } = ctx;
@@ -60,7 +78,7 @@ export function OutboxPage({
             <td>
               <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
             </td>
-            <td>{m.status}</td>
+            <td>{mailStatus(t, m.status)}</td>
           </tr>
         ))}
       </ListTable>
@@ -103,7 +121,7 @@ export function OutboxMessagePage({
         <dd>{formatDateTime(ctx.lang, msg.created_at)}</dd>
         <dt>{t('outbox.status')}</dt>
         <dd>
-          {msg.status}
+          {mailStatus(t, msg.status)}
           {msg.last_error ? ` — ${msg.last_error}` : ''}
         </dd>
       </dl>
@@ -227,7 +245,7 @@ export function AuditPage({
             <td>{formatDateTime(ctx.lang, a.created_at)}</td>
             <td>{a.actor_email ?? '—'}</td>
             <td>
-              <code>{a.action}</code>
+              <AuditAction t={t} code={a.action} />
             </td>
             <td>
               {a.subject_type === 'organisation' ? (

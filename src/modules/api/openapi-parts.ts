@@ -3,6 +3,12 @@ import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../plat
 import { SIZE_BANDS } from '../directory/size-bands.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
 import { SORTS } from '../organisations/search-schema.ts';
+import {
+  decidedRevisionExample,
+  errorExamples,
+  organisationExample,
+  pendingRevisionExample,
+} from './openapi-examples.ts';
 
 const str = (description: string, extra: Record<string, unknown> = {}) => ({
   type: 'string',
@@ -28,7 +34,7 @@ export const organisationInput = {
   properties: {
     name: str('Name of the organisation', { minLength: 2, maxLength: 200 }),
     acronym: nullable(str('Short name', { maxLength: 30 })),
-    type: { type: 'string', enum: [...ORGANISATION_TYPES] },
+    type: { type: 'string', enum: [...ORGANISATION_TYPES], description: 'Kind of profile' },
     country: str('ISO 3166-1 alpha-2 country code', { pattern: '^[A-Z]{2}$' }),
     region: nullable(
       str('NUTS code within the country (Greece EL, United Kingdom UK), e.g. FRK2', {
@@ -36,10 +42,10 @@ export const organisationInput = {
       }),
     ),
     city: nullable(str('City', { maxLength: 100 })),
-    latitude: { type: ['number', 'null'], minimum: -90, maximum: 90 },
-    longitude: { type: ['number', 'null'], minimum: -180, maximum: 180 },
+    latitude: { type: ['number', 'null'], minimum: -90, maximum: 90, description: 'Latitude (WGS 84)' },
+    longitude: { type: ['number', 'null'], minimum: -180, maximum: 180, description: 'Longitude (WGS 84)' },
     website: nullable(str('http(s) URL', { format: 'uri' })),
-    founded_year: { type: ['integer', 'null'], minimum: 1800 },
+    founded_year: { type: ['integer', 'null'], minimum: 1800, description: 'Year founded' },
     description: str('Markdown; rendered and sanitised on display', { maxLength: 20_000 }),
     members_sme: int('Member SMEs'),
     members_large: int('Member large companies'),
@@ -82,7 +88,8 @@ export const organisationInput = {
 
 export const organisation = {
   allOf: [
-    organisationInput,
+    // The input's fields without its `additionalProperties: false`, which would forbid the others.
+    { type: 'object', properties: organisationInput.properties },
     {
       type: 'object',
       properties: {
@@ -151,13 +158,26 @@ export const error = {
   },
 };
 
-export const errorResponse = (description: string) => ({
+/** The `examples` of a media type: one named example. */
+export const example = (name: string, value: unknown) => ({ examples: { [name]: { value } } });
+
+export const errorResponse = (description: string, status: keyof typeof errorExamples) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  content: {
+    'application/json': {
+      schema: { $ref: '#/components/schemas/Error' },
+      ...example(errorExamples[status]!.code, { error: errorExamples[status] }),
+    },
+  },
 });
 export const orgResponse = (description: string) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Organisation' } } },
+  content: {
+    'application/json': {
+      schema: { $ref: '#/components/schemas/Organisation' },
+      ...example('organisation', organisationExample),
+    },
+  },
 });
 export const idParam = {
   name: 'id',
@@ -167,12 +187,47 @@ export const idParam = {
   description: 'Identifier (uuid) or slug',
 };
 export const secured = [{ bearerAuth: [] }, { sessionCookie: [] }];
+/** A profile with its pending revision (shown to its team and to editors), with an example. */
+export const revisedOrgResponse = (description: string, value: unknown = organisationExample) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: organisationWithRevision,
+      ...example(value === organisationExample ? 'organisation' : 'pending', value),
+    },
+  },
+});
+
+/** The answer of an editor's decision on a revision: the profile and the revision decided. */
+export const decidedRevisionResponse = (description: string, status: 'published' | 'returned') => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        allOf: [
+          { $ref: '#/components/schemas/Organisation' },
+          {
+            type: 'object',
+            required: ['revision'],
+            properties: { revision: { $ref: '#/components/schemas/PendingRevision' } },
+          },
+        ],
+      },
+      ...example(status, {
+        ...organisationExample,
+        ...(status === 'published' ? pendingRevisionExample.proposed : {}),
+        revision: decidedRevisionExample(status),
+      }),
+    },
+  },
+});
+
 export const writeErrors = {
-  '401': errorResponse('Not signed in, or the token is not valid'),
-  '403': errorResponse('Not allowed (or CSRF token missing when using the session cookie)'),
-  '404': errorResponse('No such organisation visible to the caller'),
-  '409': errorResponse('The organisation is not in a state that allows this'),
-  '422': errorResponse('Invalid input; details name each bad field'),
+  '401': errorResponse('Not signed in, or the token is not valid', '401'),
+  '403': errorResponse('Not allowed (or CSRF token missing when using the session cookie)', '403'),
+  '404': errorResponse('No such organisation visible to the caller', '404'),
+  '409': errorResponse('The organisation is not in a state that allows this', '409'),
+  '422': errorResponse('Invalid input; details name each bad field', '422'),
 };
 
 const counted = (description: string, extra: Record<string, unknown> = {}) => ({
@@ -236,7 +291,9 @@ export const searchParameters = [
     name: 'q',
     in: 'query',
     schema: { type: 'string', maxLength: 500 },
-    description: 'Words, "a phrase", -excluded, or',
+    description:
+      'Words that must all be found (accents and case do not matter; misspelt words are corrected), ' +
+      '"a phrase" in double quotes, `-word` to exclude a word, `or` between alternatives.',
   },
   ...(
     [
@@ -290,6 +347,16 @@ export const pagingParameters = [
     schema: { type: 'string', enum: [...SORTS] },
     description: 'Default: relevance with a query, name without',
   },
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  {
+    name: 'page',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 },
+    description: 'Page number, from 1',
+  },
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    description: 'Results per page',
+  },
 ];

@@ -1,15 +1,29 @@
 import { FACET_KEYS } from '../organisations/search-schema.ts';
 import {
+  exportCsvExample,
+  exportJsonExample,
+  organisationExample,
+  organisationInputExample,
+  organisationPatchExample,
+  pendingRevisionExample,
+  returnExample,
+  revisionReturnExample,
+  searchResultExample,
+  statisticsExample,
+} from './openapi-examples.ts';
+import {
+  decidedRevisionResponse,
   error,
   errorResponse,
+  example,
   facetCounts,
   idParam,
   organisation,
   organisationInput,
-  organisationWithRevision,
   orgResponse,
   pagingParameters,
   pendingRevision,
+  revisedOrgResponse,
   searchParameters,
   secured,
   statistics,
@@ -44,20 +58,33 @@ export function openApiDocument(baseUrl: string) {
     paths: {
       '/healthz': {
         get: {
+          operationId: 'health',
           summary: 'Health check',
           responses: {
             '200': {
               description: 'The database answers',
               content: {
-                'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } },
+                'application/json': {
+                  schema: { type: 'object', properties: { status: { const: 'ok' } } },
+                  ...example('ok', { status: 'ok' }),
+                },
               },
             },
-            '503': { description: 'The database does not answer' },
+            '503': {
+              description: 'The database does not answer',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { status: { const: 'unavailable' } } },
+                  ...example('unavailable', { status: 'unavailable' }),
+                },
+              },
+            },
           },
         },
       },
       '/api/v1/organisations': {
         get: {
+          operationId: 'searchOrganisations',
           summary: 'Search published organisations, with facet counts',
           description:
             'Full-text search (name and acronym weigh most, then keywords and sectors, then the description; accents ' +
@@ -90,13 +117,15 @@ export function openApiDocument(baseUrl: string) {
                       },
                     },
                   },
+                  ...example('results', searchResultExample),
                 },
               },
             },
-            '400': errorResponse('A query parameter is not valid; `details` names it'),
+            '400': errorResponse('A query parameter is not valid; `details` names it', '400'),
           },
         },
         post: {
+          operationId: 'createOrganisation',
           summary: 'Create an organisation (as a draft; the creator becomes its team admin)',
           security: secured,
           requestBody: {
@@ -107,6 +136,7 @@ export function openApiDocument(baseUrl: string) {
                   $ref: '#/components/schemas/OrganisationInput',
                   required: ['name', 'type', 'country'],
                 },
+                ...example('organisation', organisationInputExample),
               },
             },
           },
@@ -115,6 +145,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/export.csv': {
         get: {
+          operationId: 'exportOrganisationsCsv',
           summary: 'Export the directory as CSV (open data), honouring the search parameters',
           description:
             'Streams every published organisation the search finds, in name order, with the columns of the ' +
@@ -125,14 +156,15 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             '200': {
               description: 'CSV with a header row',
-              content: { 'text/csv': { schema: { type: 'string' } } },
+              content: { 'text/csv': { schema: { type: 'string' }, ...example('csv', exportCsvExample) } },
             },
-            '400': errorResponse('A query parameter is not valid'),
+            '400': errorResponse('A query parameter is not valid', '400'),
           },
         },
       },
       '/api/v1/organisations/export.json': {
         get: {
+          operationId: 'exportOrganisationsJson',
           summary: 'Export the directory as JSON (open data), honouring the search parameters',
           parameters: searchParameters,
           responses: {
@@ -141,29 +173,29 @@ export function openApiDocument(baseUrl: string) {
               content: {
                 'application/json': {
                   schema: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+                  ...example('organisations', exportJsonExample),
                 },
               },
             },
-            '400': errorResponse('A query parameter is not valid'),
+            '400': errorResponse('A query parameter is not valid', '400'),
           },
         },
       },
       '/api/v1/organisations/{id}': {
         get: {
+          operationId: 'getOrganisation',
           summary: 'One organisation (published ones for everybody; drafts for their team and editors)',
           description:
             'Always the published values. Its team and editors also get `pending_revision` when changes to ' +
             'its identifying fields wait for review.',
           parameters: [idParam],
           responses: {
-            '200': {
-              description: 'The organisation',
-              content: { 'application/json': { schema: organisationWithRevision } },
-            },
-            '404': errorResponse('Not found'),
+            '200': revisedOrgResponse('The organisation'),
+            '404': errorResponse('Not found', '404'),
           },
         },
         patch: {
+          operationId: 'updateOrganisation',
           summary: 'Change some fields of an organisation (team members and editors)',
           description:
             'On a published profile, a team member’s changes to what identifies the organisation (name, acronym, ' +
@@ -175,45 +207,28 @@ export function openApiDocument(baseUrl: string) {
           parameters: [idParam],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/OrganisationInput' } } },
-          },
-          responses: {
-            '200': {
-              description: 'Updated; `pending_revision` is present if earlier changes still wait for review',
-              content: { 'application/json': { schema: organisationWithRevision } },
-            },
-            '202': {
-              description:
-                'Accepted: the identifying fields sent wait for an editor; the body shows the published profile',
-              content: {
-                'application/json': {
-                  schema: organisationWithRevision,
-                  example: {
-                    id: '0b7e4c1e-2f4b-4d8e-9d59-3c1f6f2a7b10',
-                    slug: 'silicon-saxony',
-                    name: 'Silicon Saxony',
-                    status: 'published',
-                    city: 'Dresden',
-                    pending_revision: {
-                      id: '6f1d2a8e-5c3b-4e7f-8a90-1b2c3d4e5f60',
-                      status: 'pending',
-                      fields: ['name', 'website'],
-                      proposed: { name: 'Silicon Saxony e.V.', website: 'https://silicon-saxony.example' },
-                      reason: null,
-                      created_at: '2026-03-02T09:15:00.000Z',
-                      updated_at: '2026-03-02T09:15:00.000Z',
-                      decided_at: null,
-                    },
-                  },
-                },
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/OrganisationInput' },
+                ...example('some_fields', organisationPatchExample),
               },
             },
+          },
+          responses: {
+            '200': revisedOrgResponse(
+              'Updated; `pending_revision` is present if earlier changes still wait for review',
+            ),
+            '202': revisedOrgResponse(
+              'Accepted: the identifying fields sent wait for an editor; the body shows the published profile',
+              { ...organisationExample, pending_revision: pendingRevisionExample },
+            ),
             ...writeErrors,
           },
         },
       },
       '/api/v1/organisations/{id}/submit': {
         post: {
+          operationId: 'submitOrganisation',
           summary: 'Submit a draft or returned profile for review',
           security: secured,
           parameters: [idParam],
@@ -222,6 +237,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/{id}/publish': {
         post: {
+          operationId: 'publishOrganisation',
           summary: 'Publish a profile awaiting review (editors)',
           security: secured,
           parameters: [idParam],
@@ -230,6 +246,7 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/{id}/return': {
         post: {
+          operationId: 'returnOrganisation',
           summary: 'Return a profile awaiting review with a reason (editors)',
           security: secured,
           parameters: [idParam],
@@ -242,6 +259,7 @@ export function openApiDocument(baseUrl: string) {
                   required: ['reason'],
                   properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
                 },
+                ...example('reason', returnExample),
               },
             },
           },
@@ -250,17 +268,25 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/v1/organisations/{id}/revision/publish': {
         post: {
+          operationId: 'publishRevision',
           summary: 'Publish the pending changes to a published profile (editors)',
           description:
             'Applies the proposed values and mails the team. Optional body `{ "revision": id, "version": ' +
             'updated_at }`: 409 if the team changed the proposal since (or another editor decided it).',
           security: secured,
           parameters: [idParam],
-          responses: { '200': orgResponse('Published, with `revision`'), ...writeErrors },
+          responses: {
+            '200': decidedRevisionResponse(
+              'Published: the profile with the new values, and `revision`',
+              'published',
+            ),
+            ...writeErrors,
+          },
         },
       },
       '/api/v1/organisations/{id}/revision/return': {
         post: {
+          operationId: 'returnRevision',
           summary: 'Return the pending changes to the team with a reason (editors)',
           security: secured,
           parameters: [idParam],
@@ -273,19 +299,29 @@ export function openApiDocument(baseUrl: string) {
                   required: ['reason'],
                   properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
                 },
+                ...example('reason', revisionReturnExample),
               },
             },
           },
-          responses: { '200': orgResponse('Returned; the published profile is unchanged'), ...writeErrors },
+          responses: {
+            '200': decidedRevisionResponse(
+              'Returned: the published profile, unchanged, and `revision`',
+              'returned',
+            ),
+            ...writeErrors,
+          },
         },
       },
       '/api/v1/statistics': {
         get: {
+          operationId: 'getStatistics',
           summary: 'Directory statistics: totals, by country, ecosystem, label and size band (open data)',
           responses: {
             '200': {
               description: 'The figures of the statistics page',
-              content: { 'application/json': { schema: statistics } },
+              content: {
+                'application/json': { schema: statistics, ...example('figures', statisticsExample) },
+              },
             },
           },
         },

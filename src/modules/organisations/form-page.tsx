@@ -19,7 +19,7 @@ import {
   NACE_SECTIONS,
 } from '../../platform/taxonomy/index.ts';
 import { fieldList } from './revision-pages.tsx';
-import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
+import { LABELS, ORGANISATION_TYPES, SOCIAL_NETWORK_NAMES } from './schemas.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -361,22 +361,28 @@ export function OrganisationFormPage({
             {...field}
             name="social_linkedin"
             type="url"
-            label="LinkedIn"
+            label={SOCIAL_NETWORK_NAMES.linkedin}
             value={str(values.social_linkedin)}
           />
-          <TextField {...field} name="social_x" type="url" label="X" value={str(values.social_x)} />
+          <TextField
+            {...field}
+            name="social_x"
+            type="url"
+            label={SOCIAL_NETWORK_NAMES.x}
+            value={str(values.social_x)}
+          />
           <TextField
             {...field}
             name="social_youtube"
             type="url"
-            label="YouTube"
+            label={SOCIAL_NETWORK_NAMES.youtube}
             value={str(values.social_youtube)}
           />
           <TextField
             {...field}
             name="social_facebook"
             type="url"
-            label="Facebook"
+            label={SOCIAL_NETWORK_NAMES.facebook}
             value={str(values.social_facebook)}
           />
         </fieldset>

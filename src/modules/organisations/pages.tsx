@@ -15,6 +15,7 @@ import {
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
 import { fieldList } from './revision-pages.tsx';
+import { SOCIAL_NETWORK_NAMES } from './schemas.ts';
 import type { SimilarOrganisation } from './similar.ts';
 
 export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
@@ -299,7 +300,7 @@ export function OrganisationPage({
                     {Object.entries(social).map(([net, url]) => (
                       <li>
                         <a href={url} rel="nofollow noopener">
-                          {net === 'x' ? 'X' : net.charAt(0).toUpperCase() + net.slice(1)}
+                          {SOCIAL_NETWORK_NAMES[net as keyof typeof SOCIAL_NETWORK_NAMES] ?? net}
                         </a>
                       </li>
                     ))}

@@ -74,6 +74,13 @@ export const IDENTIFYING_FIELDS = [
 export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
 
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'youtube', 'facebook'] as const;
+/** The networks' own spelling of their names (brands: the same in every language). */
+export const SOCIAL_NETWORK_NAMES: Record<(typeof SOCIAL_NETWORKS)[number], string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+};
 
 /** Forms send '' for an empty field; the API may send null. Both mean "not given". */
 const blank = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : v);

@@ -14,7 +14,7 @@ import {
 import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated } from './eligibility.ts';
 import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
-import { FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './search-schema.ts';
+import { effectiveSort, FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './search-schema.ts';
 
 export interface SearchState {
   q: string;
@@ -174,6 +174,9 @@ export function OrganisationSearchPage({
 }) {
   const { t, lang } = ctx;
   const active = FACET_KEYS.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
+  // Without words, relevance means nothing: the list is in name order and says so.
+  const byDefault = !state.sort || (state.sort === 'relevance' && !state.q);
+  const shownSort = state.q || state.sort === 'updated' ? effectiveSort(state) : 'name';
   const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t('orglist.title');
   return (
     <Layout ctx={ctx} title={title} notice={notice}>
@@ -198,7 +201,9 @@ export function OrganisationSearchPage({
           </label>
           <select id="search-sort" name="sort">
             {SORTS.filter((s) => s !== 'relevance' || state.q).map((s) => (
-              <option value={s} selected={(state.sort ?? (state.q ? 'relevance' : 'name')) === s}>
+              // The default order travels as an empty value, so that the first search from a list
+              // without words (name order) is ordered by relevance; an explicit choice stays.
+              <option value={byDefault && s === shownSort ? '' : s} selected={s === shownSort}>
                 {t(`sort.${s}`)}
               </option>
             ))}
@@ -206,6 +211,10 @@ export function OrganisationSearchPage({
           <button type="submit">{t('search.submit')}</button>
         </div>
       </form>
+      {/* The filters come first in the page: this link takes a keyboard user past them to the results. */}
+      <a class="skip-inline" href="#results-title">
+        {t('search.skip_results')}
+      </a>
       <div class="search-layout">
         <aside class="facets" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('search.filters')}</h2>
@@ -217,7 +226,7 @@ export function OrganisationSearchPage({
           )}
         </aside>
         <section class="results" aria-labelledby="results-title">
-          <h2 id="results-title" class="results-count">
+          <h2 id="results-title" class="results-count" tabIndex={-1}>
             {total === 1 ? t('search.results_one') : t('search.results', { count: total })}
           </h2>
           {corrected ? <p class="corrected">{t('search.corrected', { q: corrected })}</p> : null}

@@ -69,6 +69,8 @@ export async function createHttpApp(services: Services): Promise<FastifyInstance
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
+  // Browsers and feed readers ask for /favicon.ico whatever the page links to.
+  app.get('/favicon.ico', (_req, reply) => reply.sendFile('favicon.ico', { maxAge: '1d' }));
 
   const pageCache = new PageCache(services.config.pageCacheSeconds * 1000);
   if (services.engine === 'postgres' && services.config.databaseUrl) {

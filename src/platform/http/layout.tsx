@@ -32,6 +32,8 @@ export function Layout({ ctx, title, children, jsonLd, notice, refreshSeconds }:
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{`${title} · Clusterhub`}</title>
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         {jsonLd ? (
           <script

@@ -1,5 +1,6 @@
 import { accounts } from './de/accounts.ts';
 import { admin } from './de/admin.ts';
+import { api } from './de/api.ts';
 import { common } from './de/common.ts';
 import { directory } from './de/directory.ts';
 import { organisations } from './de/organisations.ts';
@@ -14,5 +15,6 @@ export const de: Record<keyof typeof en, string> = {
   ...search,
   ...directory,
   ...admin,
+  ...api,
   ...validation,
 };

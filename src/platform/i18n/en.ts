@@ -1,5 +1,6 @@
 import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
+import { api } from './en/api.ts';
 import { common } from './en/common.ts';
 import { directory } from './en/directory.ts';
 import { organisations } from './en/organisations.ts';
@@ -17,5 +18,6 @@ export const en = {
   ...search,
   ...directory,
   ...admin,
+  ...api,
   ...validation,
 };

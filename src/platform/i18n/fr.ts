@@ -1,6 +1,7 @@
 import type { en } from './en.ts';
 import { accounts } from './fr/accounts.ts';
 import { admin } from './fr/admin.ts';
+import { api } from './fr/api.ts';
 import { common } from './fr/common.ts';
 import { directory } from './fr/directory.ts';
 import { organisations } from './fr/organisations.ts';
@@ -14,5 +15,6 @@ export const fr: Record<keyof typeof en, string> = {
   ...search,
   ...directory,
   ...admin,
+  ...api,
   ...validation,
 };

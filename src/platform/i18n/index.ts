@@ -18,6 +18,14 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(en, value);
 }
 
+/**
+ * The text of a key made at run time (an audit action code, an API operation), or `fallback` when
+ * the catalogue has no such key: a code added without its translation still shows something.
+ */
+export function translateOr(t: Translate, key: string, fallback: string, vars?: Vars): string {
+  return isMessageKey(key) ? t(key, vars) : fallback;
+}
+
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const template = catalogs[lang][key] ?? en[key] ?? key;
   if (!vars) return template;

@@ -9,6 +9,7 @@ export const search: Record<keyof typeof en, string> = {
   'sort.relevance': 'Relevanz',
   'sort.name': 'Name',
   'sort.updated': 'Zuletzt aktualisiert',
+  'search.skip_results': 'Zu den Ergebnissen springen',
   'search.filters': 'Filter',
   'search.results': '{count} Organisationen gefunden',
   'search.results_one': '1 Organisation gefunden',

@@ -7,6 +7,7 @@ export const search = {
   'sort.relevance': 'Relevance',
   'sort.name': 'Name',
   'sort.updated': 'Recently updated',
+  'search.skip_results': 'Skip to results',
   'search.filters': 'Filters',
   'search.results': '{count} organisations found',
   'search.results_one': '1 organisation found',

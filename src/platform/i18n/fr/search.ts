@@ -9,6 +9,7 @@ export const search: Record<keyof typeof en, string> = {
   'sort.relevance': 'Pertinence',
   'sort.name': 'Nom',
   'sort.updated': 'Mises à jour récentes',
+  'search.skip_results': 'Aller aux résultats',
   'search.filters': 'Filtres',
   'search.results': '{count} organisations trouvées',
   'search.results_one': '1 organisation trouvée',
