@@ -373,6 +373,8 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
     const managerId = await userId('manager@example.org');
     expect((await helper.post(`/organisations/${slug}/team/${managerId}/remove`, {})).status).toBe(403);
     const helperId = await userId('helper@example.org');
+    const mine = await helper.get('/my/organisations');
+    expect(mine.html).toContain(`href="/organisations/${slug}/team/${helperId}/remove"`);
     const leave = await helper.get(`/organisations/${slug}/team/${helperId}/remove`);
     expect(leave.html).toContain('Leave the team of Aerospace Valley Test?');
     const left = await helper.post(`/organisations/${slug}/team/${helperId}/remove`, {});

@@ -110,6 +110,7 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove_explain':
     '{name} ({email}) kann dann das Profil von {org} nicht mehr bearbeiten und seine Entwürfe nicht mehr sehen. Ein Team-Admin kann die Person später erneut einladen.',
   'team.remove_confirm': '{name} entfernen',
+  'team.leave_named': 'Das Team von {name} verlassen',
   'team.leave_title': 'Das Team von {org} verlassen?',
   'team.leave_explain':
     'Sie können das Profil von {org} dann nicht mehr bearbeiten und seine Entwürfe nicht mehr sehen. Um zurückzukehren, muss ein Team-Admin Sie erneut einladen.',

@@ -106,6 +106,7 @@ export const organisations = {
   'team.remove_explain':
     '{name} ({email}) will no longer be able to edit the profile of {org} or see its drafts. A team admin can invite them again later.',
   'team.remove_confirm': 'Remove {name}',
+  'team.leave_named': 'Leave the team of {name}',
   'team.leave_title': 'Leave the team of {org}?',
   'team.leave_explain':
     'You will no longer be able to edit the profile of {org} or see its drafts. To come back, a team admin must invite you again.',

@@ -110,6 +110,7 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove_explain':
     "{name} ({email}) ne pourra plus modifier le profil de {org} ni voir ses brouillons. Un administrateur de l'équipe pourra l'inviter à nouveau plus tard.",
   'team.remove_confirm': 'Retirer {name}',
+  'team.leave_named': "Quitter l'équipe de {name}",
   'team.leave_title': "Quitter l'équipe de {org} ?",
   'team.leave_explain':
     "Vous ne pourrez plus modifier le profil de {org} ni voir ses brouillons. Pour revenir, un administrateur de l'équipe devra vous inviter à nouveau.",
