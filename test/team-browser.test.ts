@@ -120,6 +120,7 @@ describe.each(ENGINES)('team invitations in a browser on %s', (engine) => {
     await page.goto(`${env.srv.url}/organisations/${slug}/team`);
     expect(await page.getByRole('link', { name: 'Leave the team' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('Only team admin');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Remove colleague from the team' }).click();
     await page.waitForLoadState();
     expect(await page.locator('h1').textContent()).toBe(

@@ -94,7 +94,6 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove': 'Entfernen',
   'team.remove_named': '{name} aus dem Team entfernen',
   'team.pending': 'Ausstehende Einladungen',
-  'team.expires': 'läuft am {date} ab',
   'team.invite': 'Person einladen',
   'team.send_invite': 'Einladung senden',
   'team.invited_by': 'Eingeladen von',

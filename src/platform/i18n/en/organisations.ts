@@ -90,7 +90,6 @@ export const organisations = {
   'team.remove': 'Remove',
   'team.remove_named': 'Remove {name} from the team',
   'team.pending': 'Pending invitations',
-  'team.expires': 'expires {date}',
   'team.invite': 'Invite someone',
   'team.send_invite': 'Send invitation',
   'team.invited_by': 'Invited by',

@@ -94,7 +94,6 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove': 'Retirer',
   'team.remove_named': "Retirer {name} de l'équipe",
   'team.pending': 'Invitations en attente',
-  'team.expires': 'expire le {date}',
   'team.invite': 'Inviter une personne',
   'team.send_invite': "Envoyer l'invitation",
   'team.invited_by': 'Invité par',
