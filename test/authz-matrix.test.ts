@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
+import { insertInvitation, upsertMember as insertMember } from '../src/modules/organisations/repository.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import * as team from '../src/modules/organisations/team.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
 import { AppError } from '../src/platform/errors.ts';
+import { hashToken, newToken } from '../src/platform/security/tokens.ts';
 import type { Actor, Services } from '../src/platform/services.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
 import { makeUser } from './helpers/fixtures.ts';
@@ -23,6 +25,11 @@ type Action =
   | 'return_revision'
   | 'list_changes'
   | 'revert_change'
+  | 'cancel_invitation'
+  | 'accept_own_invitation'
+  | 'accept_others_invitation'
+  | 'remove_member'
+  | 'leave_team'
   | 'read_outbox'
   | 'manage_users'
   | 'read_audit'
@@ -153,6 +160,55 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
     team_admin: true,
     editor: false,
     admin: true,
+  },
+  cancel_invitation: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: true,
+    editor: false,
+    admin: true,
+  },
+  // An invitation is for its address: only that account, once its address is confirmed, accepts it
+  // (members accept too: it may promote them, and says so) ...
+  accept_own_invitation: {
+    visitor: false,
+    unverified: false,
+    user: true,
+    member: true,
+    team_admin: true,
+    editor: true,
+    admin: true,
+  },
+  // ... and nobody accepts an invitation sent to someone else, not even a platform admin.
+  accept_others_invitation: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: false,
+    editor: false,
+    admin: false,
+  },
+  remove_member: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: false,
+    team_admin: true,
+    editor: false,
+    admin: true,
+  },
+  // Members leave of their own accord; others are not in the team to leave it.
+  leave_team: {
+    visitor: false,
+    unverified: false,
+    user: false,
+    member: true,
+    team_admin: true,
+    editor: false,
+    admin: false,
   },
   read_outbox: {
     visitor: false,
@@ -293,6 +349,21 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     return String(row.id);
   }
 
+  /** A pending invitation of a fresh organisation (whose team includes `member`) to `email`. */
+  async function invitationTo(email: string) {
+    const org = await freshOrg('draft');
+    const token = newToken();
+    await insertInvitation(s.db, {
+      organisationId: org.id,
+      email,
+      role: 'member',
+      tokenHash: hashToken(token),
+      invitedBy: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    return token;
+  }
+
   /** A dry run that has finished, ready to be imported for real. */
   async function finishedDryRun() {
     const { id } = await s.db
@@ -344,6 +415,21 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     revert_change: async (a) => revisions.revertChange(s, a, await liveChange()),
     invite: async (a) =>
       team.inviteMember(s, a, (await freshOrg('draft')).id, { email: `new${++n}@example.org` }),
+    cancel_invitation: async (a) => {
+      const org = await freshOrg('draft');
+      const { invitationId } = await team.inviteMember(s, owner, org.id, { email: `new${++n}@example.org` });
+      return team.cancelInvitation(s, a, org.id, invitationId);
+    },
+    accept_own_invitation: async (a) =>
+      team.acceptInvitation(s, a, await invitationTo(a?.email ?? 'nobody@example.org')),
+    accept_others_invitation: async (a) =>
+      team.acceptInvitation(s, a, await invitationTo('invitee@example.org')),
+    remove_member: async (a) => {
+      const org = await freshOrg('draft');
+      await insertMember(s.db, org.id, victimUserId, 'member');
+      return team.removeMember(s, a, org.id, victimUserId);
+    },
+    leave_team: async (a) => team.removeMember(s, a, (await freshOrg('draft')).id, a?.id ?? victimUserId),
     read_outbox: async (a) => admin.outbox(s, a, {}),
     manage_users: async (a) => admin.setRole(s, a, victimUserId, { role: 'user' }),
     read_audit: async (a) => admin.auditLog(s, a, {}),

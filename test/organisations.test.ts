@@ -264,7 +264,11 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
     const link = new URL(linkIn(mail.text, '/invitations/accept?token='));
     const colleague = await signedIn(srv.url, 'colleague@example.org');
     expect((await colleague.get(`/organisations/${slug}/edit`)).status).toBe(404);
-    expect((await colleague.get(link.pathname + link.search)).status).toBe(303);
+    // Opening the link shows the invitation; accepting it is a separate, deliberate post.
+    expect((await colleague.get(link.pathname + link.search)).status).toBe(200);
+    expect((await colleague.get(`/organisations/${slug}/edit`)).status).toBe(404);
+    const token = link.searchParams.get('token')!;
+    expect((await colleague.post('/invitations/accept', { token })).status).toBe(303);
     expect((await colleague.get(`/organisations/${slug}/edit`)).status).toBe(200);
     // A plain member cannot manage the team; the link cannot be used twice.
     expect((await colleague.get(`/organisations/${slug}/team`)).status).toBe(403);

@@ -34,7 +34,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   services.config.baseUrl = address;
   const newWorker = () => startWorker(services.db, jobHandlers(services), { pollMs: 200 });
-  return {
+  const server: TestServer = {
     url: address,
     services,
     db,
@@ -44,21 +44,22 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
     async reset() {
       // The worker stops before the tables are emptied: a job of the last test still running would
       // otherwise mark as done the new job that reuses its id once identities restart.
-      await this.worker.stop();
+      await server.worker.stop();
       await truncateAll(db.database);
-      this.worker = newWorker();
+      server.worker = newWorker();
       await announceChange(services);
       inbox.messages.length = 0;
     },
     async close() {
       await app.close();
-      await this.worker.stop();
+      await server.worker.stop();
       services.mailer.close();
       await inbox.stop();
       await db.database.close();
       await db.dropDatabase();
     },
   };
+  return server;
 }
 
 /** A browser-like HTTP client: keeps cookies, reads CSRF tokens from pages, posts forms. */

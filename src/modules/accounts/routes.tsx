@@ -110,7 +110,8 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await destroySession(s.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return redirectWithNotice(reply, '/', 'notice.signed_out');
+    // `next`: where to go afterwards, e.g. signing in again with another account (same site only).
+    return redirectWithNotice(reply, safeNext(formBody(req).next), 'notice.signed_out');
   });
 
   app.get('/forgot-password', async (req, reply) =>

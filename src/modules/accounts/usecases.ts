@@ -29,8 +29,13 @@ function assertStrongPassword(password: string, email?: string) {
 
 const SIGN_UP_FIELDS = ['name', 'email', 'password'];
 
-/** Checks every field of the sign-up form at once, so the form names all its problems together. */
-export async function signUp(s: Services, raw: unknown, lang: Lang) {
+/**
+ * Creates an account and mails a confirmation link, checking every field of the sign-up form at
+ * once, so the form names all its problems together. `provenEmail`: an address the caller has
+ * already proved the person reads (an invitation link mailed to it); an account with that address
+ * starts confirmed and gets no confirmation mail.
+ */
+export async function signUp(s: Services, raw: unknown, lang: Lang, opts: { provenEmail?: string } = {}) {
   const parsed = safeParse(SignUpInput, raw);
   const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod(parsed.error);
   const bad = (field: string) => problems.some((p) => p.field === field);
@@ -52,19 +57,20 @@ export async function signUp(s: Services, raw: unknown, lang: Lang) {
     throw validation(problems);
   }
   const input = parsed.data;
+  const proven = opts.provenEmail !== undefined && opts.provenEmail.toLowerCase() === input.email;
   const passwordHash = await hashPassword(input.password);
   return s.db.transaction().execute(async (trx) => {
     if (await repo.findUserByEmail(trx, input.email)) {
       throw validation([{ field: 'email', message: 'v.email_taken' }]);
     }
     const user = await repo
-      .insertUser(trx, { email: input.email, name: input.name, passwordHash, locale: lang })
+      .insertUser(trx, { email: input.email, name: input.name, passwordHash, locale: lang, verified: proven })
       .catch((err: { code?: string }) => {
         // Two sign-ups racing for one address: the unique index decides, the loser gets the same answer.
         if (err.code === '23505') throw validation([{ field: 'email', message: 'v.email_taken' }]);
         throw err;
       });
-    await sendVerification(s, trx, user.id, user.email, lang);
+    if (!proven) await sendVerification(s, trx, user.id, user.email, lang);
     return user;
   });
 }

@@ -424,7 +424,21 @@ export function MyOrganisationsPage({
                   <p class="returned">{o.return_reason}</p>
                 ) : null}
               </td>
-              <td>{t(o.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+              <td>
+                {t(o.role === 'admin' ? 'team.role_admin' : 'team.role_member')}
+                {o.role === 'member' && ctx.actor ? (
+                  // Team admins leave from the team page; members have no team page, so it is here.
+                  <>
+                    {' · '}
+                    <a
+                      href={`/organisations/${o.slug}/team/${ctx.actor.id}/remove`}
+                      aria-label={t('team.leave_named', { name: o.name })}
+                    >
+                      {t('team.leave')}
+                    </a>
+                  </>
+                ) : null}
+              </td>
               <td>{formatDate(lang, o.updated_at)}</td>
             </tr>
           ))}

@@ -65,3 +65,16 @@ export function canReviewRevisions(actor: Actor | null): boolean {
 export function canSeePendingRevision(actor: Actor | null, m: Membership): boolean {
   return actor !== null && (m !== null || isStaff(actor));
 }
+
+/** Team admins remove others (platform admins too); every member may leave of their own accord. */
+export function canRemoveMember(actor: Actor | null, m: Membership, isSelf: boolean): boolean {
+  return canManageTeam(actor, m) || (actor !== null && isSelf && m !== null);
+}
+
+/**
+ * An invitation is for its address: only the account with that address, once confirmed, may accept
+ * it. Holding the link is not enough (links get forwarded); platform admins are no exception.
+ */
+export function canAcceptInvitation(actor: Actor | null, invitation: { email: string }): boolean {
+  return actor?.emailVerified === true && actor.email.toLowerCase() === invitation.email.toLowerCase();
+}

@@ -234,7 +234,7 @@ export async function insertInvitation(
     expiresAt: Date;
   },
 ) {
-  await db
+  return db
     .insertInto('organisation_invitations')
     .values({
       organisation_id: v.organisationId,
@@ -244,30 +244,111 @@ export async function insertInvitation(
       invited_by: v.invitedBy,
       expires_at: v.expiresAt,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
+/** Invitations that can still be accepted, with who sent them. */
 export async function pendingInvitations(db: Kysely<DB>, organisationId: string) {
   return db
-    .selectFrom('organisation_invitations')
-    .select(['id', 'email', 'role', 'created_at', 'expires_at'])
-    .where('organisation_id', '=', organisationId)
-    .where('accepted_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .orderBy('created_at')
+    .selectFrom('organisation_invitations as i')
+    .leftJoin('users', 'users.id', 'i.invited_by')
+    .select(['i.id', 'i.email', 'i.role', 'i.created_at', 'i.expires_at', 'users.name as invited_by_name'])
+    .where('i.organisation_id', '=', organisationId)
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', new Date())
+    .orderBy('i.created_at')
     .execute();
 }
 
-/** Claims an invitation once: concurrent accepts of one link cannot both succeed. */
-export async function claimInvitation(db: Kysely<DB>, tokenHash: string) {
+/** One invitation by its link, whatever its state, with its organisation and who sent it. */
+export async function invitationByToken(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('organisation_invitations as i')
+    .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
+    .leftJoin('users', 'users.id', 'i.invited_by')
+    .select([
+      'i.id',
+      'i.organisation_id',
+      'i.email',
+      'i.role',
+      'i.created_at',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+      'i.revoke_reason',
+      'o.slug as organisation_slug',
+      'o.name as organisation_name',
+      'users.name as invited_by_name',
+    ])
+    .where('i.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Ends the pending invitations of one address (a newer one replaces them); returns their ids. */
+export async function revokePendingInvitationsTo(
+  db: Kysely<DB>,
+  organisationId: string,
+  email: string,
+  by: string,
+  reason: 'cancelled' | 'replaced',
+) {
+  const rows = await db
+    .updateTable('organisation_invitations')
+    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: reason })
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Cancels one pending invitation of the organisation; undefined if it was no longer pending. */
+export async function cancelInvitation(db: Kysely<DB>, organisationId: string, id: string, by: string) {
   return db
     .updateTable('organisation_invitations')
-    .set({ accepted_at: new Date() })
-    .where('token_hash', '=', tokenHash)
+    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: 'cancelled' })
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
     .where('accepted_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .returning(['organisation_id', 'role', 'email'])
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'email', 'role'])
     .executeTakeFirst();
+}
+
+/**
+ * Claims an invitation once, for the account with its address: the conditional update decides,
+ * so concurrent accepts of one link cannot both succeed.
+ */
+export async function claimInvitation(db: Kysely<DB>, tokenHash: string, userId: string, email: string) {
+  return db
+    .updateTable('organisation_invitations')
+    .set({ accepted_at: new Date(), accepted_by: userId })
+    .where('token_hash', '=', tokenHash)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning(['id', 'organisation_id', 'role', 'email'])
+    .executeTakeFirst();
+}
+
+/**
+ * The team admins of an organisation, locked until the transaction ends: two admins removing each
+ * other at the same time cannot leave the team without one.
+ */
+export async function lockAdmins(db: Kysely<DB>, organisationId: string) {
+  const rows = await db
+    .selectFrom('organisation_members')
+    .select('user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.user_id);
 }
 
 export async function getLogo(db: Kysely<DB>, organisationId: string) {

@@ -7,7 +7,6 @@ import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
-import { LinkProblemPage } from '../accounts/pages.tsx';
 import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
@@ -29,8 +28,7 @@ import { searchOrganisations } from './search.ts';
 import { OrganisationSearchPage } from './search-page.tsx';
 import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
 import { similarOrganisations } from './similar.ts';
-import * as team from './team.ts';
-import { TeamPage } from './team-page.tsx';
+import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
 
 type Params = { slug: string };
@@ -236,56 +234,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_submitted');
   });
 
-  const teamPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { problems?: Problems; values?: Record<string, string> } = {},
-  ) => {
-    const { slug } = req.params as Params;
-    const data = await team.teamOf(s, req.ctx.actor, slug);
-    return sendPage(reply, <TeamPage ctx={req.ctx} {...data} {...extra} notice={noticeFrom(req.query)} />);
-  };
-  app.get('/organisations/:slug/team', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    return teamPage(req, reply);
-  });
-  app.post('/organisations/:slug/team/invite', async (req, reply) => {
-    const { slug } = req.params as Params;
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
-      reply,
-      async () => {
-        await team.inviteMember(s, req.ctx.actor, slug, body);
-        return redirectWithNotice(reply, `/organisations/${slug}/team`, 'notice.invited');
-      },
-      async (problems) => {
-        const data = await team.teamOf(s, req.ctx.actor, slug);
-        return sendPage(reply, <TeamPage ctx={req.ctx} {...data} problems={problems} values={echo(body)} />);
-      },
-    );
-  });
-  app.post('/organisations/:slug/team/:userId/remove', async (req, reply) => {
-    const { slug, userId } = req.params as Params & { userId: string };
-    if (!requirePageActor(req, reply)) return reply;
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError('not_found', 'Not a member.');
-    await team.removeMember(s, req.ctx.actor, slug, userId);
-    return redirectWithNotice(reply, `/organisations/${slug}/team`, 'notice.member_removed');
-  });
-
-  app.get('/invitations/accept', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const token = String((req.query as Record<string, unknown>).token ?? '');
-    try {
-      const org = await team.acceptInvitation(s, req.ctx.actor, token);
-      return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.joined');
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'gone') {
-        return sendPage(reply, <LinkProblemPage ctx={req.ctx} problem="link_expired" />, 410);
-      }
-      throw err;
-    }
-  });
+  registerTeamRoutes(app, s);
 
   app.get('/my/organisations', async (req, reply) => {
     const actor = requirePageActor(req, reply);

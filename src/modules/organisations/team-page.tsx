@@ -2,7 +2,9 @@ import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatDate } from '../../platform/i18n/index.ts';
+import { formatDate, type MessageKey } from '../../platform/i18n/index.ts';
+
+type Member = { id: string; name: string; email: string; role: 'admin' | 'member' };
 
 export function TeamPage({
   ctx,
@@ -12,22 +14,37 @@ export function TeamPage({
   problems = [],
   values = {},
   notice,
+  error,
 }: {
   ctx: RequestContext;
   org: Organisation;
-  members: { id: string; name: string; email: string; role: 'admin' | 'member' }[];
-  invitations: { email: string; role: 'admin' | 'member'; expires_at: Date }[];
+  members: Member[];
+  invitations: {
+    id: string;
+    email: string;
+    role: 'admin' | 'member';
+    expires_at: Date;
+    invited_by_name: string | null;
+  }[];
   problems?: Problems;
   values?: Record<string, string>;
   notice?: string | undefined;
+  /** A refusal to show above the team (e.g. removing the last admin), as a catalogue key. */
+  error?: MessageKey | undefined;
 }) {
   const { t, lang } = ctx;
+  const admins = members.filter((m) => m.role === 'admin').length;
   return (
     <Layout ctx={ctx} title={t('team.title', { name: org.name })} notice={notice}>
       <p>
         <a href={`/organisations/${org.slug}`}>← {org.name}</a>
       </p>
       <h1>{t('team.title', { name: org.name })}</h1>
+      {error ? (
+        <div class="error-summary" role="alert">
+          <p>{t(error)}</p>
+        </div>
+      ) : null}
       <table>
         <caption class="visually-hidden">{t('team.members')}</caption>
         <thead>
@@ -47,16 +64,19 @@ export function TeamPage({
               <td>{m.email}</td>
               <td>{t(m.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
               <td>
-                <form method="post" action={`/organisations/${org.slug}/team/${m.id}/remove`}>
-                  <Csrf ctx={ctx} />
-                  <button
-                    type="submit"
-                    class="secondary small"
-                    aria-label={t('team.remove_named', { name: m.name })}
+                {m.role === 'admin' && admins <= 1 ? (
+                  // The last admin cannot go: no button, but the reason.
+                  <span class="meta">{t('team.only_admin')}</span>
+                ) : (
+                  // A link to a confirmation page, not a direct removal.
+                  <a
+                    class="button secondary small"
+                    href={`/organisations/${org.slug}/team/${m.id}/remove`}
+                    aria-label={m.id === ctx.actor?.id ? undefined : t('team.remove_named', { name: m.name })}
                   >
-                    {t('team.remove')}
-                  </button>
-                </form>
+                    {m.id === ctx.actor?.id ? t('team.leave') : t('team.remove')}
+                  </a>
+                )}
               </td>
             </tr>
           ))}
@@ -64,15 +84,42 @@ export function TeamPage({
       </table>
       {invitations.length ? (
         <>
-          <h2>{t('team.pending')}</h2>
-          <ul>
-            {invitations.map((i) => (
-              <li>
-                {i.email} — {t(i.role === 'admin' ? 'team.role_admin' : 'team.role_member')} —{' '}
-                {t('team.expires', { date: formatDate(lang, i.expires_at) })}
-              </li>
-            ))}
-          </ul>
+          <h2 id="pending">{t('team.pending')}</h2>
+          <table aria-labelledby="pending">
+            <thead>
+              <tr>
+                <th scope="col">{t('field.email')}</th>
+                <th scope="col">{t('team.role')}</th>
+                <th scope="col">{t('team.invited_by')}</th>
+                <th scope="col">{t('team.expires_col')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('tokens.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr>
+                  <td>{i.email}</td>
+                  <td>{t(i.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+                  <td>{i.invited_by_name ?? '—'}</td>
+                  <td>{formatDate(lang, i.expires_at)}</td>
+                  <td>
+                    <form method="post" action={`/organisations/${org.slug}/team/invitations/${i.id}/cancel`}>
+                      <Csrf ctx={ctx} />
+                      <button
+                        type="submit"
+                        class="secondary small"
+                        aria-label={t('team.cancel_invite_named', { email: i.email })}
+                      >
+                        {t('team.cancel_invite')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       ) : null}
       <h2>{t('team.invite')}</h2>
@@ -93,6 +140,7 @@ export function TeamPage({
           problems={problems}
           name="role"
           label={t('team.role')}
+          hint={t('team.role_hint')}
           value={values.role ?? 'member'}
           options={[
             { value: 'member', label: t('team.role_member') },
@@ -100,6 +148,44 @@ export function TeamPage({
           ]}
         />
         <button type="submit">{t('team.send_invite')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** "Remove Ada from the team?" (or "Leave the team?"): every removal is confirmed here first. */
+export function RemoveMemberPage({
+  ctx,
+  org,
+  member,
+  isSelf,
+  canManage,
+}: {
+  ctx: RequestContext;
+  org: Pick<Organisation, 'slug' | 'name'>;
+  member: Member;
+  isSelf: boolean;
+  canManage: boolean;
+}) {
+  const { t } = ctx;
+  const title = isSelf
+    ? t('team.leave_title', { org: org.name })
+    : t('team.remove_title', { name: member.name, org: org.name });
+  const back = canManage ? `/organisations/${org.slug}/team` : '/my/organisations';
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>
+        {isSelf
+          ? t('team.leave_explain', { org: org.name })
+          : t('team.remove_explain', { name: member.name, email: member.email, org: org.name })}
+      </p>
+      <form method="post" action={`/organisations/${org.slug}/team/${member.id}/remove`} class="actions">
+        <Csrf ctx={ctx} />
+        <button type="submit">
+          {isSelf ? t('team.leave_confirm') : t('team.remove_confirm', { name: member.name })}
+        </button>
+        <a href={back}>{t('form.cancel')}</a>
       </form>
     </Layout>
   );

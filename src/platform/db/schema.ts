@@ -182,6 +182,11 @@ export interface OrganisationInvitationsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   accepted_at: NullableTimestamp;
+  accepted_by: string | null;
+  /** Set when a team admin cancelled it or a newer invitation to the same address replaced it. */
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revoke_reason: 'cancelled' | 'replaced' | null;
 }
 
 export type RevisionStatus = 'pending' | 'published' | 'returned' | 'withdrawn';

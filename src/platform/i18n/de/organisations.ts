@@ -94,9 +94,71 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove': 'Entfernen',
   'team.remove_named': '{name} aus dem Team entfernen',
   'team.pending': 'Ausstehende Einladungen',
-  'team.expires': 'läuft am {date} ab',
   'team.invite': 'Person einladen',
   'team.send_invite': 'Einladung senden',
+  'team.invited_by': 'Eingeladen von',
+  'team.expires_col': 'Läuft ab am',
+  'team.cancel_invite': 'Zurückziehen',
+  'team.cancel_invite_named': 'Einladung an {email} zurückziehen',
+  'team.role_hint': 'Ein Teammitglied, das als Team-Admin eingeladen wird, wird es mit der Annahme.',
+  'team.leave': 'Team verlassen',
+  'team.only_admin': 'Einziger Team-Admin',
+  'team.last_admin':
+    'Ein Team braucht mindestens einen Team-Admin; der einzige kann daher weder entfernt werden noch das Team verlassen. Laden Sie zuerst jemanden als Team-Admin ein (ein Teammitglied, das als Team-Admin eingeladen wird, wird es mit der Annahme).',
+  'team.remove_title': '{name} aus dem Team von {org} entfernen?',
+  'team.remove_explain':
+    '{name} ({email}) kann dann das Profil von {org} nicht mehr bearbeiten und seine Entwürfe nicht mehr sehen. Ein Team-Admin kann die Person später erneut einladen.',
+  'team.remove_confirm': '{name} entfernen',
+  'team.leave_named': 'Das Team von {name} verlassen',
+  'team.leave_title': 'Das Team von {org} verlassen?',
+  'team.leave_explain':
+    'Sie können das Profil von {org} dann nicht mehr bearbeiten und seine Entwürfe nicht mehr sehen. Um zurückzukehren, muss ein Team-Admin Sie erneut einladen.',
+  'team.leave_confirm': 'Team verlassen',
+  'invitation.title': 'Einladung in das Team von {name}',
+  'invitation.lead': '{inviter} lädt Sie ein, dem Team von {name} auf Clusterhub beizutreten.',
+  'invitation.lead_anonymous': 'Sie sind eingeladen, dem Team von {name} auf Clusterhub beizutreten.',
+  'invitation.for': 'Gesendet an',
+  'invitation.valid_until': 'Gültig bis',
+  'invitation.accept': 'Einladung annehmen',
+  'invitation.already_promote':
+    'Sie sind bereits Teammitglied von {name}. Mit der Annahme werden Sie Team-Admin.',
+  'invitation.already_unchanged':
+    'Sie gehören bereits zum Team von {name} ({role}). Die Annahme ändert nichts: Ihre Rolle bleibt gleich.',
+  'invitation.sign_in_intro':
+    'Diese Einladung gilt für {email}. Melden Sie sich mit dem Konto dieser Adresse an, um sie anzunehmen, oder legen Sie mit ihr ein Konto an.',
+  'invitation.sign_in': 'Anmelden und annehmen',
+  'invitation.sign_up': 'Konto anlegen',
+  'invitation.other_account':
+    'Diese Einladung wurde an {email} gesendet, Sie sind aber als {you} angemeldet. Nur das Konto der eingeladenen Adresse kann sie annehmen.',
+  'invitation.switch_account': 'Abmelden und mit der eingeladenen Adresse anmelden',
+  'invitation.unverified':
+    'Bestätigen Sie zuerst Ihre Adresse {email}: Öffnen Sie den Link in der Bestätigungs-E-Mail, die wir Ihnen gesendet haben, und öffnen Sie dann diese Einladung erneut.',
+  'invitation.gone_title': 'Diese Einladung kann nicht verwendet werden',
+  'invitation.gone_used': 'Diese Einladung wurde bereits angenommen. Jede Einladung gilt nur einmal.',
+  'invitation.gone_expired':
+    'Diese Einladung ist abgelaufen. Bitten Sie einen Team-Admin, Sie erneut einzuladen.',
+  'invitation.gone_cancelled': 'Ein Team-Admin hat diese Einladung zurückgezogen.',
+  'invitation.gone_replaced':
+    'An dieselbe Adresse wurde eine neuere Einladung gesendet: Verwenden Sie den Link aus der neuesten E-Mail.',
+  'invitation.gone_unknown':
+    'Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben.',
+  'invitation.signup_title': 'Konto anlegen, um {name} beizutreten',
+  'invitation.signup_intro':
+    'Verwenden Sie die Adresse, an die die Einladung gesendet wurde ({email}): Sie ist damit sofort bestätigt, und Sie kehren zur Einladung zurück, um sie anzunehmen.',
+  'notice.joined_admin': 'Sie sind dem Team als Team-Admin beigetreten.',
+  'notice.invitation_promoted': 'Sie gehörten bereits zum Team: Sie sind jetzt Team-Admin.',
+  'notice.invitation_unchanged': 'Sie gehörten bereits zum Team: Ihre Rolle hat sich nicht geändert.',
+  'notice.invitation_cancelled': 'Die Einladung wurde zurückgezogen: Ihr Link funktioniert nicht mehr.',
+  'notice.invitation_replaced':
+    'Eine neue Einladung wurde gesendet; der frühere Link an diese Adresse funktioniert nicht mehr.',
+  'notice.left_team': 'Sie haben das Team verlassen.',
+  'notice.account_created_invited':
+    'Ihr Konto ist angelegt und Ihre Adresse bestätigt. Sie können die Einladung jetzt annehmen.',
+  'v.invitation_address':
+    'Die Einladung wurde an {email} gesendet: Legen Sie das Konto mit dieser Adresse an.',
+  'audit.organisation.invitation_cancel': 'Einladung zurückgezogen',
+  'audit.organisation.invitation_accept': 'Einladung von einem Teammitglied angenommen',
+  'audit.organisation.leave': 'Hat das Team verlassen',
   'queue.title': 'Profile, die auf Prüfung warten',
   'queue.empty': 'Derzeit wartet nichts auf Prüfung.',
   'queue.submitted': 'Eingereicht am',

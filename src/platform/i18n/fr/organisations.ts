@@ -94,9 +94,71 @@ export const organisations: Record<keyof typeof en, string> = {
   'team.remove': 'Retirer',
   'team.remove_named': "Retirer {name} de l'équipe",
   'team.pending': 'Invitations en attente',
-  'team.expires': 'expire le {date}',
   'team.invite': 'Inviter une personne',
   'team.send_invite': "Envoyer l'invitation",
+  'team.invited_by': 'Invité par',
+  'team.expires_col': 'Expire le',
+  'team.cancel_invite': 'Annuler',
+  'team.cancel_invite_named': "Annuler l'invitation envoyée à {email}",
+  'team.role_hint': "Un membre de l'équipe invité comme administrateur le devient en acceptant.",
+  'team.leave': "Quitter l'équipe",
+  'team.only_admin': 'Seul administrateur',
+  'team.last_admin':
+    "Une équipe doit garder au moins un administrateur : le seul ne peut donc être retiré ni partir. Invitez d'abord quelqu'un comme administrateur de l'équipe (un membre invité comme administrateur le devient en acceptant).",
+  'team.remove_title': "Retirer {name} de l'équipe de {org} ?",
+  'team.remove_explain':
+    "{name} ({email}) ne pourra plus modifier le profil de {org} ni voir ses brouillons. Un administrateur de l'équipe pourra l'inviter à nouveau plus tard.",
+  'team.remove_confirm': 'Retirer {name}',
+  'team.leave_named': "Quitter l'équipe de {name}",
+  'team.leave_title': "Quitter l'équipe de {org} ?",
+  'team.leave_explain':
+    "Vous ne pourrez plus modifier le profil de {org} ni voir ses brouillons. Pour revenir, un administrateur de l'équipe devra vous inviter à nouveau.",
+  'team.leave_confirm': "Quitter l'équipe",
+  'invitation.title': "Invitation dans l'équipe de {name}",
+  'invitation.lead': "{inviter} vous invite à rejoindre l'équipe de {name} sur Clusterhub.",
+  'invitation.lead_anonymous': "Vous êtes invité à rejoindre l'équipe de {name} sur Clusterhub.",
+  'invitation.for': 'Envoyée à',
+  'invitation.valid_until': "Valable jusqu'au",
+  'invitation.accept': "Accepter l'invitation",
+  'invitation.already_promote':
+    "Vous êtes déjà membre de l'équipe de {name}. En acceptant, vous en devenez administrateur.",
+  'invitation.already_unchanged':
+    "Vous faites déjà partie de l'équipe de {name} ({role}). Accepter ne change rien : votre rôle reste le même.",
+  'invitation.sign_in_intro':
+    "Cette invitation est destinée à {email}. Connectez-vous avec le compte de cette adresse pour l'accepter, ou créez un compte avec elle.",
+  'invitation.sign_in': 'Se connecter pour accepter',
+  'invitation.sign_up': 'Créer un compte',
+  'invitation.other_account':
+    "Cette invitation a été envoyée à {email}, mais vous êtes connecté en tant que {you}. Seul le compte de l'adresse invitée peut l'accepter.",
+  'invitation.switch_account': "Se déconnecter, puis se connecter avec l'adresse invitée",
+  'invitation.unverified':
+    "Confirmez d'abord votre adresse {email} : ouvrez le lien de l'e-mail de confirmation que nous vous avons envoyé, puis rouvrez cette invitation.",
+  'invitation.gone_title': 'Cette invitation ne peut pas être utilisée',
+  'invitation.gone_used': "Cette invitation a déjà été acceptée. Chaque invitation ne sert qu'une fois.",
+  'invitation.gone_expired':
+    "Cette invitation a expiré. Demandez à un administrateur de l'équipe de vous inviter à nouveau.",
+  'invitation.gone_cancelled': "Un administrateur de l'équipe a annulé cette invitation.",
+  'invitation.gone_replaced':
+    'Une invitation plus récente a été envoyée à la même adresse : utilisez le lien du dernier e-mail.',
+  'invitation.gone_unknown':
+    "Ce lien d'invitation n'est pas valide. Vérifiez que vous l'avez copié en entier.",
+  'invitation.signup_title': 'Créer un compte pour rejoindre {name}',
+  'invitation.signup_intro':
+    "Utilisez l'adresse à laquelle l'invitation a été envoyée ({email}) : elle est confirmée aussitôt, et vous revenez à l'invitation pour l'accepter.",
+  'notice.joined_admin': "Vous avez rejoint l'équipe en tant qu'administrateur.",
+  'notice.invitation_promoted':
+    "Vous faisiez déjà partie de l'équipe : vous en êtes maintenant administrateur.",
+  'notice.invitation_unchanged': "Vous faisiez déjà partie de l'équipe : votre rôle n'a pas changé.",
+  'notice.invitation_cancelled': "L'invitation a été annulée : son lien ne fonctionne plus.",
+  'notice.invitation_replaced':
+    'Une nouvelle invitation a été envoyée ; le lien précédent envoyé à cette adresse ne fonctionne plus.',
+  'notice.left_team': "Vous avez quitté l'équipe.",
+  'notice.account_created_invited':
+    "Votre compte est créé et votre adresse confirmée. Vous pouvez maintenant accepter l'invitation.",
+  'v.invitation_address': "L'invitation a été envoyée à {email} : créez le compte avec cette adresse.",
+  'audit.organisation.invitation_cancel': 'Invitation annulée',
+  'audit.organisation.invitation_accept': "Invitation acceptée par un membre de l'équipe",
+  'audit.organisation.leave': "A quitté l'équipe",
   'queue.title': 'Profils en attente de validation',
   'queue.empty': "Aucun profil n'est en attente de validation.",
   'queue.submitted': 'Soumis le',
