@@ -286,6 +286,16 @@ export async function invitationByToken(db: Kysely<DB>, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Ends the organisation's invitations still pending (neither accepted nor revoked), for the caller to narrow. */
+function revokePending(db: Kysely<DB>, organisationId: string, by: string, reason: 'cancelled' | 'replaced') {
+  return db
+    .updateTable('organisation_invitations')
+    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: reason })
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null);
+}
+
 /** Ends the pending invitations of one address (a newer one replaces them); returns their ids. */
 export async function revokePendingInvitationsTo(
   db: Kysely<DB>,
@@ -294,13 +304,8 @@ export async function revokePendingInvitationsTo(
   by: string,
   reason: 'cancelled' | 'replaced',
 ) {
-  const rows = await db
-    .updateTable('organisation_invitations')
-    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: reason })
-    .where('organisation_id', '=', organisationId)
+  const rows = await revokePending(db, organisationId, by, reason)
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -308,13 +313,8 @@ export async function revokePendingInvitationsTo(
 
 /** Cancels one pending invitation of the organisation; undefined if it was no longer pending. */
 export async function cancelInvitation(db: Kysely<DB>, organisationId: string, id: string, by: string) {
-  return db
-    .updateTable('organisation_invitations')
-    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: 'cancelled' })
+  return revokePending(db, organisationId, by, 'cancelled')
     .where('id', '=', id)
-    .where('organisation_id', '=', organisationId)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
     .returning(['id', 'email', 'role'])
     .executeTakeFirst();
 }

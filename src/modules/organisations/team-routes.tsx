@@ -117,6 +117,24 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
     });
   });
 
+  /** A link that no longer works: the page that says why, as 410 Gone. */
+  const gonePage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    view: {
+      state: Exclude<team.InvitationState, 'pending'>;
+      invitation: { organisation_name: string } | null;
+    },
+  ) =>
+    sendPage(
+      reply,
+      <InvitationGonePage
+        ctx={req.ctx}
+        state={view.state}
+        organisationName={view.invitation?.organisation_name}
+      />,
+      410,
+    );
   const tokenOf = (req: FastifyRequest) =>
     String((req.method === 'GET' ? (req.query as Record<string, unknown>) : formBody(req)).token ?? '').slice(
       0,
@@ -128,15 +146,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
     const token = tokenOf(req);
     const view = await team.openInvitation(s, req.ctx.actor, token);
     if (view.state !== 'pending') {
-      return sendPage(
-        reply,
-        <InvitationGonePage
-          ctx={req.ctx}
-          state={view.state}
-          organisationName={view.invitation?.organisation_name}
-        />,
-        410,
-      );
+      return gonePage(req, reply, view);
     }
     const refused = view.viewer === 'other' || view.viewer === 'unverified';
     return sendPage(
@@ -157,15 +167,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
         // Show the invitation again: it says why this account cannot accept it (or that it is gone).
         const view = await team.openInvitation(s, req.ctx.actor, token);
         if (view.state !== 'pending') {
-          return sendPage(
-            reply,
-            <InvitationGonePage
-              ctx={req.ctx}
-              state={view.state}
-              organisationName={view.invitation?.organisation_name}
-            />,
-            410,
-          );
+          return gonePage(req, reply, view);
         }
         return sendPage(reply, <InvitationPage ctx={req.ctx} token={token} {...view} />, 403);
       }
@@ -182,15 +184,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
   ) => {
     const view = await team.openInvitation(s, null, token);
     if (view.state !== 'pending') {
-      return sendPage(
-        reply,
-        <InvitationGonePage
-          ctx={req.ctx}
-          state={view.state}
-          organisationName={view.invitation?.organisation_name}
-        />,
-        410,
-      );
+      return gonePage(req, reply, view);
     }
     return sendPage(
       reply,
