@@ -259,7 +259,8 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { problems?: Problems; values?: Record<string, string> } = {},
-    status = 200,
+    /** Without one, the reply's own (200, or the 422 of a refused form). */
+    status?: number,
   ) => {
     const { slug } = req.params as Params;
     const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
@@ -291,15 +292,14 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
   app.post('/editor/organisations/:slug/return', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
     const body = formBody(req);
-    try {
-      await uc.returnOrganisation(s, req.ctx.actor, (req.params as Params).slug, body);
-      return redirectWithNotice(reply, '/editor/queue', 'notice.org_returned');
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') {
-        return reviewPage(req, reply, { problems: err.details, values: echo(body) }, 422);
-      }
-      throw err;
-    }
+    return handleForm(
+      reply,
+      async () => {
+        await uc.returnOrganisation(s, req.ctx.actor, (req.params as Params).slug, body);
+        return redirectWithNotice(reply, '/editor/queue', 'notice.org_returned');
+      },
+      (problems) => reviewPage(req, reply, { problems, values: echo(body) }),
+    );
   });
   app.post('/editor/organisations/:slug/waiver', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
@@ -320,7 +320,8 @@ function registerRevisionRoutes(
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { problems?: Problems; values?: Record<string, string> } = {},
-    status = 200,
+    /** Without one, the reply's own (200, or the 422 of a refused form). */
+    status?: number,
   ) => {
     const data = await revisions.revisionForReview(s, req.ctx.actor, (req.params as Params).slug);
     return sendPage(reply, <RevisionReviewPage ctx={req.ctx} {...data} {...extra} />, status);
@@ -337,15 +338,14 @@ function registerRevisionRoutes(
   app.post('/editor/organisations/:slug/revision/return', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
     const body = formBody(req);
-    try {
-      await revisions.returnRevision(s, req.ctx.actor, (req.params as Params).slug, body);
-      return redirectWithNotice(reply, '/editor/queue', 'notice.revision_returned');
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') {
-        return revisionPage(req, reply, { problems: err.details, values: echo(body) }, 422);
-      }
-      throw err;
-    }
+    return handleForm(
+      reply,
+      async () => {
+        await revisions.returnRevision(s, req.ctx.actor, (req.params as Params).slug, body);
+        return redirectWithNotice(reply, '/editor/queue', 'notice.revision_returned');
+      },
+      (problems) => revisionPage(req, reply, { problems, values: echo(body) }),
+    );
   });
   app.get('/editor/changes', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
