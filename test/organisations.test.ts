@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
+import { makeUser, orgForm, orgRowOf, signedIn } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
@@ -9,12 +9,7 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
   const skip = skipReason(engine);
   const srv = useTestServer(engine, skip);
 
-  const orgRow = (slug: string) =>
-    srv.services.db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+  const orgRow = (slug: string) => orgRowOf(srv.services, slug);
 
   async function createDraft(client: HttpClient, overrides: Record<string, string | string[]> = {}) {
     const r = await client.post('/organisations', orgForm(overrides));

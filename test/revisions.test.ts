@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/modules/accounts/usecases.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, orgRowOf, signedIn } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 
 const RENAMED = 'Aerospace Valley Test – Best Cluster in Europe';
@@ -10,21 +10,10 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
   const skip = skipReason(engine);
   const srv = useTestServer(engine, skip);
 
-  const orgRow = (slug: string) =>
-    srv.services.db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+  const orgRow = (slug: string) => orgRowOf(srv.services, slug);
   const revisions = () =>
     srv.services.db.selectFrom('organisation_revisions').selectAll().orderBy('created_at').execute();
-  const auditOf = (action: string) =>
-    srv.services.db
-      .selectFrom('audit_log')
-      .select(['id', 'details'])
-      .where('action', '=', action)
-      .orderBy('id')
-      .execute();
+  const auditOf = (action: string) => auditEntries(srv.services, action);
 
   /** A published profile whose team is manager@ (admin) and member@ (plain member); editor@ reviews. */
   async function published() {

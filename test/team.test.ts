@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../src/modules/organisations/team.ts';
 import type { Actor } from '../src/platform/services.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
@@ -105,11 +105,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       acceptInvitation(srv.services, actor, token),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const joins = await srv.services.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.join')
-      .execute();
+    const joins = await auditEntries(srv.services, 'organisation.join');
     expect(joins).toHaveLength(1);
   });
 
@@ -251,11 +247,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
     expect(gone.html).toContain('A team admin has cancelled this invitation.');
     expect((await colleague.post('/invitations/accept', { token })).status).toBe(410);
     expect(await roleOf(slug, 'colleague@example.org')).toBeNull();
-    const audit = await srv.services.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.invitation_cancel')
-      .execute();
+    const audit = await auditEntries(srv.services, 'organisation.invitation_cancel');
     expect(audit).toHaveLength(1);
   });
 
