@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { cookieOptions } from '../../platform/http/context.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
-import { echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import {
+  echo,
+  formBody,
+  handleForm,
+  handlePageForm,
+  requirePageActor,
+} from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import { SESSION_COOKIE, SESSION_DAYS } from '../../platform/http/sessions.ts';
@@ -63,19 +69,18 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
   });
   app.post('/organisations/:slug/team/invite', async (req, reply) => {
     const { slug } = req.params as Params;
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
+    return handlePageForm(
+      req,
       reply,
-      async () => {
-        const { replaced } = await team.inviteMember(s, req.ctx.actor, slug, body);
+      async (actor, body) => {
+        const { replaced } = await team.inviteMember(s, actor, slug, body);
         return redirectWithNotice(
           reply,
           `/organisations/${slug}/team`,
           replaced ? 'notice.invitation_replaced' : 'notice.invited',
         );
       },
-      (problems) => teamPage(req, reply, { problems, values: echo(body) }),
+      (problems, body) => teamPage(req, reply, { problems, values: echo(body) }),
     );
   });
   app.post('/organisations/:slug/team/invitations/:id/cancel', async (req, reply) => {
