@@ -465,16 +465,15 @@ export async function lockOrganisation(db: Kysely<DB>, id: string): Promise<Orga
   return db.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The organisation's revisions, for the callers to narrow. */
+const revisionsOf = (db: Kysely<DB>, organisationId: string) =>
+  db.selectFrom('organisation_revisions').selectAll().where('organisation_id', '=', organisationId);
+
 export async function pendingRevision(
   db: Kysely<DB>,
   organisationId: string,
 ): Promise<OrganisationRevision | undefined> {
-  return db
-    .selectFrom('organisation_revisions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
+  return revisionsOf(db, organisationId).where('status', '=', 'pending').executeTakeFirst();
 }
 
 /** The organisation's most recent revision, pending or decided. */
@@ -482,13 +481,7 @@ export async function latestRevision(
   db: Kysely<DB>,
   organisationId: string,
 ): Promise<OrganisationRevision | undefined> {
-  return db
-    .selectFrom('organisation_revisions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return revisionsOf(db, organisationId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Creates the organisation's pending revision, or replaces the proposal of the one there is. */
