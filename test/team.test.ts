@@ -154,21 +154,13 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       expect(form.status).toBe(200);
       expect(form.html).toContain('n•••@example.org');
 
-      const wrong = await visitor.post('/invitations/sign-up', {
-        token,
-        name: 'Nora',
-        email: 'other@example.org',
-        password: PASSWORD,
-      });
+      const signUpAs = (email: string) =>
+        visitor.post('/invitations/sign-up', { token, name: 'Nora', email, password: PASSWORD });
+      const wrong = await signUpAs('other@example.org');
       expect(wrong.status).toBe(422);
       expect(wrong.html).toContain('The invitation was sent to n•••@example.org');
 
-      const done = await visitor.post('/invitations/sign-up', {
-        token,
-        name: 'Nora',
-        email: 'Newcomer@example.org',
-        password: PASSWORD,
-      });
+      const done = await signUpAs('Newcomer@example.org');
       expect(done.status).toBe(303);
       expect(done.location).toBe(`${path}&notice=notice.account_created_invited`);
       const back = await visitor.get(done.location!);
