@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../src/modules/organisations/team.ts';
 import type { Actor } from '../src/platform/services.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { auditEntries, makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, PASSWORD, signedIn, userIdOf } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
@@ -40,14 +40,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       .executeTakeFirst();
     return row?.role ?? null;
   };
-  const userId = async (email: string) =>
-    (
-      await srv.services.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (email: string) => userIdOf(srv.services, email);
 
   it.skipIf(skip)(
     'an invitation opened by another account is refused; its own account accepts it',
