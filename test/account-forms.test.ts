@@ -22,6 +22,13 @@ function summary(html: string): string[] {
   );
 }
 
+/** A form refused for empty fields: 422, each field says it is required, and the summary's lines. */
+function expectRequired(r: { status: number; html: string }, fields: string[], lines: string[]) {
+  expect(r.status).toBe(422);
+  for (const f of fields) expect(fieldError(r.html, f)).toBe('This field is required.');
+  expect(summary(r.html)).toEqual(lines);
+}
+
 const pathOf = (link: string) => {
   const u = new URL(link);
   return u.pathname + u.search;
@@ -204,24 +211,20 @@ describe.each(ENGINES)('account forms on %s', (engine) => {
     it.skipIf(skip)('sign-in and the account page say "This field is required."', async () => {
       const c = new HttpClient(srv.url);
       const signIn = await c.post('/sign-in', { email: '', password: '' });
-      expect(signIn.status).toBe(422);
-      expect(fieldError(signIn.html, 'email')).toBe('This field is required.');
-      expect(fieldError(signIn.html, 'password')).toBe('This field is required.');
-      expect(summary(signIn.html)).toEqual([
-        'E-mail address: This field is required.',
-        'Password: This field is required.',
-      ]);
+      expectRequired(
+        signIn,
+        ['email', 'password'],
+        ['E-mail address: This field is required.', 'Password: This field is required.'],
+      );
 
       await makeUser(srv.services, 'me@example.org');
       const me = await signedIn(srv.url, 'me@example.org');
       const change = await me.post('/account/password', { current_password: '', password: '' });
-      expect(change.status).toBe(422);
-      expect(fieldError(change.html, 'current_password')).toBe('This field is required.');
-      expect(fieldError(change.html, 'password')).toBe('This field is required.');
-      expect(summary(change.html)).toEqual([
-        'Current password: This field is required.',
-        'New password: This field is required.',
-      ]);
+      expectRequired(
+        change,
+        ['current_password', 'password'],
+        ['Current password: This field is required.', 'New password: This field is required.'],
+      );
     });
 
     it.skipIf(skip)(

@@ -1,23 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../src/platform/db/migrate.ts';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+import { ENGINES, skipReason, useUnmigratedDatabase } from './helpers/db.ts';
 
 describe.each(ENGINES)('migration 0011 over existing invitations on %s', (engine) => {
   const skip = skipReason(engine);
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) tdb = await createTestDatabase(engine, { migrate: false });
-  });
-  afterAll(async () => {
-    await tdb?.database.close();
-    await tdb?.dropDatabase();
-  });
+  const fresh = useUnmigratedDatabase(engine, skip);
 
   it.skipIf(skip)(
     'keeps only the newest pending invitation per address; the older ones are replaced',
     async () => {
-      const db = tdb.database.db;
+      const db = fresh.db;
       await migrateTo(db, '0009_directory_index');
       await sql`insert into organisations (id, slug, name, type, country, description)
       values ('00000000-0000-4000-8000-000000000001', 'old', 'Old Cluster', 'cluster_organisation', 'DE', '')`.execute(

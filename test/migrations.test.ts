@@ -1,21 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../src/platform/db/migrate.ts';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+import { ENGINES, skipReason, useUnmigratedDatabase } from './helpers/db.ts';
 
 describe.each(ENGINES)('migrations over existing organisations on %s', (engine) => {
   const skip = skipReason(engine);
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) tdb = await createTestDatabase(engine, { migrate: false });
-  });
-  afterAll(async () => {
-    await tdb?.database.close();
-    await tdb?.dropDatabase();
-  });
+  const fresh = useUnmigratedDatabase(engine, skip);
 
   it.skipIf(skip)('fill the derived columns of rows written before them', async () => {
-    const db = tdb.database.db;
+    const db = fresh.db;
     await migrateTo(db, '0002_organisations');
     await sql`insert into organisations (slug, name, type, country, description, ecosystems, nace, status)
       values ('old', 'Old Müller Cluster', 'cluster_organisation', 'DE', 'We make **machines**.',
@@ -37,7 +30,7 @@ describe.each(ENGINES)('migrations over existing organisations on %s', (engine) 
   });
 
   it.skipIf(skip)('go down past the directory index and up again, keeping what is found', async () => {
-    const db = tdb.database.db;
+    const db = fresh.db;
     const found = async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from directory_matches(
         websearch_to_tsquery('public.ch_search'::regconfig, 'muller numerique'))`.execute(db);

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, orgRowOf, signedIn } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
@@ -9,12 +9,7 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
   const skip = skipReason(engine);
   const srv = useTestServer(engine, skip);
 
-  const orgRow = (slug: string) =>
-    srv.services.db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+  const orgRow = (slug: string) => orgRowOf(srv.services, slug);
 
   async function createDraft(client: HttpClient, overrides: Record<string, string | string[]> = {}) {
     const r = await client.post('/organisations', orgForm(overrides));
@@ -88,11 +83,7 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
     expect(mail.text).toContain('Please add your member counts.');
     // A returned profile can be submitted again.
     expect((await manager.post(`/organisations/${slug}/submit`, {})).status).toBe(303);
-    const audit = await srv.services.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('action', '=', 'organisation.return')
-      .execute();
+    const audit = await auditEntries(srv.services, 'organisation.return');
     expect(audit[0]?.details).toEqual({ reason: 'Please add your member counts.' });
   });
 
@@ -203,11 +194,7 @@ describe.each(ENGINES)('organisation profiles on %s', (engine) => {
     await editor.post(`/editor/organisations/${tiny}/waiver`, { waiver: 'Interreg Europe' });
     const waived = await editor.get(`/editor/organisations/${tiny}`);
     expect(waived.html).toContain('recognised by Interreg Europe');
-    const audit = await srv.services.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.waive')
-      .execute();
+    const audit = await auditEntries(srv.services, 'organisation.waive');
     expect(audit).toHaveLength(1);
   });
 

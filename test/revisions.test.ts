@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/modules/accounts/usecases.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, orgRowOf, signedIn, userIdOf } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 
 const RENAMED = 'Aerospace Valley Test – Best Cluster in Europe';
@@ -10,21 +10,10 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
   const skip = skipReason(engine);
   const srv = useTestServer(engine, skip);
 
-  const orgRow = (slug: string) =>
-    srv.services.db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+  const orgRow = (slug: string) => orgRowOf(srv.services, slug);
   const revisions = () =>
     srv.services.db.selectFrom('organisation_revisions').selectAll().orderBy('created_at').execute();
-  const auditOf = (action: string) =>
-    srv.services.db
-      .selectFrom('audit_log')
-      .select(['id', 'details'])
-      .where('action', '=', action)
-      .orderBy('id')
-      .execute();
+  const auditOf = (action: string) => auditEntries(srv.services, action);
 
   /** A published profile whose team is manager@ (admin) and member@ (plain member); editor@ reviews. */
   async function published() {
@@ -39,14 +28,13 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
     const editor = await signedIn(srv.url, 'editor@example.org');
     expect((await editor.post(`/editor/organisations/${slug}/publish`, {})).status).toBe(303);
     const org = await orgRow(slug);
-    const member = await srv.services.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'member@example.org')
-      .executeTakeFirstOrThrow();
     await srv.services.db
       .insertInto('organisation_members')
-      .values({ organisation_id: org.id, user_id: member.id, role: 'member' })
+      .values({
+        organisation_id: org.id,
+        user_id: await userIdOf(srv.services, 'member@example.org'),
+        role: 'member',
+      })
       .execute();
     return { slug, org, manager, editor, member: await signedIn(srv.url, 'member@example.org') };
   }
@@ -264,31 +252,18 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
     'the API answers 202 with pending_revision for held changes, 200 for the rest; editors decide through it',
     async () => {
       const { org } = await published();
-      const memberId = (
-        await srv.services.db
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', 'member@example.org')
-          .executeTakeFirstOrThrow()
-      ).id;
-      const editorId = (
-        await srv.services.db
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', 'editor@example.org')
-          .executeTakeFirstOrThrow()
-      ).id;
+      const memberId = await userIdOf(srv.services, 'member@example.org');
+      const editorId = await userIdOf(srv.services, 'editor@example.org');
       const token = (await createApiToken(srv.services, memberId, 'test')).token;
       const editorToken = (await createApiToken(srv.services, editorId, 'test')).token;
       const auth = (t: string) => ({ authorization: `Bearer ${t}` });
       const c = new HttpClient(srv.url);
+      const patchAs = (t: string, body: Record<string, unknown>) =>
+        c.json('PATCH', `/api/v1/organisations/${org.id}`, body, auth(t));
+      const decideAs = (t: string, decision: 'publish' | 'return', body: Record<string, unknown>) =>
+        c.json('POST', `/api/v1/organisations/${org.id}/revision/${decision}`, body, auth(t));
 
-      const held = await c.json(
-        'PATCH',
-        `/api/v1/organisations/${org.id}`,
-        { name: RENAMED, city: 'Blagnac' },
-        auth(token),
-      );
+      const held = await patchAs(token, { name: RENAMED, city: 'Blagnac' });
       expect(held.status).toBe(202);
       expect(held.data.name).toBe('Aerospace Valley Test');
       expect(held.data.city).toBe('Blagnac');
@@ -297,12 +272,7 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
         fields: ['name'],
         proposed: { name: RENAMED },
       });
-      const live = await c.json(
-        'PATCH',
-        `/api/v1/organisations/${org.id}`,
-        { city: 'Toulouse' },
-        auth(token),
-      );
+      const live = await patchAs(token, { city: 'Toulouse' });
       expect(live.status).toBe(200);
       expect(live.data.city).toBe('Toulouse');
       expect(live.data.pending_revision.fields).toEqual(['name']);
@@ -312,33 +282,16 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
         'pending_revision',
       );
 
-      const badReturn = await c.json(
-        'POST',
-        `/api/v1/organisations/${org.id}/revision/return`,
-        { reason: '' },
-        auth(editorToken),
-      );
+      const badReturn = await decideAs(editorToken, 'return', { reason: '' });
       expect(badReturn.status).toBe(422);
       expect(badReturn.data.error.details.map((d: { field: string }) => d.field)).toEqual(['reason']);
-      expect(
-        (await c.json('POST', `/api/v1/organisations/${org.id}/revision/publish`, {}, auth(token))).status,
-      ).toBe(403);
-      const published_ = await c.json(
-        'POST',
-        `/api/v1/organisations/${org.id}/revision/publish`,
-        {},
-        auth(editorToken),
-      );
+      expect((await decideAs(token, 'publish', {})).status).toBe(403);
+      const published_ = await decideAs(editorToken, 'publish', {});
       expect(published_.status).toBe(200);
       expect(published_.data.name).toBe(RENAMED);
       expect(published_.data.revision.status).toBe('published');
       // An editor's own change goes live at once.
-      const direct = await c.json(
-        'PATCH',
-        `/api/v1/organisations/${org.id}`,
-        { name: 'Aerospace Valley' },
-        auth(editorToken),
-      );
+      const direct = await patchAs(editorToken, { name: 'Aerospace Valley' });
       expect(direct.status).toBe(200);
       expect(direct.data.name).toBe('Aerospace Valley');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../src/modules/organisations/team.ts';
 import type { Actor } from '../src/platform/services.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
+import { auditEntries, makeUser, orgForm, PASSWORD, signedIn, userIdOf } from './helpers/fixtures.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
 import { linkIn } from './helpers/smtp.ts';
 
@@ -40,14 +40,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       .executeTakeFirst();
     return row?.role ?? null;
   };
-  const userId = async (email: string) =>
-    (
-      await srv.services.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (email: string) => userIdOf(srv.services, email);
 
   it.skipIf(skip)(
     'an invitation opened by another account is refused; its own account accepts it',
@@ -105,11 +98,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       acceptInvitation(srv.services, actor, token),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const joins = await srv.services.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.join')
-      .execute();
+    const joins = await auditEntries(srv.services, 'organisation.join');
     expect(joins).toHaveLength(1);
   });
 
@@ -158,21 +147,13 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       expect(form.status).toBe(200);
       expect(form.html).toContain('n•••@example.org');
 
-      const wrong = await visitor.post('/invitations/sign-up', {
-        token,
-        name: 'Nora',
-        email: 'other@example.org',
-        password: PASSWORD,
-      });
+      const signUpAs = (email: string) =>
+        visitor.post('/invitations/sign-up', { token, name: 'Nora', email, password: PASSWORD });
+      const wrong = await signUpAs('other@example.org');
       expect(wrong.status).toBe(422);
       expect(wrong.html).toContain('The invitation was sent to n•••@example.org');
 
-      const done = await visitor.post('/invitations/sign-up', {
-        token,
-        name: 'Nora',
-        email: 'Newcomer@example.org',
-        password: PASSWORD,
-      });
+      const done = await signUpAs('Newcomer@example.org');
       expect(done.status).toBe(303);
       expect(done.location).toBe(`${path}&notice=notice.account_created_invited`);
       const back = await visitor.get(done.location!);
@@ -251,11 +232,7 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
     expect(gone.html).toContain('A team admin has cancelled this invitation.');
     expect((await colleague.post('/invitations/accept', { token })).status).toBe(410);
     expect(await roleOf(slug, 'colleague@example.org')).toBeNull();
-    const audit = await srv.services.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.invitation_cancel')
-      .execute();
+    const audit = await auditEntries(srv.services, 'organisation.invitation_cancel');
     expect(audit).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { type Database, type Engine, openDatabase } from '../../src/platform/db/pool.ts';
@@ -50,6 +51,27 @@ export async function createTestDatabase(
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * A database of the describe block's own, not migrated, for tests that migrate it step by step;
+ * closed and dropped after the block. `db` is read inside the tests.
+ */
+export function useUnmigratedDatabase(engine: Engine, skip: string | null) {
+  let tdb: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (!skip) tdb = await createTestDatabase(engine, { migrate: false });
+  });
+  afterAll(async () => {
+    await tdb?.database.close();
+    await tdb?.dropDatabase();
+  });
+  return {
+    get db() {
+      if (!tdb) throw new Error('The test database is not open');
+      return tdb.database.db;
     },
   };
 }

@@ -63,3 +63,20 @@ export function orgForm(
     ...overrides,
   };
 }
+
+/** An organisation's row, by its slug; fails the test if there is none. */
+export const orgRowOf = (s: Services, slug: string) =>
+  s.db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
+
+/** A user's id, by their address; fails the test if there is none. */
+export const userIdOf = async (s: Services, email: string) =>
+  (await s.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+
+/** The audit entries of one action, oldest first. */
+export const auditEntries = (s: Services, action: string) =>
+  s.db
+    .selectFrom('audit_log')
+    .select(['id', 'action', 'details'])
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();

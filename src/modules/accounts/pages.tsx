@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, type Problems, TextField } from '../../platform/http/forms.tsx';
+import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 
@@ -10,13 +11,86 @@ interface FormPage {
   notice?: string | undefined;
 }
 
-export function SignUpPage({ ctx, problems = [], values = {} }: FormPage) {
+/** A password field: a new one (with the rules as its hint) or the one the account already has. */
+export function PasswordField({
+  ctx,
+  problems,
+  name = 'password',
+  label,
+  isNew,
+}: {
+  ctx: RequestContext;
+  problems: Problems;
+  name?: string;
+  label: string;
+  isNew: boolean;
+}) {
+  return (
+    <TextField
+      ctx={ctx}
+      problems={problems}
+      name={name}
+      type="password"
+      label={label}
+      hint={isNew ? ctx.t('field.password_hint') : undefined}
+      required
+      autocomplete={isNew ? 'new-password' : 'current-password'}
+    />
+  );
+}
+
+/** An email address field, with the browser's autofill hint where the form wants one. */
+export function EmailField({
+  ctx,
+  problems,
+  value,
+  autocomplete,
+}: {
+  ctx: RequestContext;
+  problems: Problems;
+  value: string | undefined;
+  autocomplete?: string;
+}) {
+  return (
+    <TextField
+      ctx={ctx}
+      problems={problems}
+      name="email"
+      type="email"
+      label={ctx.t('field.email')}
+      value={value}
+      required
+      autocomplete={autocomplete}
+    />
+  );
+}
+
+/**
+ * The sign-up form and its "already have an account?" link, shared by `/sign-up` and the sign-up
+ * from an invitation (which posts elsewhere, carries its token and signs in back to the invitation).
+ */
+export function SignUpForm({
+  ctx,
+  action,
+  signInHref,
+  problems,
+  values,
+  children,
+}: {
+  ctx: RequestContext;
+  action: string;
+  signInHref: string;
+  problems: Problems;
+  values: Record<string, string>;
+  /** Hidden fields of the form, before its visible ones. */
+  children?: ComponentChildren;
+}) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('signup.title')}>
-      <h1>{t('signup.title')}</h1>
-      <form method="post" action="/sign-up" class="narrow" noValidate>
+    <>
+      <form method="post" action={action} class="narrow" noValidate>
         <Csrf ctx={ctx} />
+        {children}
         <ErrorSummary ctx={ctx} problems={problems} />
         <TextField
           ctx={ctx}
@@ -27,31 +101,35 @@ export function SignUpPage({ ctx, problems = [], values = {} }: FormPage) {
           required
           autocomplete="name"
         />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="email"
-          type="email"
-          label={t('field.email')}
-          value={values.email}
-          required
-          autocomplete="email"
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="password"
-          type="password"
-          label={t('field.password')}
-          hint={t('field.password_hint')}
-          required
-          autocomplete="new-password"
-        />
+        <EmailField ctx={ctx} problems={problems} value={values.email} autocomplete="email" />
+        <PasswordField ctx={ctx} problems={problems} label={t('field.password')} isNew />
         <button type="submit">{t('signup.submit')}</button>
       </form>
       <p>
-        <a href="/sign-in">{t('signup.have_account')}</a>
+        <a href={signInHref}>{t('signup.have_account')}</a>
       </p>
+    </>
+  );
+}
+
+/** The button that sends a new confirmation link to the signed-in account's address. */
+export function ResendVerificationForm({ ctx }: { ctx: RequestContext }) {
+  return (
+    <form method="post" action="/account/verify/resend">
+      <Csrf ctx={ctx} />
+      <button type="submit" class="secondary">
+        {ctx.t('account.resend')}
+      </button>
+    </form>
+  );
+}
+
+export function SignUpPage({ ctx, problems = [], values = {} }: FormPage) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('signup.title')}>
+      <h1>{t('signup.title')}</h1>
+      <SignUpForm ctx={ctx} action="/sign-up" signInHref="/sign-in" problems={problems} values={values} />
     </Layout>
   );
 }
@@ -75,25 +153,8 @@ export function SignInPage({ ctx, problems = [], values = {}, notice }: FormPage
         <Csrf ctx={ctx} />
         <input type="hidden" name="next" value={values.next ?? '/'} />
         <ErrorSummary ctx={ctx} problems={problems} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="email"
-          type="email"
-          label={t('field.email')}
-          value={values.email}
-          required
-          autocomplete="username"
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="password"
-          type="password"
-          label={t('field.password')}
-          required
-          autocomplete="current-password"
-        />
+        <EmailField ctx={ctx} problems={problems} value={values.email} autocomplete="username" />
+        <PasswordField ctx={ctx} problems={problems} label={t('field.password')} isNew={false} />
         <button type="submit">{t('signin.submit')}</button>
       </form>
       <p>
@@ -112,16 +173,7 @@ export function ForgotPasswordPage({ ctx, problems = [], values = {}, notice }: 
       <form method="post" action="/forgot-password" class="narrow" noValidate>
         <Csrf ctx={ctx} />
         <ErrorSummary ctx={ctx} problems={problems} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="email"
-          type="email"
-          label={t('field.email')}
-          value={values.email}
-          required
-          autocomplete="email"
-        />
+        <EmailField ctx={ctx} problems={problems} value={values.email} autocomplete="email" />
         <button type="submit">{t('forgot.submit')}</button>
       </form>
     </Layout>
@@ -137,16 +189,7 @@ export function ResetPasswordPage({ ctx, problems = [], values = {} }: FormPage)
         <Csrf ctx={ctx} />
         <input type="hidden" name="token" value={values.token ?? ''} />
         <ErrorSummary ctx={ctx} problems={problems} labels={{ password: t('field.new_password') }} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="password"
-          type="password"
-          label={t('field.new_password')}
-          hint={t('field.password_hint')}
-          required
-          autocomplete="new-password"
-        />
+        <PasswordField ctx={ctx} problems={problems} label={t('field.new_password')} isNew />
         <button type="submit">{t('reset.submit')}</button>
       </form>
     </Layout>
@@ -225,40 +268,22 @@ export function AccountPage({
         <dt>{t('account.role')}</dt>
         <dd>{t(`role.${actor.role}`)}</dd>
       </dl>
-      {actor.emailVerified ? null : (
-        <form method="post" action="/account/verify/resend">
-          <Csrf ctx={ctx} />
-          <button type="submit" class="secondary">
-            {t('account.resend')}
-          </button>
-        </form>
-      )}
+      {actor.emailVerified ? null : <ResendVerificationForm ctx={ctx} />}
       <h2>{hasPassword ? t('account.change_password') : t('account.set_password')}</h2>
       {hasPassword ? null : <p>{t('account.set_password_intro')}</p>}
       <form method="post" action="/account/password" class="narrow" noValidate>
         <Csrf ctx={ctx} />
         <ErrorSummary ctx={ctx} problems={problems} labels={{ password: t('field.new_password') }} />
         {hasPassword ? (
-          <TextField
+          <PasswordField
             ctx={ctx}
             problems={problems}
             name="current_password"
-            type="password"
             label={t('field.current_password')}
-            required
-            autocomplete="current-password"
+            isNew={false}
           />
         ) : null}
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="password"
-          type="password"
-          label={t('field.new_password')}
-          hint={t('field.password_hint')}
-          required
-          autocomplete="new-password"
-        />
+        <PasswordField ctx={ctx} problems={problems} label={t('field.new_password')} isNew />
         <button type="submit">
           {hasPassword ? t('account.change_password') : t('account.set_password')}
         </button>
@@ -274,36 +299,27 @@ export function AccountPage({
         </div>
       ) : null}
       {tokens.length ? (
-        <table>
-          <caption class="visually-hidden">{t('tokens.title')}</caption>
-          <thead>
+        <ListTable
+          caption={t('tokens.title')}
+          columns={[t('tokens.name'), t('tokens.created_at'), t('tokens.last_used')]}
+          actions={t('tokens.actions')}
+        >
+          {tokens.map((tok) => (
             <tr>
-              <th scope="col">{t('tokens.name')}</th>
-              <th scope="col">{t('tokens.created_at')}</th>
-              <th scope="col">{t('tokens.last_used')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('tokens.actions')}</span>
-              </th>
+              <td>{tok.name}</td>
+              <td>{formatDate(ctx.lang, tok.created_at)}</td>
+              <td>{tok.last_used_at ? formatDate(ctx.lang, tok.last_used_at) : '—'}</td>
+              <td>
+                <form method="post" action={`/account/tokens/${tok.id}/revoke`}>
+                  <Csrf ctx={ctx} />
+                  <button type="submit" class="secondary small">
+                    {t('tokens.revoke')}
+                  </button>
+                </form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((tok) => (
-              <tr>
-                <td>{tok.name}</td>
-                <td>{formatDate(ctx.lang, tok.created_at)}</td>
-                <td>{tok.last_used_at ? formatDate(ctx.lang, tok.last_used_at) : '—'}</td>
-                <td>
-                  <form method="post" action={`/account/tokens/${tok.id}/revoke`}>
-                    <Csrf ctx={ctx} />
-                    <button type="submit" class="secondary small">
-                      {t('tokens.revoke')}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       ) : null}
       <form method="post" action="/account/tokens" class="narrow">
         <Csrf ctx={ctx} />

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { cookieOptions, LANG_COOKIE } from '../../platform/http/context.ts';
 import { setFlash, takeFlash } from '../../platform/http/flash.ts';
-import { clientIp, echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import {
+  clientIp,
+  echo,
+  formBody,
+  handleForm,
+  handlePageForm,
+  requirePageActor,
+} from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, safeNext, sendPage } from '../../platform/http/render.tsx';
 import { destroySession, SESSION_COOKIE, SESSION_DAYS } from '../../platform/http/sessions.ts';
@@ -174,12 +181,10 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     return sendPage(reply, <AccountPage ctx={req.ctx} {...data} notice={noticeFrom(req.query)} />);
   });
   app.post('/account/password', NO_PUBLIC_CHANGE, async (req, reply) => {
-    const actor = requirePageActor(req, reply);
-    if (!actor) return reply;
-    const body = formBody(req);
-    return handleForm(
+    return handlePageForm(
+      req,
       reply,
-      async () => {
+      async (actor, body) => {
         const { first } = await uc.changePassword(s, actor, body, req.cookies[SESSION_COOKIE] ?? '');
         return redirectWithNotice(
           reply,

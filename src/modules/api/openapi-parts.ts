@@ -161,6 +161,21 @@ export const error = {
 /** The `examples` of a media type: one named example. */
 export const example = (name: string, value: unknown) => ({ examples: { [name]: { value } } });
 
+/** The required body of a return to the team: the reason they are given, with an example. */
+export const reasonBody = (value: unknown) => ({
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['reason'],
+        properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
+      },
+      ...example('reason', value),
+    },
+  },
+});
+
 export const errorResponse = (description: string, status: keyof typeof errorExamples) => ({
   description,
   content: {

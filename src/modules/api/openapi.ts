@@ -23,6 +23,7 @@ import {
   orgResponse,
   pagingParameters,
   pendingRevision,
+  reasonBody,
   revisedOrgResponse,
   searchParameters,
   secured,
@@ -250,19 +251,7 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Return a profile awaiting review with a reason (editors)',
           security: secured,
           parameters: [idParam],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['reason'],
-                  properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
-                },
-                ...example('reason', returnExample),
-              },
-            },
-          },
+          requestBody: reasonBody(returnExample),
           responses: { '200': orgResponse('Returned'), ...writeErrors },
         },
       },
@@ -290,19 +279,7 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Return the pending changes to the team with a reason (editors)',
           security: secured,
           parameters: [idParam],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['reason'],
-                  properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
-                },
-                ...example('reason', revisionReturnExample),
-              },
-            },
-          },
+          requestBody: reasonBody(revisionReturnExample),
           responses: {
             '200': decidedRevisionResponse(
               'Returned: the published profile, unchanged, and `revision`',

@@ -19,7 +19,7 @@ import {
   NACE_SECTIONS,
 } from '../../platform/taxonomy/index.ts';
 import { fieldList } from './revision-pages.tsx';
-import { LABELS, ORGANISATION_TYPES, SOCIAL_NETWORK_NAMES } from './schemas.ts';
+import { LABELS, ORGANISATION_TYPES, SOCIAL_NETWORK_NAMES, SOCIAL_NETWORKS } from './schemas.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -357,34 +357,15 @@ export function OrganisationFormPage({
             value={str(values.contact_email)}
             autocomplete="email"
           />
-          <TextField
-            {...field}
-            name="social_linkedin"
-            type="url"
-            label={SOCIAL_NETWORK_NAMES.linkedin}
-            value={str(values.social_linkedin)}
-          />
-          <TextField
-            {...field}
-            name="social_x"
-            type="url"
-            label={SOCIAL_NETWORK_NAMES.x}
-            value={str(values.social_x)}
-          />
-          <TextField
-            {...field}
-            name="social_youtube"
-            type="url"
-            label={SOCIAL_NETWORK_NAMES.youtube}
-            value={str(values.social_youtube)}
-          />
-          <TextField
-            {...field}
-            name="social_facebook"
-            type="url"
-            label={SOCIAL_NETWORK_NAMES.facebook}
-            value={str(values.social_facebook)}
-          />
+          {SOCIAL_NETWORKS.map((net) => (
+            <TextField
+              {...field}
+              name={`social_${net}`}
+              type="url"
+              label={SOCIAL_NETWORK_NAMES[net]}
+              value={str(values[`social_${net}`])}
+            />
+          ))}
         </fieldset>
         <div class="actions">
           <button type="submit">{t('form.save')}</button> <a href={cancelHref}>{t('form.cancel')}</a>

@@ -1,7 +1,8 @@
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, type Problems, TextField } from '../../platform/http/forms.tsx';
+import { Csrf, type Problems } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
+import { ResendVerificationForm, SignUpForm } from '../accounts/pages.tsx';
 import type { Membership } from './policy.ts';
 import type { InvitationState } from './team.ts';
 
@@ -84,12 +85,7 @@ export function InvitationPage({
       ) : viewer === 'unverified' ? (
         <div class="warning" role="alert">
           <p>{t('invitation.unverified', { email: actor?.email ?? '' })}</p>
-          <form method="post" action="/account/verify/resend">
-            <Csrf ctx={ctx} />
-            <button type="submit" class="secondary">
-              {t('account.resend')}
-            </button>
-          </form>
+          <ResendVerificationForm ctx={ctx} />
         </div>
       ) : (
         <>
@@ -153,44 +149,15 @@ export function InvitationSignUpPage({
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('invitation.signup_intro', { email: maskedEmail })}</p>
-      <form method="post" action="/invitations/sign-up" class="narrow" noValidate>
-        <Csrf ctx={ctx} />
+      <SignUpForm
+        ctx={ctx}
+        action="/invitations/sign-up"
+        signInHref={`/sign-in?next=${encodeURIComponent(invitationPath(token))}`}
+        problems={problems}
+        values={values}
+      >
         <input type="hidden" name="token" value={token} />
-        <ErrorSummary ctx={ctx} problems={problems} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="name"
-          label={t('field.name')}
-          value={values.name}
-          required
-          autocomplete="name"
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="email"
-          type="email"
-          label={t('field.email')}
-          value={values.email}
-          required
-          autocomplete="email"
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="password"
-          type="password"
-          label={t('field.password')}
-          hint={t('field.password_hint')}
-          required
-          autocomplete="new-password"
-        />
-        <button type="submit">{t('signup.submit')}</button>
-      </form>
-      <p>
-        <a href={`/sign-in?next=${encodeURIComponent(invitationPath(token))}`}>{t('signup.have_account')}</a>
-      </p>
+      </SignUpForm>
     </Layout>
   );
 }

@@ -286,6 +286,16 @@ export async function invitationByToken(db: Kysely<DB>, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Ends the organisation's invitations still pending (neither accepted nor revoked), for the caller to narrow. */
+function revokePending(db: Kysely<DB>, organisationId: string, by: string, reason: 'cancelled' | 'replaced') {
+  return db
+    .updateTable('organisation_invitations')
+    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: reason })
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null);
+}
+
 /** Ends the pending invitations of one address (a newer one replaces them); returns their ids. */
 export async function revokePendingInvitationsTo(
   db: Kysely<DB>,
@@ -294,13 +304,8 @@ export async function revokePendingInvitationsTo(
   by: string,
   reason: 'cancelled' | 'replaced',
 ) {
-  const rows = await db
-    .updateTable('organisation_invitations')
-    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: reason })
-    .where('organisation_id', '=', organisationId)
+  const rows = await revokePending(db, organisationId, by, reason)
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -308,13 +313,8 @@ export async function revokePendingInvitationsTo(
 
 /** Cancels one pending invitation of the organisation; undefined if it was no longer pending. */
 export async function cancelInvitation(db: Kysely<DB>, organisationId: string, id: string, by: string) {
-  return db
-    .updateTable('organisation_invitations')
-    .set({ revoked_at: new Date(), revoked_by: by, revoke_reason: 'cancelled' })
+  return revokePending(db, organisationId, by, 'cancelled')
     .where('id', '=', id)
-    .where('organisation_id', '=', organisationId)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
     .returning(['id', 'email', 'role'])
     .executeTakeFirst();
 }
@@ -465,16 +465,15 @@ export async function lockOrganisation(db: Kysely<DB>, id: string): Promise<Orga
   return db.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The organisation's revisions, for the callers to narrow. */
+const revisionsOf = (db: Kysely<DB>, organisationId: string) =>
+  db.selectFrom('organisation_revisions').selectAll().where('organisation_id', '=', organisationId);
+
 export async function pendingRevision(
   db: Kysely<DB>,
   organisationId: string,
 ): Promise<OrganisationRevision | undefined> {
-  return db
-    .selectFrom('organisation_revisions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
+  return revisionsOf(db, organisationId).where('status', '=', 'pending').executeTakeFirst();
 }
 
 /** The organisation's most recent revision, pending or decided. */
@@ -482,13 +481,7 @@ export async function latestRevision(
   db: Kysely<DB>,
   organisationId: string,
 ): Promise<OrganisationRevision | undefined> {
-  return db
-    .selectFrom('organisation_revisions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return revisionsOf(db, organisationId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Creates the organisation's pending revision, or replaces the proposal of the one there is. */

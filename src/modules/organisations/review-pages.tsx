@@ -1,12 +1,12 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
+import { Csrf, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import type { EligibilityWarning } from './eligibility.ts';
 import { OrganisationPage, StatusBadge } from './pages.tsx';
-import { PendingRevisionsList } from './revision-pages.tsx';
+import { PendingRevisionsList, ReturnForm } from './revision-pages.tsx';
 
 export function ReviewQueuePage({
   ctx,
@@ -144,23 +144,15 @@ export function ReviewPage({
             <Csrf ctx={ctx} />
             <button type="submit">{t('review.publish')}</button>
           </form>
-          <form method="post" action={`/editor/organisations/${org.slug}/return`} class="narrow" noValidate>
-            <Csrf ctx={ctx} />
-            <ErrorSummary ctx={ctx} problems={problems} labels={{ reason: t('review.reason') }} />
-            <TextField
-              ctx={ctx}
-              problems={problems}
-              name="reason"
-              label={t('review.reason')}
-              value={values.reason}
-              multiline
-              rows={3}
-              required
-            />
-            <button type="submit" class="secondary">
-              {t('review.return')}
-            </button>
-          </form>
+          <ReturnForm
+            ctx={ctx}
+            action={`/editor/organisations/${org.slug}/return`}
+            label={t('review.reason')}
+            submit={t('review.return')}
+            problems={problems}
+            values={values}
+            summaryLabels={{ reason: t('review.reason') }}
+          />
         </section>
       ) : null}
       <hr />

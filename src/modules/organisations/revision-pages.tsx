@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Organisation, OrganisationRevision } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
@@ -5,6 +6,52 @@ import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatDateTime, isMessageKey } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { proposedFields } from './changes.ts';
+
+/**
+ * An editor's "return to the team" form: the reason they are sent, required. `summaryLabels` names
+ * the field in the error summary where the page wants it.
+ */
+export function ReturnForm({
+  ctx,
+  action,
+  label,
+  submit,
+  problems,
+  values,
+  summaryLabels,
+  children,
+}: {
+  ctx: RequestContext;
+  action: string;
+  label: string;
+  submit: string;
+  problems: Problems;
+  values: Record<string, string>;
+  summaryLabels?: Record<string, string>;
+  /** Hidden fields, after the CSRF token. */
+  children?: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={action} class="narrow" noValidate>
+      <Csrf ctx={ctx} />
+      {children}
+      <ErrorSummary ctx={ctx} problems={problems} labels={summaryLabels} />
+      <TextField
+        ctx={ctx}
+        problems={problems}
+        name="reason"
+        label={label}
+        value={values.reason}
+        multiline
+        rows={3}
+        required
+      />
+      <button type="submit" class="secondary">
+        {submit}
+      </button>
+    </form>
+  );
+}
 
 /** A field's label, from the form's labels. */
 export function fieldLabel(ctx: RequestContext, field: string): string {
@@ -63,7 +110,6 @@ export function RevisionReviewPage({
   const { t, lang } = ctx;
   const hidden = (
     <>
-      <Csrf ctx={ctx} />
       <input type="hidden" name="revision" value={revision.id} />
       <input type="hidden" name="version" value={revision.updated_at.toISOString()} />
     </>
@@ -105,31 +151,20 @@ export function RevisionReviewPage({
       <section class="decision" aria-labelledby="decision-title">
         <h2 id="decision-title">{t('review.decision')}</h2>
         <form method="post" action={`/editor/organisations/${org.slug}/revision/publish`}>
+          <Csrf ctx={ctx} />
           {hidden}
           <button type="submit">{t('revision.publish')}</button>
         </form>
-        <form
-          method="post"
+        <ReturnForm
+          ctx={ctx}
           action={`/editor/organisations/${org.slug}/revision/return`}
-          class="narrow"
-          noValidate
+          label={t('revision.reason')}
+          submit={t('revision.return')}
+          problems={problems}
+          values={values}
         >
           {hidden}
-          <ErrorSummary ctx={ctx} problems={problems} />
-          <TextField
-            ctx={ctx}
-            problems={problems}
-            name="reason"
-            label={t('revision.reason')}
-            value={values.reason}
-            multiline
-            rows={3}
-            required
-          />
-          <button type="submit" class="secondary">
-            {t('revision.return')}
-          </button>
-        </form>
+        </ReturnForm>
       </section>
     </Layout>
   );

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -21,6 +23,39 @@ const decided = () =>
     'conflict',
     'This change has already been decided, or the team changed it since you opened it.',
   );
+
+/**
+ * Writes values to the locked profile row and audits them with the values they replaced (what a
+ * revert puts back); `ref` names what the change comes from. Returns the updated row.
+ */
+async function writeAudited(
+  trx: Kysely<DB>,
+  actor: Actor,
+  live: Organisation,
+  values: Record<string, unknown>,
+  action: 'organisation.revision_publish' | 'organisation.revert',
+  ref: Record<string, unknown>,
+) {
+  const fields = Object.keys(values);
+  const updated = await repo.updateOrganisation(trx, live.id, {
+    ...toUpdate(values),
+    updated_at: new Date(),
+  });
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action,
+    subjectType: 'organisation',
+    subjectId: live.id,
+    details: {
+      ...ref,
+      fields,
+      before: pickColumns(live, fields),
+      after: pickColumns(updated, fields),
+      published: live.status === 'published',
+    },
+  });
+  return updated;
+}
 
 /** A pending revision as the editor reviews it: each field published now and proposed. */
 export async function revisionForReview(s: Services, actor: Actor | null, idOrSlug: string) {
@@ -65,22 +100,8 @@ export async function publishRevision(s: Services, actor: Actor | null, idOrSlug
       (f) => isIdentifying(f) && !sameValue(pending.proposed[f], columnValue(live, f)),
     );
     const after = Object.fromEntries(fields.map((f) => [f, pending.proposed[f]]));
-    const updated = await repo.updateOrganisation(trx, org.id, {
-      ...toUpdate(after),
-      updated_at: new Date(),
-    });
-    await recordAudit(trx, {
-      actorId: actor!.id,
-      action: 'organisation.revision_publish',
-      subjectType: 'organisation',
-      subjectId: org.id,
-      details: {
-        revision: revision.id,
-        fields,
-        before: pickColumns(live, fields),
-        after: pickColumns(updated, fields),
-        published: live.status === 'published',
-      },
+    const updated = await writeAudited(trx, actor!, live, after, 'organisation.revision_publish', {
+      revision: revision.id,
     });
     await notifyTeam(s, trx, updated, 'mail.revision_published');
     return { org: updated, revision };
@@ -142,23 +163,6 @@ export async function revertChange(s: Services, actor: Actor | null, changeId: s
     if (await repo.changeReverted(trx, id))
       throw new AppError('conflict', 'This change is already reverted.');
     const restore = Object.fromEntries(fields.map((f) => [f, before[f]]));
-    const updated = await repo.updateOrganisation(trx, live.id, {
-      ...toUpdate(restore),
-      updated_at: new Date(),
-    });
-    await recordAudit(trx, {
-      actorId: actor!.id,
-      action: 'organisation.revert',
-      subjectType: 'organisation',
-      subjectId: live.id,
-      details: {
-        reverts: id,
-        fields,
-        before: pickColumns(live, fields),
-        after: pickColumns(updated, fields),
-        published: live.status === 'published',
-      },
-    });
-    return updated;
+    return writeAudited(trx, actor!, live, restore, 'organisation.revert', { reverts: id });
   });
 }

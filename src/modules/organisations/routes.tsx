@@ -1,7 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
-import { echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import {
+  echo,
+  type FormBody,
+  formBody,
+  handleForm,
+  handlePageForm,
+  requirePageActor,
+} from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
@@ -87,15 +94,14 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     return newForm(req, reply, {});
   });
   app.post('/organisations', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
+    return handlePageForm(
+      req,
       reply,
-      async () => {
-        const org = await uc.createOrganisation(s, req.ctx.actor, body);
+      async (actor, body) => {
+        const org = await uc.createOrganisation(s, actor, body);
         return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_created');
       },
-      (problems) =>
+      (problems, body) =>
         sendPage(
           reply,
           <OrganisationFormPage
@@ -203,16 +209,15 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   });
   app.post('/organisations/:slug/edit', async (req, reply) => {
     const { slug } = req.params as Params;
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
+    return handlePageForm(
+      req,
       reply,
-      async () => {
-        const { org, held } = await uc.updateOrganisation(s, req.ctx.actor, slug, body, 'replace');
+      async (actor, body) => {
+        const { org, held } = await uc.updateOrganisation(s, actor, slug, body, 'replace');
         const notice = held.length ? 'notice.org_changes_pending' : 'notice.org_saved';
         return redirectWithNotice(reply, `/organisations/${org.slug}`, notice);
       },
-      (problems) =>
+      (problems, body) =>
         sendPage(
           reply,
           <OrganisationFormPage
@@ -259,16 +264,11 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { problems?: Problems; values?: Record<string, string> } = {},
-    status = 200,
   ) => {
     const { slug } = req.params as Params;
     const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
     const [details, hasLogo] = await Promise.all([uc.reviewDetails(s, org), repo.hasLogo(s.db, org.id)]);
-    return sendPage(
-      reply,
-      <ReviewPage ctx={req.ctx} org={org} hasLogo={hasLogo} {...details} {...extra} />,
-      status,
-    );
+    return sendPage(reply, <ReviewPage ctx={req.ctx} org={org} hasLogo={hasLogo} {...details} {...extra} />);
   };
 
   app.get('/editor/queue', async (req, reply) => {
@@ -290,16 +290,8 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
   });
   app.post('/editor/organisations/:slug/return', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
-    const body = formBody(req);
-    try {
-      await uc.returnOrganisation(s, req.ctx.actor, (req.params as Params).slug, body);
-      return redirectWithNotice(reply, '/editor/queue', 'notice.org_returned');
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') {
-        return reviewPage(req, reply, { problems: err.details, values: echo(body) }, 422);
-      }
-      throw err;
-    }
+    const decide = (slug: string, body: FormBody) => uc.returnOrganisation(s, req.ctx.actor, slug, body);
+    return returnToTeam(req, reply, decide, 'notice.org_returned', reviewPage);
   });
   app.post('/editor/organisations/:slug/waiver', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
@@ -308,6 +300,34 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerRevisionRoutes(app, s, staffOnly);
+}
+
+type FormRender = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  extra: { problems?: Problems; values?: Record<string, string> },
+) => Promise<FastifyReply>;
+
+/**
+ * An editor returns a profile or its pending changes to the team: the reason goes to `decide`, then
+ * back to the queue; without a valid reason, `page` shows the form again with the problem.
+ */
+function returnToTeam(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  decide: (slug: string, body: FormBody) => Promise<unknown>,
+  notice: string,
+  page: FormRender,
+) {
+  const body = formBody(req);
+  return handleForm(
+    reply,
+    async () => {
+      await decide((req.params as Params).slug, body);
+      return redirectWithNotice(reply, '/editor/queue', notice);
+    },
+    (problems) => page(req, reply, { problems, values: echo(body) }),
+  );
 }
 
 /** Editors' review of changes to published profiles, and the list of recent changes with revert. */
@@ -320,10 +340,10 @@ function registerRevisionRoutes(
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { problems?: Problems; values?: Record<string, string> } = {},
-    status = 200,
   ) => {
     const data = await revisions.revisionForReview(s, req.ctx.actor, (req.params as Params).slug);
-    return sendPage(reply, <RevisionReviewPage ctx={req.ctx} {...data} {...extra} />, status);
+    // The reply's status stands: 200, or the 422 of a refused return.
+    return sendPage(reply, <RevisionReviewPage ctx={req.ctx} {...data} {...extra} />);
   };
   app.get('/editor/organisations/:slug/revision', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
@@ -336,16 +356,8 @@ function registerRevisionRoutes(
   });
   app.post('/editor/organisations/:slug/revision/return', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
-    const body = formBody(req);
-    try {
-      await revisions.returnRevision(s, req.ctx.actor, (req.params as Params).slug, body);
-      return redirectWithNotice(reply, '/editor/queue', 'notice.revision_returned');
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') {
-        return revisionPage(req, reply, { problems: err.details, values: echo(body) }, 422);
-      }
-      throw err;
-    }
+    const decide = (slug: string, body: FormBody) => revisions.returnRevision(s, req.ctx.actor, slug, body);
+    return returnToTeam(req, reply, decide, 'notice.revision_returned', revisionPage);
   });
   app.get('/editor/changes', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;

@@ -1,8 +1,9 @@
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../../platform/http/forms.tsx';
+import { Csrf, ErrorSummary, ListTable, type Problems, SelectField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, type MessageKey } from '../../platform/i18n/index.ts';
+import { EmailField } from '../accounts/pages.tsx';
 
 type Member = { id: string; name: string; email: string; role: 'admin' | 'member' };
 
@@ -45,96 +46,70 @@ export function TeamPage({
           <p>{t(error)}</p>
         </div>
       ) : null}
-      <table>
-        <caption class="visually-hidden">{t('team.members')}</caption>
-        <thead>
+      <ListTable
+        caption={t('team.members')}
+        columns={[t('field.name'), t('field.email'), t('team.role')]}
+        actions={t('tokens.actions')}
+      >
+        {members.map((m) => (
           <tr>
-            <th scope="col">{t('field.name')}</th>
-            <th scope="col">{t('field.email')}</th>
-            <th scope="col">{t('team.role')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('tokens.actions')}</span>
-            </th>
+            <td>{m.name}</td>
+            <td>{m.email}</td>
+            <td>{t(m.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+            <td>
+              {m.role === 'admin' && admins <= 1 ? (
+                // The last admin cannot go: no button, but the reason.
+                <span class="meta">{t('team.only_admin')}</span>
+              ) : (
+                // A link to a confirmation page, not a direct removal.
+                <a
+                  class="button secondary small"
+                  href={`/organisations/${org.slug}/team/${m.id}/remove`}
+                  aria-label={m.id === ctx.actor?.id ? undefined : t('team.remove_named', { name: m.name })}
+                >
+                  {m.id === ctx.actor?.id ? t('team.leave') : t('team.remove')}
+                </a>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{t(m.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
-              <td>
-                {m.role === 'admin' && admins <= 1 ? (
-                  // The last admin cannot go: no button, but the reason.
-                  <span class="meta">{t('team.only_admin')}</span>
-                ) : (
-                  // A link to a confirmation page, not a direct removal.
-                  <a
-                    class="button secondary small"
-                    href={`/organisations/${org.slug}/team/${m.id}/remove`}
-                    aria-label={m.id === ctx.actor?.id ? undefined : t('team.remove_named', { name: m.name })}
-                  >
-                    {m.id === ctx.actor?.id ? t('team.leave') : t('team.remove')}
-                  </a>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {invitations.length ? (
         <>
           <h2 id="pending">{t('team.pending')}</h2>
-          <table aria-labelledby="pending">
-            <thead>
+          <ListTable
+            labelledBy="pending"
+            columns={[t('field.email'), t('team.role'), t('team.invited_by'), t('team.expires_col')]}
+            actions={t('tokens.actions')}
+          >
+            {invitations.map((i) => (
               <tr>
-                <th scope="col">{t('field.email')}</th>
-                <th scope="col">{t('team.role')}</th>
-                <th scope="col">{t('team.invited_by')}</th>
-                <th scope="col">{t('team.expires_col')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('tokens.actions')}</span>
-                </th>
+                <td>{i.email}</td>
+                <td>{t(i.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
+                <td>{i.invited_by_name ?? '—'}</td>
+                <td>{formatDate(lang, i.expires_at)}</td>
+                <td>
+                  <form method="post" action={`/organisations/${org.slug}/team/invitations/${i.id}/cancel`}>
+                    <Csrf ctx={ctx} />
+                    <button
+                      type="submit"
+                      class="secondary small"
+                      aria-label={t('team.cancel_invite_named', { email: i.email })}
+                    >
+                      {t('team.cancel_invite')}
+                    </button>
+                  </form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr>
-                  <td>{i.email}</td>
-                  <td>{t(i.role === 'admin' ? 'team.role_admin' : 'team.role_member')}</td>
-                  <td>{i.invited_by_name ?? '—'}</td>
-                  <td>{formatDate(lang, i.expires_at)}</td>
-                  <td>
-                    <form method="post" action={`/organisations/${org.slug}/team/invitations/${i.id}/cancel`}>
-                      <Csrf ctx={ctx} />
-                      <button
-                        type="submit"
-                        class="secondary small"
-                        aria-label={t('team.cancel_invite_named', { email: i.email })}
-                      >
-                        {t('team.cancel_invite')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         </>
       ) : null}
       <h2>{t('team.invite')}</h2>
       <form method="post" action={`/organisations/${org.slug}/team/invite`} class="narrow" noValidate>
         <Csrf ctx={ctx} />
         <ErrorSummary ctx={ctx} problems={problems} labels={{ role: t('team.role') }} />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="email"
-          type="email"
-          label={t('field.email')}
-          value={values.email}
-          required
-        />
+        <EmailField ctx={ctx} problems={problems} value={values.email} />
         <SelectField
           ctx={ctx}
           problems={problems}

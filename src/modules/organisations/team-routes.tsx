@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { cookieOptions } from '../../platform/http/context.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
-import { echo, formBody, handleForm, requirePageActor } from '../../platform/http/handlers.ts';
+import {
+  echo,
+  formBody,
+  handleForm,
+  handlePageForm,
+  requirePageActor,
+} from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import { SESSION_COOKIE, SESSION_DAYS } from '../../platform/http/sessions.ts';
@@ -63,19 +69,18 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
   });
   app.post('/organisations/:slug/team/invite', async (req, reply) => {
     const { slug } = req.params as Params;
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
+    return handlePageForm(
+      req,
       reply,
-      async () => {
-        const { replaced } = await team.inviteMember(s, req.ctx.actor, slug, body);
+      async (actor, body) => {
+        const { replaced } = await team.inviteMember(s, actor, slug, body);
         return redirectWithNotice(
           reply,
           `/organisations/${slug}/team`,
           replaced ? 'notice.invitation_replaced' : 'notice.invited',
         );
       },
-      (problems) => teamPage(req, reply, { problems, values: echo(body) }),
+      (problems, body) => teamPage(req, reply, { problems, values: echo(body) }),
     );
   });
   app.post('/organisations/:slug/team/invitations/:id/cancel', async (req, reply) => {
@@ -117,6 +122,24 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
     });
   });
 
+  /** A link that no longer works: the page that says why, as 410 Gone. */
+  const gonePage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    view: {
+      state: Exclude<team.InvitationState, 'pending'>;
+      invitation: { organisation_name: string } | null;
+    },
+  ) =>
+    sendPage(
+      reply,
+      <InvitationGonePage
+        ctx={req.ctx}
+        state={view.state}
+        organisationName={view.invitation?.organisation_name}
+      />,
+      410,
+    );
   const tokenOf = (req: FastifyRequest) =>
     String((req.method === 'GET' ? (req.query as Record<string, unknown>) : formBody(req)).token ?? '').slice(
       0,
@@ -128,15 +151,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
     const token = tokenOf(req);
     const view = await team.openInvitation(s, req.ctx.actor, token);
     if (view.state !== 'pending') {
-      return sendPage(
-        reply,
-        <InvitationGonePage
-          ctx={req.ctx}
-          state={view.state}
-          organisationName={view.invitation?.organisation_name}
-        />,
-        410,
-      );
+      return gonePage(req, reply, view);
     }
     const refused = view.viewer === 'other' || view.viewer === 'unverified';
     return sendPage(
@@ -157,15 +172,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
         // Show the invitation again: it says why this account cannot accept it (or that it is gone).
         const view = await team.openInvitation(s, req.ctx.actor, token);
         if (view.state !== 'pending') {
-          return sendPage(
-            reply,
-            <InvitationGonePage
-              ctx={req.ctx}
-              state={view.state}
-              organisationName={view.invitation?.organisation_name}
-            />,
-            410,
-          );
+          return gonePage(req, reply, view);
         }
         return sendPage(reply, <InvitationPage ctx={req.ctx} token={token} {...view} />, 403);
       }
@@ -182,15 +189,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
   ) => {
     const view = await team.openInvitation(s, null, token);
     if (view.state !== 'pending') {
-      return sendPage(
-        reply,
-        <InvitationGonePage
-          ctx={req.ctx}
-          state={view.state}
-          organisationName={view.invitation?.organisation_name}
-        />,
-        410,
-      );
+      return gonePage(req, reply, view);
     }
     return sendPage(
       reply,

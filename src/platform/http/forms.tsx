@@ -236,24 +236,37 @@ export function Pagination({
   );
 }
 
-/** A list as a table: a caption for screen readers, a header cell per column, then the rows. */
+/**
+ * A list as a table: a caption for screen readers (or the id of a heading that names it), a header
+ * cell per column, an unlabelled-looking last column for per-row buttons when `actions` names it for
+ * screen readers, then the rows.
+ */
 export function ListTable({
   caption,
+  labelledBy,
   columns,
+  actions,
   children,
 }: {
-  caption: string;
+  caption?: string;
+  labelledBy?: string;
   columns: string[];
+  actions?: string;
   children: ComponentChildren;
 }) {
   return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
+    <table aria-labelledby={labelledBy}>
+      {caption === undefined ? null : <caption class="visually-hidden">{caption}</caption>}
       <thead>
         <tr>
           {columns.map((c) => (
             <th scope="col">{c}</th>
           ))}
+          {actions === undefined ? null : (
+            <th scope="col">
+              <span class="visually-hidden">{actions}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>{children}</tbody>

@@ -51,6 +51,26 @@ export function requirePageActor(req: FastifyRequest, reply: FastifyReply): Acto
   return null;
 }
 
+/**
+ * A signed-in page's form post: a visitor is sent to sign in; otherwise the posted fields go to
+ * `action` through handleForm, and a validation failure re-renders the form with them.
+ */
+export async function handlePageForm(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  action: (actor: Actor, body: FormBody) => Promise<FastifyReply>,
+  onInvalid: (problems: FieldProblem[], body: FormBody) => FastifyReply | Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  const actor = requirePageActor(req, reply);
+  if (!actor) return reply;
+  const body = formBody(req);
+  return handleForm(
+    reply,
+    () => action(actor, body),
+    (problems) => onInvalid(problems, body),
+  );
+}
+
 export function clientIp(req: FastifyRequest): string {
   return req.ip || 'unknown';
 }
