@@ -134,6 +134,8 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
       const empty = await editor.post(`/editor/organisations/${slug}/revision/return`, { reason: '' });
       expect(empty.status).toBe(422);
       expect(empty.html).toContain('href="#f-reason"');
+      // The error summary names the field it lists.
+      expect(empty.html).toMatch(/href="#f-reason"[^>]*>Reason for not publishing \(sent to the team\): /);
       expect((await revisions())[0]!.status).toBe('pending');
 
       const r = await editor.post(`/editor/organisations/${slug}/revision/return`, {

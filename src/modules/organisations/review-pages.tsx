@@ -151,7 +151,6 @@ export function ReviewPage({
             submit={t('review.return')}
             problems={problems}
             values={values}
-            summaryLabels={{ reason: t('review.reason') }}
           />
         </section>
       ) : null}

@@ -7,10 +7,7 @@ import { formatDate, formatDateTime, isMessageKey } from '../../platform/i18n/in
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { proposedFields } from './changes.ts';
 
-/**
- * An editor's "return to the team" form: the reason they are sent, required. `summaryLabels` names
- * the field in the error summary where the page wants it.
- */
+/** An editor's "return to the team" form: the reason they are sent, required. */
 export function ReturnForm({
   ctx,
   action,
@@ -18,7 +15,6 @@ export function ReturnForm({
   submit,
   problems,
   values,
-  summaryLabels,
   children,
 }: {
   ctx: RequestContext;
@@ -27,7 +23,6 @@ export function ReturnForm({
   submit: string;
   problems: Problems;
   values: Record<string, string>;
-  summaryLabels?: Record<string, string>;
   /** Hidden fields, after the CSRF token. */
   children?: ComponentChildren;
 }) {
@@ -35,7 +30,7 @@ export function ReturnForm({
     <form method="post" action={action} class="narrow" noValidate>
       <Csrf ctx={ctx} />
       {children}
-      <ErrorSummary ctx={ctx} problems={problems} labels={summaryLabels} />
+      <ErrorSummary ctx={ctx} problems={problems} labels={{ reason: label }} />
       <TextField
         ctx={ctx}
         problems={problems}
