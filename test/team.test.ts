@@ -360,4 +360,26 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
     const audit = await srv.services.db.selectFrom('audit_log').select('action').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toContain('organisation.leave');
   });
+
+  it.skipIf(skip)("the invitation mail speaks the invitee's language, or else the inviter's", async () => {
+    const { manager, slug } = await teamOfManager();
+    // A newcomer without an account: the team admin works in French, so the mail is in French.
+    await manager.get('/lang/fr?next=/');
+    let r = await manager.post(`/organisations/${slug}/team/invite`, {
+      email: 'nouveau@example.org',
+      role: 'member',
+    });
+    expect(r.status).toBe(303);
+    const french = await srv.inbox.waitFor('nouveau@example.org', /Rejoignez l'équipe/);
+    expect(french.text).toContain('/invitations/accept?token=');
+    // Someone with an account reads it in the language they chose, whatever the inviter's.
+    const colleague = await makeUser(srv.services, 'kollegin@example.org');
+    await srv.services.db.updateTable('users').set({ locale: 'de' }).where('id', '=', colleague.id).execute();
+    r = await manager.post(`/organisations/${slug}/team/invite`, {
+      email: 'kollegin@example.org',
+      role: 'member',
+    });
+    expect(r.status).toBe(303);
+    await srv.inbox.waitFor('kollegin@example.org', /Treten Sie dem Team/);
+  });
 });

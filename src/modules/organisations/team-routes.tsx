@@ -73,7 +73,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
       req,
       reply,
       async (actor, body) => {
-        const { replaced } = await team.inviteMember(s, actor, slug, body);
+        const { replaced } = await team.inviteMember(s, actor, slug, body, req.ctx.lang);
         return redirectWithNotice(
           reply,
           `/organisations/${slug}/team`,

@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { linkMail } from '../accounts/mails.ts';
+import { findUserByEmail } from '../accounts/repository.ts';
 import { emailSchema } from '../accounts/schemas.ts';
 import { signUp } from '../accounts/usecases.ts';
 import { canAcceptInvitation, canManageTeam, canRemoveMember, type Membership } from './policy.ts';
@@ -58,7 +59,13 @@ export async function teamOf(s: Services, actor: Actor | null, idOrSlug: string)
  * Invites someone by e-mail. The link works only for an account with that address; a newer
  * invitation to the same address replaces (ends) the pending one.
  */
-export async function inviteMember(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
+export async function inviteMember(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  raw: unknown,
+  inviterLang?: Lang,
+) {
   const { org, membership } = await loadForActor(s, actor, idOrSlug);
   if (!canManageTeam(actor, membership)) throw forbidden();
   const input = parseInput(InviteInput, raw);
@@ -68,6 +75,9 @@ export async function inviteMember(s: Services, actor: Actor | null, idOrSlug: s
   if (existing && !(existing.role === 'member' && input.role === 'admin')) {
     throw validation([{ field: 'email', message: 'v.already_member' }]);
   }
+  // The mail speaks the invitee's language when they have an account, else the inviter's.
+  const invitee = await findUserByEmail(s.db, input.email);
+  const mailLang = invitee?.locale ?? inviterLang ?? null;
   const token = newToken();
   const result = await s.db.transaction().execute(async (trx) => {
     const replaced = await repo.revokePendingInvitationsTo(trx, org.id, input.email, actor!.id, 'replaced');
@@ -88,10 +98,16 @@ export async function inviteMember(s: Services, actor: Actor | null, idOrSlug: s
       });
     await s.mailer.queue(
       trx,
-      linkMail(input.email, null, 'mail.invite', `${s.config.baseUrl}/invitations/accept?token=${token}`, {
-        name: org.name,
-        inviter: actor!.name,
-      }),
+      linkMail(
+        input.email,
+        mailLang,
+        'mail.invite',
+        `${s.config.baseUrl}/invitations/accept?token=${token}`,
+        {
+          name: org.name,
+          inviter: actor!.name,
+        },
+      ),
     );
     await recordAudit(trx, {
       actorId: actor!.id,
