@@ -44,10 +44,24 @@ function canonical(v: unknown): string {
 
 export const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
+/** Lists of codes picked from a fixed set: their order means nothing (the form has its own). */
+const CODE_SETS: ReadonlySet<string> = new Set([
+  'ecosystems',
+  'emerging_industries',
+  'nace',
+  'kets',
+  'target_markets',
+]);
+const sorted = (v: unknown) => (Array.isArray(v) ? [...v].map(String).sort() : v);
+
+/** Whether a field's two values are the same for a person: code lists compared as sets. */
+export const sameFieldValue = (field: string, a: unknown, b: unknown) =>
+  CODE_SETS.has(field) ? sameValue(sorted(a), sorted(b)) : sameValue(a, b);
+
 /** The fields of `patch` whose value differs from the organisation's. */
 export function changedFields(org: Organisation, patch: OrganisationUpdate): string[] {
   return Object.keys(patch).filter(
-    (f) => CHANGEABLE_COLUMNS.has(f) && !sameValue(patchValue(patch, f), columnValue(org, f)),
+    (f) => CHANGEABLE_COLUMNS.has(f) && !sameFieldValue(f, patchValue(patch, f), columnValue(org, f)),
   );
 }
 

@@ -163,7 +163,11 @@ export const OrganisationFields = z.object({
   longitude: z.preprocess(blank, z.coerce.number().min(-180).max(180).optional()),
   website: z.preprocess(blank, httpUrl.optional()),
   founded_year: yearIn(1800, currentYear),
-  description: z.preprocess((v) => (v === null ? '' : v), z.string().max(20_000).default('')),
+  // Browsers send a textarea's line breaks as CRLF: kept as LF, so an unchanged text stays the same.
+  description: z.preprocess(
+    (v) => (v === null ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v),
+    z.string().max(20_000).default(''),
+  ),
   members_sme: intIn(0, 100_000),
   members_large: intIn(0, 100_000),
   members_research: intIn(0, 100_000),
