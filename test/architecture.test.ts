@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layout rules of docs/ARCHITECTURE.md that a program can check. The allow-lists name the
+ * files that still break a rule; they only ever shrink.
+ */
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+    .sort();
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+
+/** SQL written in a module (Kysely builders or `sql` templates). */
+const SQL =
+  /\bsql`|\bsql<|\bsql\.(?:ref|val|join|raw)\(|\.(?:selectFrom|insertInto|updateTable|deleteFrom)\(/;
+
+/** Module files that still hold SQL outside a repository. */
+const SQL_OUTSIDE_REPOSITORIES = new Set([
+  'src/modules/accounts/housekeeping.ts',
+  'src/modules/directory/size-bands.ts',
+  'src/modules/organisations/demo-seed.ts',
+  'src/modules/organisations/directory-store.ts',
+  'src/modules/organisations/figures.ts',
+  'src/modules/organisations/import.ts',
+  'src/modules/organisations/search.ts',
+  'src/modules/organisations/similar.ts',
+]);
+
+/** Migration files that still import application code. */
+const MIGRATIONS_WITH_LIVE_CODE = new Set([
+  'src/platform/db/migrations/0003_rendered_descriptions.ts',
+  'src/platform/db/migrations/0004_search.ts',
+  'src/platform/db/migrations/0008_taxonomy_masks.ts',
+  'src/platform/db/migrations/search-documents.ts',
+]);
+
+describe('the layout rules', () => {
+  it('keeps SQL in modules only in repository files', () => {
+    const offending = sourceFiles('src/modules').filter(
+      (f) => !f.endsWith('repository.ts') && SQL.test(read(f)),
+    );
+    expect(offending).toEqual([...SQL_OUTSIDE_REPOSITORIES].sort());
+  });
+
+  it('lets migrations import nothing but kysely, node and each other', () => {
+    const offending = sourceFiles('src/platform/db/migrations').filter((f) =>
+      importsOf(read(f)).some((spec) => spec.startsWith('.') && !spec.startsWith('./')),
+    );
+    expect(offending).toEqual([...MIGRATIONS_WITH_LIVE_CODE].sort());
+  });
+
+  it('keeps the search engine free of the kinds it serves', () => {
+    const offending = sourceFiles('src/modules')
+      .filter((f) => f.startsWith('src/modules/search/'))
+      .filter((f) => importsOf(read(f)).some((spec) => /(^|\/)organisations\//.test(spec)));
+    expect(offending).toEqual([]);
+  });
+});
