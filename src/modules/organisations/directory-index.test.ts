@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { codeMask } from '../../platform/taxonomy/codes.ts';
 import { ECOSYSTEMS, KETS } from '../../platform/taxonomy/index.ts';
-import { codeMask } from '../../platform/taxonomy/search-terms.ts';
 import { sizeBandOf } from '../directory/size-bands.ts';
 import { columnsOf, DirectoryIndex, type IndexRow } from './directory-index.ts';
 import { FACET_KEYS, type FacetKey, type Filters } from './search-schema.ts';

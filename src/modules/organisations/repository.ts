@@ -6,7 +6,7 @@ import type {
   OrganisationRevision,
   OrganisationUpdate,
 } from '../../platform/db/schema.ts';
-import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
+import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
-import { taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
+import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import { currentDirectoryIndex } from './directory-store.ts';
 
 /**

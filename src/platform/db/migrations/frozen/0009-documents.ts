@@ -1,21 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS } from '../../taxonomy/ecosystems.ts';
-import { NACE_DIVISIONS } from '../../taxonomy/nace-divisions.ts';
-import { NACE_SECTIONS } from '../../taxonomy/nace-sections.ts';
-import type { Term } from '../../taxonomy/terms.ts';
+import { type FrozenTaxonomy, TAXONOMY_2026_12, termsByKind } from './taxonomy.ts';
 
 /**
  * The SQL that turns a profile into its search document, for migration 0009 (not a migration
- * itself). A change to the taxonomies' labels needs a migration that calls `fillLabelVectors`
- * and `addLabelWords` again.
+ * itself), with the classification labels of its frozen lists. A change to the taxonomies' labels
+ * needs a migration that calls `fillLabelVectors` with its own frozen copy, and `addLabelWords`.
  */
-
-const KINDS: Record<string, readonly Term[]> = {
-  ecosystem: ECOSYSTEMS,
-  emerging: EMERGING_INDUSTRIES,
-  ket: KETS,
-  nace: [...NACE_SECTIONS, ...NACE_DIVISIONS],
-};
 
 export async function createDocumentFunctions(db: Kysely<unknown>): Promise<void> {
   // The distinct words of a text as the search configuration sees them, space-separated.
@@ -30,7 +20,7 @@ export async function createDocumentFunctions(db: Kysely<unknown>): Promise<void
       vector tsvector not null,
       primary key (kind, code)
     )`.execute(db);
-  await fillLabelVectors(db);
+  await fillLabelVectors(db, TAXONOMY_2026_12);
   await sql`create aggregate ch_tsvector_agg(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '')`.execute(
     db,
   );
@@ -62,12 +52,12 @@ export async function dropDocumentFunctions(db: Kysely<unknown>): Promise<void> 
   await sql`drop function ch_words(text)`.execute(db);
 }
 
-export async function fillLabelVectors(db: Kysely<unknown>): Promise<void> {
+export async function fillLabelVectors(db: Kysely<unknown>, taxonomy: FrozenTaxonomy): Promise<void> {
   await sql`delete from taxonomy_vectors`.execute(db);
-  for (const [kind, terms] of Object.entries(KINDS)) {
+  for (const [kind, terms] of termsByKind(taxonomy)) {
     await sql`insert into taxonomy_vectors (kind, code, vector)
       select ${kind}, t.code, setweight(to_tsvector('public.ch_search'::regconfig, t.labels), 'B')
-      from unnest(${terms.map((t) => t.code)}::text[], ${terms.map((t) => `${t.label.en} ${t.label.fr} ${t.label.de}`)}::text[])
+      from unnest(${terms.map((t) => t.code)}::text[], ${terms.map((t) => `${t.en} ${t.fr} ${t.de}`)}::text[])
         as t(code, labels)
       on conflict do nothing`.execute(db);
   }

@@ -1,6 +1,5 @@
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS } from './ecosystems.ts';
 import { naceSectionOf } from './index.ts';
-import { NACE_DIVISIONS } from './nace-divisions.ts';
 import { NACE_SECTIONS } from './nace-sections.ts';
 import type { Term } from './terms.ts';
 
@@ -9,30 +8,6 @@ export interface TaxonomyCodes {
   emerging_industries: readonly string[];
   kets: readonly string[];
   nace: readonly string[];
-}
-
-const NACE = [...NACE_SECTIONS, ...NACE_DIVISIONS];
-
-function labels(terms: readonly Term[], codes: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const code of codes) {
-    const t = terms.find((x) => x.code === code);
-    if (t) out.push(t.label.en, t.label.fr, t.label.de);
-  }
-  return out;
-}
-
-/**
- * The words a profile is found by for its classification codes: every label in every interface
- * language, so that "Luft- und Raumfahrt" and "aerospace" both find an aerospace cluster.
- */
-export function searchTermsOf(codes: TaxonomyCodes): string {
-  return [
-    ...labels(ECOSYSTEMS, codes.ecosystems),
-    ...labels(EMERGING_INDUSTRIES, codes.emerging_industries),
-    ...labels(KETS, codes.kets),
-    ...labels(NACE, codes.nace),
-  ].join(' ');
 }
 
 /** The NACE sections of a mix of section and division codes, for the sector facet. */
