@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
       case 'import': {
         if (sub === 'organisations') return await importOrganisationsCommand(rest, io);
         if (sub !== 'nuts') break;
-        const { importNutsCommand } = await import('./modules/directory/cli.ts');
+        const { importNutsCommand } = await import('./modules/atlas/cli.ts');
         return await importNutsCommand(rest, io);
       }
       case 'schedule': {

@@ -26,10 +26,9 @@ const SQL =
 /** Module files that still hold SQL outside a repository. */
 const SQL_OUTSIDE_REPOSITORIES = new Set([
   'src/modules/accounts/housekeeping.ts',
-  'src/modules/directory/size-bands.ts',
+  'src/modules/organisations/size-bands.ts',
   'src/modules/organisations/demo-seed.ts',
   'src/modules/organisations/directory-store.ts',
-  'src/modules/organisations/figures.ts',
   'src/modules/organisations/import.ts',
   'src/modules/organisations/search.ts',
   'src/modules/organisations/similar.ts',

@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NO_DATA_FILL } from '../src/platform/maps/shading.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { expectIn, expectNotIn, mapLinks, organisationsOf, tableRows } from './helpers/directory-pages.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import {
+  expectIn,
+  expectNotIn,
+  mapLinks,
+  organisationsOf,
+  tableRows,
+} from '../../../test/helpers/directory-pages.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { NO_DATA_FILL } from '../../platform/maps/shading.ts';
 
 describe.each(ENGINES)('directory map and statistics on %s', (engine) => {
   const skip = skipReason(engine);

@@ -5,8 +5,8 @@ import { formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import { ChoroplethMap, MapLegend } from '../../platform/maps/choropleth.tsx';
 import type { Shading } from '../../platform/maps/shading.ts';
 import { countryName, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
+import { sizeBandLabelKey } from '../organisations/size-bands.ts';
 import type { CountryMap, RegionMap } from './maps.ts';
-import { sizeBandLabelKey } from './size-bands.ts';
 import type { Statistics } from './statistics.ts';
 
 /** Where the directory search shows the organisations of a country (and region). */

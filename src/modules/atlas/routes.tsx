@@ -18,7 +18,7 @@ const MapQuery = z.object({
 const cached = { config: { publicCache: true } };
 
 /** The map of countries and regions, the statistics page and its open-data twin in the API. */
-export function registerDirectoryRoutes(app: FastifyInstance, s: Services) {
+export function registerAtlasRoutes(app: FastifyInstance, s: Services) {
   app.get('/map', cached, async (req, reply) => {
     const { view } = parseQuery(MapQuery, req.query);
     return sendPage(reply, <CountryMapPage ctx={req.ctx} data={await countryMap(s.db, view)} />);

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { importNutsRegions } from '../src/modules/directory/nuts-import.ts';
-import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
-import { ENGINES } from './helpers/db.ts';
-import { nutsFeature, nutsFile, square } from './helpers/geojson.ts';
+import { seriousA11yViolations, useBrowserServer } from '../../../test/helpers/browser.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import { nutsFeature, nutsFile, square } from '../../../test/helpers/geojson.ts';
+import { insertOrganisation } from '../organisations/repository.ts';
+import { importNutsRegions } from './nuts-import.ts';
 
 const REGIONS = nutsFile([
   nutsFeature('DE11', 'Nordmark', square(9, 50)),

@@ -3,17 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
-import { importNutsRegions } from '../src/modules/directory/nuts-import.ts';
-import { AppError } from '../src/platform/errors.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { expectIn, expectNotIn, mapLinks, organisationsOf, tableRows } from './helpers/directory-pages.ts';
-import { nutsFeature, nutsFile, square } from './helpers/geojson.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import {
+  expectIn,
+  expectNotIn,
+  mapLinks,
+  organisationsOf,
+  tableRows,
+} from '../../../test/helpers/directory-pages.ts';
+import { nutsFeature, nutsFile, square } from '../../../test/helpers/geojson.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { runCli } from '../../cli.ts';
+import { AppError } from '../../platform/errors.ts';
+import { importNutsRegions } from './nuts-import.ts';
 
 /** The reference NUTS file, when the checkout sits next to the shared data (never copied into the repo). */
 const REAL_NUTS = fileURLToPath(
-  new URL('../../shared/data/nuts/NUTS_RG_60M_2021_4326_LEVL_2.geojson', import.meta.url),
+  new URL('../../../../shared/data/nuts/NUTS_RG_60M_2021_4326_LEVL_2.geojson', import.meta.url),
 );
 const realNutsSkip = existsSync(REAL_NUTS)
   ? null

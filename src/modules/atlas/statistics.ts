@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { countryName, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
-import { directoryFigures } from '../organisations/figures.ts';
+import { countryName, ECOSYSTEMS, EUROPE, termLabel } from '../../platform/taxonomy/index.ts';
 import { LABELS } from '../organisations/schemas.ts';
+import { SIZE_BANDS, type SizeBandCode } from '../organisations/size-bands.ts';
 import * as repo from './repository.ts';
-import { SIZE_BANDS, type SizeBandCode } from './size-bands.ts';
 
 export type Label = (typeof LABELS)[number];
 
@@ -20,10 +19,24 @@ export interface Statistics {
   bySizeBand: repo.Count<SizeBandCode>[];
 }
 
+/** Headline figures of the directory: published organisations, countries, share in Europe. */
+export async function directoryFigures(db: Kysely<DB>) {
+  return figuresOf(await repo.countByCountry(db));
+}
+
+function figuresOf(byCountry: repo.Count[]) {
+  const organisations = byCountry.reduce((sum, c) => sum + c.count, 0);
+  const inEurope = byCountry.filter((c) => EUROPE.has(c.code)).reduce((sum, c) => sum + c.count, 0);
+  return {
+    organisations,
+    countries: byCountry.length,
+    europeShare: organisations ? (100 * inEurope) / organisations : 0,
+  };
+}
+
 /** The directory in figures: published organisations only. */
 export async function directoryStatistics(db: Kysely<DB>): Promise<Statistics> {
-  const [figures, byCountry, ecosystems, labels, bySizeBand] = await Promise.all([
-    directoryFigures(db),
+  const [byCountry, ecosystems, labels, bySizeBand] = await Promise.all([
     repo.countByCountry(db),
     repo.countByEcosystem(db),
     repo.countByLabel(db),
@@ -32,7 +45,7 @@ export async function directoryStatistics(db: Kysely<DB>): Promise<Statistics> {
   const ecosystemCount = new Map(ecosystems.map((e) => [e.code, e.count]));
   const labelCount = new Map(labels.map((l) => [l.code, l.count]));
   return {
-    ...figures,
+    ...figuresOf(byCountry),
     byCountry,
     byEcosystem: ECOSYSTEMS.map((e) => ({ code: e.code, count: ecosystemCount.get(e.code) ?? 0 })).sort(
       (a, b) => b.count - a.count,
