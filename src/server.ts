@@ -5,8 +5,8 @@ import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
-import { registerOrganisationExport } from './modules/organisations/export.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
+import { registerOrganisationExport } from './modules/search/export.ts';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
 

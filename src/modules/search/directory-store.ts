@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
 import { DirectoryIndex } from './directory-index.ts';
-import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
 
 /**
  * Each process's `DirectoryIndex` of each database, rebuilt from PostgreSQL whenever

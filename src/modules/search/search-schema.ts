@@ -7,8 +7,8 @@ import {
   KETS,
   NACE_SECTIONS,
 } from '../../platform/taxonomy/index.ts';
-import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
-import { isSizeBandCode } from './size-bands.ts';
+import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
+import { isSizeBandCode } from '../organisations/size-bands.ts';
 
 /** The facets of the directory, in the order pages show them. Query parameter = facet key. */
 export const FACET_KEYS = [

@@ -11,11 +11,11 @@ import { announceChange } from '../../platform/http/page-cache.ts';
 import { isMessageKey, translate, translator } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { withDerivedColumns } from '../organisations/repository.ts';
+import { CreateOrganisationInput, LIST_FIELDS, PROFILE_FIELDS } from '../organisations/schemas.ts';
+import { slugify } from '../organisations/slug.ts';
+import { toColumns } from '../organisations/usecases.ts';
 import { LIST_SEPARATOR, unguardCsvText } from './export.ts';
-import { withDerivedColumns } from './repository.ts';
-import { CreateOrganisationInput, LIST_FIELDS, PROFILE_FIELDS } from './schemas.ts';
-import { slugify } from './slug.ts';
-import { toColumns } from './usecases.ts';
 
 /**
  * Bulk import of organisations from CSV or JSON (the export's format), idempotent on

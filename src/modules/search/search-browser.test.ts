@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
-import { ENGINES } from './helpers/db.ts';
+import { seriousA11yViolations, useBrowserServer } from '../../../test/helpers/browser.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import { insertOrganisation } from '../organisations/repository.ts';
 
 describe.each(ENGINES)('finding a partner in a browser on %s', (engine) => {
   const env = useBrowserServer(engine, async (srv) => {

@@ -12,7 +12,7 @@ import {
   termLabel,
 } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
-import { isOutdated } from './eligibility.ts';
+import { isOutdated } from '../organisations/eligibility.ts';
 import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
 import { effectiveSort, FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './search-schema.ts';
 

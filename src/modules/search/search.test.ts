@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import { HIT_END, HIT_START, searchOrganisations } from '../src/modules/organisations/search.ts';
-import { FACET_KEYS, type Filters } from '../src/modules/organisations/search-schema.ts';
-import { similarOrganisations } from '../src/modules/organisations/similar.ts';
-import type { NewOrganisation } from '../src/platform/db/schema.ts';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../../../test/helpers/db.ts';
+import { HttpClient, startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+import type { NewOrganisation } from '../../platform/db/schema.ts';
+import { insertOrganisation } from '../organisations/repository.ts';
+import { HIT_END, HIT_START, searchOrganisations } from './search.ts';
+import { FACET_KEYS, type Filters } from './search-schema.ts';
+import { similarOrganisations } from './similar.ts';
 
 let n = 0;
 function org(values: Partial<NewOrganisation> & { name: string }): NewOrganisation {

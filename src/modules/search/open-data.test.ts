@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrganisations, readImportFile } from '../src/modules/organisations/import.ts';
-import { insertOrganisation } from '../src/modules/organisations/repository.ts';
-import type { NewOrganisation } from '../src/platform/db/schema.ts';
-import type { Services } from '../src/platform/services.ts';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
-import { HttpClient, startTestServer, type TestServer } from './helpers/server.ts';
+import {
+  createTestDatabase,
+  ENGINES,
+  skipReason,
+  type TestDatabase,
+  testServices,
+} from '../../../test/helpers/db.ts';
+import { HttpClient, startTestServer, type TestServer } from '../../../test/helpers/server.ts';
+import type { NewOrganisation } from '../../platform/db/schema.ts';
+import type { Services } from '../../platform/services.ts';
+import { insertOrganisation } from '../organisations/repository.ts';
+import { importOrganisations, readImportFile } from './import.ts';
 
 const ORGS: NewOrganisation[] = [
   ['Silicon Saxony', 'DE', ['electronics', 'digital'], 'DED21', 'Chips & “quotes”, commas, and\nnew lines.'],
@@ -187,7 +193,7 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
 
 /** The platform's HTTP side on an existing database, to read it back through the API. */
 async function startTestServerOn(services: Services) {
-  const { buildServer } = await import('../src/server.ts');
+  const { buildServer } = await import('../../server.ts');
   const app = await buildServer(services);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, close: () => app.close() };

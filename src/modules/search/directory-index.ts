@@ -1,8 +1,8 @@
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
+import { SIZE_BANDS, sizeBandOf } from '../organisations/size-bands.ts';
 import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './directory-scoring.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
-import { SIZE_BANDS, sizeBandOf } from './size-bands.ts';
 
 export { foldText } from './directory-scoring.ts';
 

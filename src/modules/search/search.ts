@@ -1,10 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
+import { PROFILE_FIELDS } from '../organisations/schemas.ts';
+import { sizeBandSql } from '../organisations/size-bands.ts';
 import { foldText } from './directory-index.ts';
 import { directoryIndex, directoryVersion, int32s } from './directory-store.ts';
-import { PROFILE_FIELDS } from './schemas.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
-import { sizeBandSql } from './size-bands.ts';
 
 /**
  * Directory search: full text with weights, accent folding and typo correction, filters that

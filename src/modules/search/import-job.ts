@@ -1,13 +1,8 @@
 import type { StoredImportReport } from '../../platform/db/schema.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
-import {
-  ImportFileError,
-  type ImportReport,
-  importOrganisations,
-  readImportContent,
-} from '../organisations/import.ts';
-import * as repo from './repository.ts';
+import * as repo from '../admin/repository.ts';
+import { ImportFileError, type ImportReport, importOrganisations, readImportContent } from './import.ts';
 
 /** The job that runs an import started from the admin page; its payload is `{ runId }`. */
 export const IMPORT_JOB = 'organisations.import';

@@ -1,12 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { MAX_STORED_PROBLEMS, storedReport } from '../src/modules/admin/import-job.ts';
-import { claimImportRun } from '../src/modules/admin/repository.ts';
-import type { DB } from '../src/platform/db/schema.ts';
-import { enqueueJob } from '../src/platform/jobs/queue.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import { makeUser, signedIn } from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
+import { claimImportRun } from '../admin/repository.ts';
+import { MAX_STORED_PROBLEMS, storedReport } from './import-job.ts';
 
 /** Two good rows (lines 2 and 4) and three bad ones (lines 3, 5 and 6). */
 const CSV = `${[

@@ -18,9 +18,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
-import { presentOrganisation } from './presenter.ts';
-import * as repo from './repository.ts';
-import { PROFILE_FIELDS } from './schemas.ts';
+import { presentOrganisation } from '../organisations/presenter.ts';
+import * as repo from '../organisations/repository.ts';
+import { PROFILE_FIELDS } from '../organisations/schemas.ts';
 import { searchAll } from './search.ts';
 import { filtersOf, SearchQuery } from './search-schema.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codeMask } from '../../platform/taxonomy/codes.ts';
 import { ECOSYSTEMS, KETS } from '../../platform/taxonomy/index.ts';
+import { sizeBandOf } from '../organisations/size-bands.ts';
 import { columnsOf, DirectoryIndex, type IndexRow } from './directory-index.ts';
 import { FACET_KEYS, type FacetKey, type Filters } from './search-schema.ts';
-import { sizeBandOf } from './size-bands.ts';
 
 const noFilters = (): Filters => Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
 
