@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Area } from '../../platform/maps/geometry.ts';
-import { SIZE_BANDS, type SizeBandCode, sizeBandSql } from '../organisations/size-bands.ts';
+import { sizeBandSql } from '../organisations/repository.ts';
+import { SIZE_BANDS, type SizeBandCode } from '../organisations/size-bands.ts';
 
 export type Count<K extends string = string> = { code: K; count: number };
 

@@ -1,7 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
+import { loadOrganisationColumns } from '../organisations/search-repository.ts';
 import { DirectoryIndex } from './directory-index.ts';
+import { directoryVersion, float64s, int32s, RECORD } from './repository.ts';
 
 /**
  * Each process's `DirectoryIndex` of each database, rebuilt from PostgreSQL whenever
@@ -15,59 +17,9 @@ const indexes = new WeakMap<
   | { loading: Promise<void>; index?: DirectoryIndex; version?: bigint }
 >();
 
-const RECORD = '\u001e';
-
-/** The big-endian integers of a `string_agg(int4send(…))`. */
-export function int32s(bytes: Buffer | null): Int32Array {
-  if (!bytes) return new Int32Array(0);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Int32Array(bytes.byteLength / 4);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4);
-  return out;
-}
-
-function float64s(bytes: Buffer | null): Float64Array {
-  if (!bytes) return new Float64Array(0);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float64Array.from({ length: bytes.byteLength / 8 }, (_, i) => view.getFloat64(i * 8));
-}
-
-type Snapshot = { version: string } & Record<
-  'seq' | 'members' | 'eco' | 'emerging' | 'ket' | 'nace' | 'updated' | 'kinds',
-  Buffer | null
-> &
-  Record<'places' | 'titles' | 'tags', string | null>;
-
-/**
- * The published directory, column by column, in name order: each column one value (binary
- * integers, or text), because parsing 100,000 rows costs the process far more than the database
- * takes to build them. The version comes from the same snapshot.
- */
+/** The index of the published directory, from its columns (`loadOrganisationColumns`). */
 async function loadIndex(db: Kysely<DB>): Promise<{ index: DirectoryIndex; version: bigint }> {
-  const position = (list: readonly string[], e: RawBuilder<unknown>) =>
-    sql`coalesce(array_position(${sql.val(list)}::text[], ${e}), 0)`;
-  const { rows } = await sql<Snapshot>`
-    select (select version from directory_version) as version,
-      string_agg(int4send(o.seq), ''::bytea) as seq,
-      string_agg(int4send(o.members_total), ''::bytea) as members,
-      string_agg(int4send(o.ecosystem_mask), ''::bytea) as eco,
-      string_agg(int4send(o.emerging_mask), ''::bytea) as emerging,
-      string_agg(int4send(o.ket_mask), ''::bytea) as ket,
-      string_agg(int4send(o.nace_mask), ''::bytea) as nace,
-      string_agg(float8send((extract(epoch from o.updated_at) * 1000)::float8), ''::bytea) as updated,
-      string_agg(int4send(${position(ORGANISATION_TYPES, sql`o.type`)} * 256
-        + ${position(LABELS, sql`o.label`)}), ''::bytea) as kinds,
-      string_agg(rpad(left(o.country, 2), 2) || rpad(coalesce(left(o.region, 4), ''), 4), '') as places,
-      string_agg(o.title_words, ${RECORD}) as titles,
-      string_agg(o.tag_words, ${RECORD}) as tags
-    from (
-      select o.seq, o.members_total, o.ecosystem_mask, o.emerging_mask, o.ket_mask, o.nace_mask,
-        o.updated_at, o.type, o.label, o.country, o.region, d.title_words, d.tag_words
-      from organisations o join directory_search d on d.seq = o.seq
-      where o.status = 'published'
-      order by o.name, o.id
-    ) o`.execute(db);
-  const r = rows[0]!;
+  const r = await loadOrganisationColumns(db);
   const seq = int32s(r.seq);
   const n = seq.length;
   const kinds = int32s(r.kinds);
@@ -122,9 +74,4 @@ export async function currentDirectoryIndex(db: Kysely<DB>): Promise<DirectoryIn
 /** Builds the index ahead of the first search (at start-up), so that nobody waits for it. */
 export async function warmDirectoryIndex(db: Kysely<DB>): Promise<void> {
   await currentDirectoryIndex(db);
-}
-
-export async function directoryVersion(db: Kysely<DB>): Promise<bigint> {
-  const { rows } = await sql<{ version: string }>`select version from directory_version`.execute(db);
-  return BigInt(rows[0]!.version);
 }

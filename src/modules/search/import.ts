@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { analyze } from '../../platform/db/maintenance.ts';
 import type { DB, NewOrganisation } from '../../platform/db/schema.ts';
 import { problemText } from '../../platform/http/forms.tsx';
 import { announceChange } from '../../platform/http/page-cache.ts';
@@ -12,7 +13,8 @@ import { isMessageKey, translate, translator } from '../../platform/i18n/index.t
 import type { Services } from '../../platform/services.ts';
 import { problemsFromZod, safeParse } from '../../platform/validation.ts';
 import { withDerivedColumns } from '../organisations/repository.ts';
-import { CreateOrganisationInput, LIST_FIELDS, PROFILE_FIELDS } from '../organisations/schemas.ts';
+import { CreateOrganisationInput, LIST_FIELDS } from '../organisations/schemas.ts';
+import * as searchRepo from '../organisations/search-repository.ts';
 import { slugify } from '../organisations/slug.ts';
 import { toColumns } from '../organisations/usecases.ts';
 import { LIST_SEPARATOR, unguardCsvText } from './export.ts';
@@ -141,42 +143,18 @@ function validate(row: ImportRow, problems: ImportProblem[]): Valid | null {
   };
 }
 
-/** Columns an import sets; an update happens only when one of them differs. */
-const DATA_COLUMNS = [...PROFILE_FIELDS, 'social'] as const;
-const DERIVED_COLUMNS = [
-  'description_html',
-  'summary',
-  'nace_sections',
-  'ecosystem_mask',
-  'emerging_mask',
-  'ket_mask',
-  'nace_mask',
-] as const;
-
 /**
  * The slug of every row of a batch: the stored one for a known external id, else one from the
  * name, made unique against the database and against `assigned` (the slugs given earlier in the
  * same import, perhaps in a batch not committed yet).
  */
 async function slugsFor(db: Kysely<DB>, batch: Valid[], assigned: Set<string>): Promise<Map<string, string>> {
-  const existing = await db
-    .selectFrom('organisations')
-    .select(['external_id', 'slug'])
-    .where(
-      'external_id',
-      'in',
-      batch.map((v) => v.externalId),
-    )
-    .execute();
-  const out = new Map(existing.map((r) => [r.external_id!, r.slug]));
-  const wanted = batch.filter((v) => !out.has(v.externalId)).map((v) => slugify(v.values.name));
-  const taken = new Set(
-    wanted.length
-      ? (await db.selectFrom('organisations').select('slug').where('slug', 'in', wanted).execute()).map(
-          (r) => r.slug,
-        )
-      : [],
+  const out = await searchRepo.slugsOfExternalIds(
+    db,
+    batch.map((v) => v.externalId),
   );
+  const wanted = batch.filter((v) => !out.has(v.externalId)).map((v) => slugify(v.values.name));
+  const taken = await searchRepo.takenSlugs(db, wanted);
   for (const v of batch) {
     if (out.has(v.externalId)) continue;
     let slug = slugify(v.values.name);
@@ -194,19 +172,10 @@ async function slugsFor(db: Kysely<DB>, batch: Valid[], assigned: Set<string>): 
 /** Batches written at once. */
 const WRITERS = 2;
 
-const INSERT_COLUMNS = [
-  ...DATA_COLUMNS,
-  ...DERIVED_COLUMNS,
-  'external_id',
-  'slug',
-  'status',
-  'published_at',
-] as const;
-
 /** What the database would put in a column left out of an insert, for those a row may lack. */
 function withDefaults(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const c of INSERT_COLUMNS) {
+  for (const c of searchRepo.IMPORT_INSERT_COLUMNS) {
     const v = row[c];
     out[c] = v !== undefined ? v : c.startsWith('members_') ? 0 : null;
   }
@@ -226,21 +195,7 @@ async function writeBatch(db: Kysely<DB>, batch: Valid[], assigned: Set<string>)
       published_at: now,
     }),
   );
-  const columns = sql.join(INSERT_COLUMNS.map((c) => sql.ref(c)));
-  const changed = sql<boolean>`(${sql.join(DATA_COLUMNS.map((c) => sql.ref(`organisations.${c}`)))})
-    is distinct from (${sql.join(DATA_COLUMNS.map((c) => sql.ref(`excluded.${c}`)))})`;
-  const update = sql.join(
-    [...DATA_COLUMNS, ...DERIVED_COLUMNS].map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`),
-  );
-  // The batch travels as one JSON value: binding 35 parameters for each of 500 rows cost the
-  // database about as much as storing them.
-  const { rows: result } = await sql<{ inserted: boolean }>`
-    insert into organisations (${columns})
-    select ${columns} from json_populate_recordset(null::organisations, ${JSON.stringify(rows)}::json)
-    on conflict (external_id) do update set ${update}, updated_at = now() where ${changed}
-    returning xmax = 0 as inserted`.execute(db);
-  const created = result.filter((r) => r.inserted).length;
-  return { created, updated: result.length - created };
+  return searchRepo.upsertImportBatch(db, rows);
 }
 
 export async function importOrganisations(
@@ -262,17 +217,12 @@ export async function importOrganisations(
   let batch: Valid[] = [];
   const write = async (current: Valid[]) => {
     if (opts.dryRun) {
-      const known = await s.db
-        .selectFrom('organisations')
-        .select('external_id')
-        .where(
-          'external_id',
-          'in',
-          current.map((v) => v.externalId),
-        )
-        .execute();
-      report.updated += known.length;
-      report.created += current.length - known.length;
+      const known = await searchRepo.countKnownExternalIds(
+        s.db,
+        current.map((v) => v.externalId),
+      );
+      report.updated += known;
+      report.created += current.length - known;
     } else {
       const r = await s.db.transaction().execute((trx) => writeBatch(trx, current, assigned));
       report.created += r.created;
@@ -335,8 +285,7 @@ export async function importOrganisations(
       },
     });
     // Fresh statistics after a bulk load, or the planner keeps its estimate of an empty table.
-    if (report.created + report.updated >= 1000)
-      await sql`analyze organisations, directory_search`.execute(s.db);
+    if (report.created + report.updated >= 1000) await analyze(s.db, ['organisations', 'directory_search']);
     await announceChange(s);
   }
   return report;

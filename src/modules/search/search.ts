@@ -1,9 +1,18 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
-import { PROFILE_FIELDS } from '../organisations/schemas.ts';
-import { sizeBandSql } from '../organisations/size-bands.ts';
+import { exportBatch, ORGANISATION_FACET_SQL, pageRows } from '../organisations/search-repository.ts';
 import { foldText } from './directory-index.ts';
-import { directoryIndex, directoryVersion, int32s } from './directory-store.ts';
+import { directoryIndex } from './directory-store.ts';
+import {
+  corrections,
+  directoryVersion,
+  filterConditions,
+  HIT_END,
+  HIT_START,
+  matchesAndVersion,
+  textMatch,
+  tsqueryOf,
+} from './repository.ts';
 import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
 
 /**
@@ -14,11 +23,7 @@ import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-sch
  * `DirectoryIndex` (kept fresh by `directory-store.ts`).
  */
 
-export { foldText };
-
-/** Marks around highlighted words in headlines; never in user text, and escaped by the renderer. */
-export const HIT_START = '\u0001';
-export const HIT_END = '\u0002';
+export { foldText, HIT_END, HIT_START };
 
 export interface SearchRequest {
   q: string;
@@ -56,52 +61,6 @@ export interface SearchResult {
   corrected: string | null;
 }
 
-/**
- * Each facet's value on an `organisations o` row, and whether it is a list: the filters of an
- * export. (`DirectoryIndex` applies the same filters to its columns.)
- */
-const FACET_SQL: Record<FacetKey, { expr: RawBuilder<unknown>; array: boolean }> = {
-  country: { expr: sql.ref('o.country'), array: false },
-  region: { expr: sql`left(o.region, 4)`, array: false },
-  ecosystem: { expr: sql.ref('o.ecosystems'), array: true },
-  emerging: { expr: sql.ref('o.emerging_industries'), array: true },
-  nace: { expr: sql.ref('o.nace_sections'), array: true },
-  ket: { expr: sql.ref('o.kets'), array: true },
-  type: { expr: sql.ref('o.type'), array: false },
-  label: { expr: sql.ref('o.label'), array: false },
-  size: { expr: sizeBandSql('o'), array: false },
-};
-
-function facetCondition(key: FacetKey, values: string[]): RawBuilder<boolean> {
-  const ref = FACET_SQL[key].expr;
-  return FACET_SQL[key].array
-    ? sql<boolean>`${ref} && ${sql.val(values)}::text[]`
-    : sql<boolean>`${ref} in (${sql.join(values.map((v) => sql.val(v)))})`;
-}
-
-/** Every active filter, as one condition on `organisations o`. */
-function filterConditions(filters: Filters): RawBuilder<boolean> {
-  const parts = FACET_KEYS.filter((k) => filters[k].length > 0).map((k) => facetCondition(k, filters[k]));
-  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
-}
-
-/**
- * Words of the query that no profile contains, each with the closest word that some profile does
- * contain, so a typo still finds what was meant: among the words most similar by trigrams, the
- * fewest edits ("maschinenbua" is two from "maschinenbau", three from "maschinen").
- */
-async function corrections(db: Kysely<DB>, q: string): Promise<Map<string, string>> {
-  const { rows } = await sql<{ word: string; fix: string | null }>`
-    select t.word,
-      (select c.word from (
-          select w.word from search_words w where w.word % t.word order by w.word <-> t.word limit 10
-        ) c order by levenshtein(c.word, t.word), c.word <-> t.word, c.word limit 1) as fix
-    from unnest(tsvector_to_array(to_tsvector('public.ch_search'::regconfig, ${q}))) as t(word)
-    where length(t.word) >= 4
-      and not exists (select 1 from search_words w where w.word = t.word)`.execute(db);
-  return new Map(rows.filter((r) => r.fix).map((r) => [r.word, r.fix!]));
-}
-
 function applyCorrections(q: string, fixes: Map<string, string>): string {
   let out = foldText(q);
   for (const [word, fix] of fixes) {
@@ -114,37 +73,17 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-
 /**
  * The text part of a search: the query as typed, OR'ed with its corrected form when some words
  * were unknown, and the condition it puts on `organisations o`.
  */
 async function textSearch(db: Kysely<DB>, q: string) {
-  if (!q) return { tsquery: null, textMatch: sql<boolean>`true`, corrected: null };
+  if (!q) return { tsquery: null, textMatch: textMatch(null), corrected: null };
   const fixes = await corrections(db, q);
   const corrected = fixes.size ? applyCorrections(q, fixes) : null;
-  const tsquery = corrected
-    ? sql`(websearch_to_tsquery('public.ch_search'::regconfig, ${q}) || websearch_to_tsquery('public.ch_search'::regconfig, ${corrected}))`
-    : sql`websearch_to_tsquery('public.ch_search'::regconfig, ${q})`;
-  return {
-    tsquery,
-    textMatch: sql<boolean>`o.seq in (select directory_matches(${tsquery}))`,
-    corrected,
-  };
+  const tsquery = tsqueryOf(q, corrected);
+  return { tsquery, textMatch: textMatch(tsquery), corrected };
 }
-
-/** What an export needs of a row: everything but the search and rendering columns. */
-const EXPORT_COLUMNS = [
-  'id',
-  'slug',
-  'external_id',
-  ...PROFILE_FIELDS,
-  'social',
-  'status',
-  'updated_at',
-  'published_at',
-] as const;
 
 /**
  * Every organisation a search finds, as rows in name order, fetched in batches by keyset
@@ -156,18 +95,10 @@ export async function* searchAll(
   batchSize = 1000,
 ): AsyncGenerator<Organisation[]> {
   const { textMatch } = await textSearch(db, req.q);
+  const where = [textMatch, filterConditions(ORGANISATION_FACET_SQL, FACET_KEYS, req.filters)];
   let after: { name: string; id: string } | null = null;
   for (;;) {
-    const cursor: RawBuilder<boolean> = after
-      ? sql<boolean>`(o.name, o.id) > (${after.name}, ${after.id}::uuid)`
-      : sql<boolean>`true`;
-    // One index range per batch (organisations_published_name_idx), never a sort of the rest.
-    const { rows } = await sql<Organisation>`
-      select ${sql.join(EXPORT_COLUMNS.map((c) => sql.ref(`o.${c}`)))} from organisations o
-      where o.status = 'published' and ${textMatch} and ${cursor}
-        and ${filterConditions(req.filters)}
-      order by o.name, o.id
-      limit ${batchSize}`.execute(db);
+    const rows = await exportBatch(db, where, after, batchSize);
     if (rows.length === 0) return;
     yield rows;
     const last = rows[rows.length - 1]!;
@@ -192,14 +123,9 @@ export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): P
   let matches: Int32Array | null = null;
   let terms: string[] = [];
   if (tsquery) {
-    const { rows } = await sql<{ version: string; query: string; seqs: Buffer | null }>`
-      with q as (select ${tsquery} as tsq)
-      select (select version from directory_version) as version, q.tsq::text as query,
-        directory_matches_packed(q.tsq) as seqs
-      from q`.execute(db);
-    const r = rows[0]!;
-    version = BigInt(r.version);
-    matches = int32s(r.seqs).sort();
+    const r = await matchesAndVersion(db, tsquery);
+    version = r.version;
+    matches = r.keys.sort();
     terms = positiveTerms(r.query);
   } else version = await directoryVersion(db);
 
@@ -212,19 +138,7 @@ export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): P
     offset: (req.page - 1) * req.limit,
     limit: req.limit,
   });
-  const items = found.page.length
-    ? (
-        await sql<SearchHit & { seq: number }>`
-          select o.seq, o.id, o.slug, o.name, o.acronym, o.type, o.country, o.city, o.label, o.ecosystems,
-            o.summary, o.updated_at,
-            exists (select 1 from organisation_logos l where l.organisation_id = o.id) as has_logo,
-            ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.name, ${tsquery}, ${HEADLINE_OPTIONS} || ', HighlightAll=true')` : sql`null`} as name_hl,
-            ${tsquery ? sql`ts_headline('public.ch_search'::regconfig, o.summary, ${tsquery}, ${HEADLINE_OPTIONS})` : sql`null`} as snippet
-          from organisations o where o.status = 'published' and o.seq in (${sql.join(found.page)})`.execute(
-          db,
-        )
-      ).rows
-    : [];
+  const items = await pageRows(db, found.page, tsquery);
   const bySeq = new Map(items.map(({ seq, ...hit }) => [seq, hit]));
   return {
     items: found.page.flatMap((seq) => bySeq.get(seq) ?? []),
