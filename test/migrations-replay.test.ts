@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
-import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from './helpers/db.ts';
+import { createTestDatabase, ENGINES, skipReason } from './helpers/db.ts';
 
 /**
  * Replaying the migrations over the same old rows gives the same database, whatever today's code
@@ -75,37 +75,34 @@ async function after0009(db: Kysely<DB>) {
 }
 
 describe.each(ENGINES)('replaying the migrations on %s', (engine) => {
-  const skip = skipReason(engine);
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    if (!skip) tdb = await createTestDatabase(engine, { migrate: false });
-  });
-  afterAll(async () => {
-    await tdb?.database.close();
-    await tdb?.dropDatabase();
-  });
-
-  it.skipIf(skip)(
+  it.skipIf(skipReason(engine))(
     'gives the same derived columns, search tables and functions as when they froze',
     async () => {
-      const db = tdb.database.db;
-      await migrateTo(db, '0002_organisations');
-      await sql`insert into organisations (slug, name, acronym, type, country, city, description, ecosystems,
-        emerging_industries, kets, nace, keywords, value_chains, status)
-      select slug, name, acronym, type, country, city, description, ecosystems, emerging_industries, kets, nace,
-        keywords, value_chains, status
-      from json_populate_recordset(null::organisations, ${JSON.stringify(FIXTURE)}::json)`.execute(db);
-      await migrateTo(db, '0008_taxonomy_masks');
-      const A = await before0009(db);
-      await migrateTo(db, LAST_AT_FREEZE);
-      const B = await after0009(db);
-      await migrateTo(db, '0008_taxonomy_masks');
-      const C = await before0009(db);
-      expect(A.organisations).toHaveLength(FIXTURE.length);
-      expect(B.directory_search.length).toBeGreaterThan(0);
-      await expect(`${JSON.stringify({ A, B, C }, null, 1)}\n`).toMatchFileSnapshot(
-        `./__snapshots__/migrations-replay.${engine}.json`,
-      );
+      // A database of its own, never migrated past 0002 before the fixture goes in.
+      const tdb = await createTestDatabase(engine, { migrate: false });
+      try {
+        const db = tdb.database.db;
+        await migrateTo(db, '0002_organisations');
+        await sql`insert into organisations (slug, name, acronym, type, country, city, description, ecosystems,
+          emerging_industries, kets, nace, keywords, value_chains, status)
+        select slug, name, acronym, type, country, city, description, ecosystems, emerging_industries, kets, nace,
+          keywords, value_chains, status
+        from json_populate_recordset(null::organisations, ${JSON.stringify(FIXTURE)}::json)`.execute(db);
+        await migrateTo(db, '0008_taxonomy_masks');
+        const A = await before0009(db);
+        await migrateTo(db, LAST_AT_FREEZE);
+        const B = await after0009(db);
+        await migrateTo(db, '0008_taxonomy_masks');
+        const C = await before0009(db);
+        expect(A.organisations).toHaveLength(FIXTURE.length);
+        expect(B.directory_search.length).toBeGreaterThan(0);
+        await expect(`${JSON.stringify({ A, B, C }, null, 1)}\n`).toMatchFileSnapshot(
+          `./__snapshots__/migrations-replay.${engine}.json`,
+        );
+      } finally {
+        await tdb.database.close();
+        await tdb.dropDatabase();
+      }
     },
   );
 });

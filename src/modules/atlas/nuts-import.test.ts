@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
-import {
-  expectIn,
-  expectNotIn,
-  mapLinks,
-  organisationsOf,
-  tableRows,
-} from '../../../test/helpers/directory-pages.ts';
+import * as pages from '../../../test/helpers/directory-pages.ts';
 import { nutsFeature, nutsFile, square } from '../../../test/helpers/geojson.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import { runCli } from '../../cli.ts';
@@ -42,7 +36,7 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
   beforeAll(() => {
     if (!skip) visitor = new HttpClient(srv.url);
   });
-  const { org, changed } = organisationsOf(() => srv);
+  const { org, changed } = pages.organisationsOf(() => srv);
 
   it.skipIf(skip)('imports NUTS regions and maps a country by region, idempotently', async () => {
     await org({ country: 'GR', region: 'EL011' });
@@ -54,7 +48,7 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
     await org({ country: 'DE', region: 'DE11' });
     await changed();
     expect((await visitor.get('/map/GR')).status).toBe(404);
-    const before = mapLinks((await visitor.get('/map')).html);
+    const before = pages.mapLinks((await visitor.get('/map')).html);
     expect(before.has('/organisations?country=GR')).toBe(true);
 
     expect(await importNutsRegions(srv.services, nutsFixture())).toEqual({
@@ -64,8 +58,8 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
     });
     const page = await visitor.get('/map/GR');
     expect(page.status).toBe(200);
-    expectIn(page.html, '<h1>Greece: organisations by region</h1>');
-    const links = mapLinks(page.html);
+    pages.expectIn(page.html, '<h1>Greece: organisations by region</h1>');
+    const links = pages.mapLinks(page.html);
     expect([...links.keys()].sort()).toEqual([
       '/organisations?country=GR&region=EL01',
       '/organisations?country=GR&region=EL02',
@@ -77,8 +71,8 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
       /^Beta Region: 1 published organisation \| /,
     );
     // The far region is drawn in a framed inset, named under its frame.
-    expectIn(page.html, /<text [^>]*class="frame-label"[^>]*>Gamma Isles<\/text>/);
-    expect(tableRows(page.html)).toEqual(
+    pages.expectIn(page.html, /<text [^>]*class="frame-label"[^>]*>Gamma Isles<\/text>/);
+    expect(pages.tableRows(page.html)).toEqual(
       new Map([
         ['Alpha Region', 2],
         ['Beta Region', 1],
@@ -89,9 +83,9 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
     );
     // The country map now leads to the regions, and its table says so.
     const map = await visitor.get('/map');
-    expect(mapLinks(map.html).has('/map/GR')).toBe(true);
-    expectIn(map.html, '<a href="/map/GR">Regions<span class="visually-hidden"> (Greece)</span></a>');
-    expect(mapLinks(map.html).has('/organisations?country=DE')).toBe(true);
+    expect(pages.mapLinks(map.html).has('/map/GR')).toBe(true);
+    pages.expectIn(map.html, '<a href="/map/GR">Regions<span class="visually-hidden"> (Greece)</span></a>');
+    expect(pages.mapLinks(map.html).has('/organisations?country=DE')).toBe(true);
     expect(await visitor.get('/map/gr')).toMatchObject({ status: 301, location: '/map/GR' });
     expect((await visitor.get('/map/DE')).status).toBe(404);
     expect((await visitor.get('/map/ZZ')).status).toBe(404);
@@ -107,8 +101,8 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
     await importNutsRegions(srv.services, nutsFixture(['EL01', 'EL02']));
     expect(await count()).toEqual(['EL01', 'EL02']);
     const after = await visitor.get('/map/GR');
-    expectNotIn(after.html, 'Gamma Isles');
-    expect(tableRows(after.html).get('Alpha Region')).toBe(2);
+    pages.expectNotIn(after.html, 'Gamma Isles');
+    expect(pages.tableRows(after.html).get('Alpha Region')).toBe(2);
     const stored = await srv.services.db
       .selectFrom('nuts_regions')
       .selectAll()
@@ -172,7 +166,7 @@ describe.each(ENGINES)('NUTS regions on the map on %s', (engine) => {
       await changed();
       const fr = await visitor.get('/map/FR');
       expect(fr.status).toBe(200);
-      const links = mapLinks(fr.html);
+      const links = pages.mapLinks(fr.html);
       expect(links.has('/organisations?country=FR&region=FR10')).toBe(true);
       expect(links.has('/organisations?country=FR&region=FRY3')).toBe(true);
       // The five overseas regions each have a framed inset; mainland France fills the main map.
