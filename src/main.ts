@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { jobHandlers } from './jobs.ts';
 import { ensureAdmin } from './modules/accounts/usecases.ts';
 import { seedDemo } from './modules/organisations/demo-seed.ts';
-import { warmDirectoryIndex } from './modules/search/directory-store.ts';
+import { warmDirectoryIndex } from './modules/search/index-store.ts';
 import type { Config } from './platform/config.ts';
 import { startWorker, type Worker } from './platform/jobs/queue.ts';
 import { openRuntime, type Runtime } from './runtime.ts';

@@ -25,7 +25,7 @@ const SQL =
 
 /** Engine files that still reach into the organisation kind (until the kind contract replaces it). */
 const SEARCH_IMPORTING_A_KIND = new Set(
-  'directory-index directory-store export import search-page search-schema search similar'
+  'facet-index index-store export import search-page query-schema search similar'
     .split(' ')
     .map((name) => `src/modules/search/${name}.ts${name === 'search-page' ? 'x' : ''}`),
 );

@@ -2,7 +2,7 @@
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
 import { SIZE_BANDS } from '../organisations/size-bands.ts';
-import { SORTS } from '../search/search-schema.ts';
+import { SORTS } from '../search/query-schema.ts';
 import {
   decidedRevisionExample,
   errorExamples,

@@ -1,4 +1,4 @@
-import { FACET_KEYS } from '../search/search-schema.ts';
+import { FACET_KEYS } from '../search/query-schema.ts';
 import {
   exportCsvExample,
   exportJsonExample,

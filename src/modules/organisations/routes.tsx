@@ -7,9 +7,9 @@ import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
+import { effectiveSort, filtersOf, SearchQuery } from '../search/query-schema.ts';
 import { searchOrganisations } from '../search/search.ts';
 import { OrganisationSearchPage } from '../search/search-page.tsx';
-import { effectiveSort, filtersOf, SearchQuery } from '../search/search-schema.ts';
 import { similarOrganisations } from '../search/similar.ts';
 import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';

@@ -13,8 +13,8 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated } from '../organisations/eligibility.ts';
+import { effectiveSort, FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './query-schema.ts';
 import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
-import { effectiveSort, FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './search-schema.ts';
 
 export interface SearchState {
   q: string;

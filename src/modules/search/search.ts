@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { exportBatch, ORGANISATION_FACET_SQL, pageRows } from '../organisations/search-repository.ts';
-import { foldText } from './directory-index.ts';
-import { directoryIndex } from './directory-store.ts';
+import { foldText } from './facet-index.ts';
+import { directoryIndex } from './index-store.ts';
+import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './query-schema.ts';
 import {
   corrections,
   directoryVersion,
@@ -13,14 +14,13 @@ import {
   textMatch,
   tsqueryOf,
 } from './repository.ts';
-import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
 
 /**
  * Directory search: full text with weights, accent folding and typo correction, filters that
  * combine OR within a facet and AND across facets, and facet counts each taken under all the
  * other active filters. PostgreSQL finds the organisations a query's words match and gives the
  * rows of a page; the facet counts, filters, order and paging are worked out by the process's
- * `DirectoryIndex` (kept fresh by `directory-store.ts`).
+ * `DirectoryIndex` (kept fresh by `index-store.ts`).
  */
 
 export { foldText, HIT_END, HIT_START };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import { scoreSimilar } from '../organisations/search-repository.ts';
-import { currentDirectoryIndex } from './directory-store.ts';
+import { currentDirectoryIndex } from './index-store.ts';
 
 /**
  * How many organisations the exact scoring looks at, at most. Only directories where thousands

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
 import { loadOrganisationColumns } from '../organisations/search-repository.ts';
-import { DirectoryIndex } from './directory-index.ts';
+import { DirectoryIndex } from './facet-index.ts';
 import { directoryVersion, float64s, int32s, RECORD } from './repository.ts';
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codeMask } from '../../platform/taxonomy/codes.ts';
 import { ECOSYSTEMS, KETS } from '../../platform/taxonomy/index.ts';
 import { sizeBandOf } from '../organisations/size-bands.ts';
-import { columnsOf, DirectoryIndex, type IndexRow } from './directory-index.ts';
-import { FACET_KEYS, type FacetKey, type Filters } from './search-schema.ts';
+import { columnsOf, DirectoryIndex, type IndexRow } from './facet-index.ts';
+import { FACET_KEYS, type FacetKey, type Filters } from './query-schema.ts';
 
 const noFilters = (): Filters => Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
 

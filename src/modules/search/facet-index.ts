@@ -1,10 +1,10 @@
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
 import { SIZE_BANDS, sizeBandOf } from '../organisations/size-bands.ts';
-import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './directory-scoring.ts';
-import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './search-schema.ts';
+import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './query-schema.ts';
+import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './scoring.ts';
 
-export { foldText } from './directory-scoring.ts';
+export { foldText } from './scoring.ts';
 
 /**
  * The published directory held in the process, column by column, for the part of a search that
@@ -161,7 +161,7 @@ export class DirectoryIndex {
     this.tags = c.tagWords.map((w) => (w ? ` ${w} ` : ''));
   }
 
-  /** The columns that scoring reads (`directory-scoring.ts`). */
+  /** The columns that scoring reads (`scoring.ts`). */
   private get view(): ScoringView {
     const f = this.facets as Record<string, Facet>;
     const bits = (k: string) => (f[k] as MaskFacet).bits;
