@@ -23,9 +23,9 @@ const importsOf = (text: string) =>
 const SQL =
   /\bsql`|\bsql<|\bsql\.(?:ref|val|join|raw)\(|\.(?:selectFrom|insertInto|updateTable|deleteFrom)\(/;
 
-/** Engine files that still reach into the organisation kind (until the kind contract replaces it). */
+/** Engine files that still reach into the organisation module (until its projections, export and import go through the kind). */
 const SEARCH_IMPORTING_A_KIND = new Set(
-  'facet-index index-store export import search-page query-schema search similar'
+  'export import search-page search similar'
     .split(' ')
     .map((name) => `src/modules/search/${name}.ts${name === 'search-page' ? 'x' : ''}`),
 );

@@ -1,4 +1,4 @@
-import { FACET_KEYS } from '../search/query-schema.ts';
+import { FACET_KEYS } from '../organisations/searchable.ts';
 import {
   exportCsvExample,
   exportJsonExample,

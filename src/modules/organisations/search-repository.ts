@@ -1,11 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
-import type { FacetKey } from '../search/query-schema.ts';
 import { type FacetSql, headline, RECORD } from '../search/repository.ts';
 import type { SearchHit } from '../search/search.ts';
 import type { SimilarOrganisation } from '../search/similar.ts';
 import { sizeBandSql } from './repository.ts';
 import { LABELS, ORGANISATION_TYPES, PROFILE_FIELDS } from './schemas.ts';
+import type { FacetKey } from './searchable.ts';
 
 /**
  * The SQL of the organisation as a searchable kind: its facets' values, the columns its index is

@@ -21,7 +21,7 @@ import { parseQuery } from '../../platform/validation.ts';
 import { presentOrganisation } from '../organisations/presenter.ts';
 import * as repo from '../organisations/repository.ts';
 import { PROFILE_FIELDS } from '../organisations/schemas.ts';
-import { filtersOf, SearchQuery } from './query-schema.ts';
+import { filtersOf, SearchQuery } from '../organisations/searchable.ts';
 import { searchAll } from './search.ts';
 
 /** One exported record: the API's view plus the key an import matches records on. */

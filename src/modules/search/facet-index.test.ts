@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { codeMask } from '../../platform/taxonomy/codes.ts';
 import { ECOSYSTEMS, KETS } from '../../platform/taxonomy/index.ts';
+import {
+  columnsOf,
+  DirectoryIndex,
+  FACET_KEYS,
+  type FacetKey,
+  type Filters,
+  type IndexRow,
+} from '../organisations/searchable.ts';
 import { sizeBandOf } from '../organisations/size-bands.ts';
-import { columnsOf, DirectoryIndex, type IndexRow } from './facet-index.ts';
-import { FACET_KEYS, type FacetKey, type Filters } from './query-schema.ts';
 
 const noFilters = (): Filters => Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
 

@@ -1,70 +1,26 @@
-import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
-import { SIZE_BANDS, sizeBandOf } from '../organisations/size-bands.ts';
-import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './query-schema.ts';
+import type { FacetCount, FacetCounts, Filters, SearchableKind, Snapshot, Sort } from './kind.ts';
 import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './scoring.ts';
 
 export { foldText } from './scoring.ts';
 
 /**
- * The published directory held in the process, column by column, for the part of a search that
- * PostgreSQL does slowly at 100,000 organisations: counting nine facets under each other's
- * filters (each count read every matching wide row again), ordering and paging. PostgreSQL still
- * decides which organisations a query's words match (`directory_search`), and gives the page's
- * rows; everything between is a few passes over typed arrays.
+ * A kind's visible rows held in the process, column by column, for the part of a search that
+ * PostgreSQL does slowly at 100,000 rows: counting facets under each other's filters (each count
+ * read every matching wide row again), ordering and paging. PostgreSQL still decides which rows a
+ * query's words match, and gives the page's rows; everything between is a few passes over typed
+ * arrays.
  *
- * Positions are the ranks of the organisations in name order (then id), so name order is the
- * order of positions. The index is rebuilt from a snapshot whenever `directory_version` moves.
+ * Positions are the ranks of the rows in the kind's name order, so name order is the order of
+ * positions. The index is rebuilt from a snapshot (`kind.snapshot`) whenever the version moves.
  */
-
-/**
- * The published organisations column by column, in name order: what the index is built from.
- * Text columns hold words as the search configuration folds them, space-separated.
- */
-export interface IndexColumns {
-  seq: Int32Array;
-  country: string[];
-  /** NUTS-2 code, or null. */
-  region: (string | null)[];
-  type: string[];
-  label: string[];
-  membersTotal: Int32Array;
-  ecosystemMask: Int32Array;
-  emergingMask: Int32Array;
-  ketMask: Int32Array;
-  naceMask: Int32Array;
-  updatedMs: Float64Array;
-  /** Words of the name and acronym; of the keywords and value chains. */
-  titleWords: string[];
-  tagWords: string[];
-}
-
-/** One organisation, for building an index from a few rows (tests). */
-export type IndexRow = { [K in keyof IndexColumns]: IndexColumns[K] extends ArrayLike<infer T> ? T : never };
-
-export function columnsOf(rows: readonly IndexRow[]): IndexColumns {
-  const col = <K extends keyof IndexRow>(k: K) => rows.map((r) => r[k]);
-  return {
-    seq: Int32Array.from(col('seq')),
-    country: col('country'),
-    region: col('region'),
-    type: col('type'),
-    label: col('label'),
-    membersTotal: Int32Array.from(col('membersTotal')),
-    ecosystemMask: Int32Array.from(col('ecosystemMask')),
-    emergingMask: Int32Array.from(col('emergingMask')),
-    ketMask: Int32Array.from(col('ketMask')),
-    naceMask: Int32Array.from(col('naceMask')),
-    updatedMs: Float64Array.from(col('updatedMs')),
-    titleWords: col('titleWords'),
-    tagWords: col('tagWords'),
-  };
-}
 
 interface ScalarFacet {
   kind: 'scalar';
   values: string[];
   codes: Uint16Array;
+  /** The values in the order their counts are shown, or null: most frequent first. */
+  order: readonly string[] | null;
 }
 
 interface MaskFacet {
@@ -75,51 +31,56 @@ interface MaskFacet {
 
 type Facet = ScalarFacet | MaskFacet;
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type { FacetCount };
 
-export interface IndexQuery {
-  /** Flags by position of the organisations the words of the query match (`matching`), or null. */
+export interface IndexQuery<K extends string = string> {
+  /** Flags by position of the rows the words of the query match (`matching`), or null. */
   matches: Uint8Array | null;
   /** Folded words of the query, for relevance. */
   terms: string[];
-  filters: Filters;
+  filters: Filters<K>;
   sort: Sort;
   offset: number;
   limit: number;
 }
 
-export interface IndexResult {
-  /** The page's organisations, as `seq`, in order. */
+export interface IndexResult<K extends string = string> {
+  /** The page's rows, as `seq`, in order. */
   page: number[];
   total: number;
-  facets: Record<FacetKey, FacetCount[]>;
+  facets: FacetCounts<K>;
 }
 
 /** Bit of the words of the query in a position's set of failed conditions. */
 const TEXT = 1 << 15;
 
-export class DirectoryIndex {
+export class FacetIndex<K extends string = string> {
   readonly size: number;
   private readonly seqs: Int32Array;
   /** The seqs in increasing order, and the position of each. */
   private readonly sortedSeqs: Int32Array;
   private readonly positionOfSorted: Int32Array;
-  private readonly facets: Record<FacetKey, Facet>;
+  /** The kind's facet keys in page order, and each one's columns. */
+  private readonly keys: readonly K[];
+  private readonly facets: Record<K, Facet>;
   /** Positions from the most recently updated. */
   private readonly byUpdated: Int32Array;
   /** Words between spaces, so that a word is found with `includes(' w ')`. */
   private readonly titles: string[];
   private readonly tags: string[];
+  /** The columns that scoring reads (`scoring.ts`), built once. */
+  private readonly view: ScoringView;
+  /** The facet keys of `view.weighted`, in its order. */
+  private readonly weightedKeys: readonly K[];
 
-  constructor(c: IndexColumns) {
-    const n = c.seq.length;
+  constructor(kind: Pick<SearchableKind<K>, 'facets' | 'similar'>, snapshot: Snapshot<K>) {
+    if (kind.facets.length > 15) throw new Error('a facet index holds at most 15 facets');
+    const c = snapshot;
+    const n = c.keys.length;
     this.size = n;
-    this.seqs = c.seq;
-    this.positionOfSorted = Int32Array.from(c.seq.keys()).sort((a, b) => c.seq[a]! - c.seq[b]!);
-    this.sortedSeqs = this.positionOfSorted.map((p) => c.seq[p]!);
+    this.seqs = c.keys;
+    this.positionOfSorted = Int32Array.from(c.keys.keys()).sort((a, b) => c.keys[a]! - c.keys[b]!);
+    this.sortedSeqs = this.positionOfSorted.map((p) => c.keys[p]!);
     const scalar = (column: readonly (string | null)[], fixed?: readonly string[]): ScalarFacet => {
       // Code 0 is "no value"; values[0] is never counted.
       const values = ['', ...(fixed ?? [])];
@@ -136,49 +97,43 @@ export class DirectoryIndex {
         }
         codes[i] = code;
       }
-      return { kind: 'scalar', values, codes };
+      return { kind: 'scalar', values, codes, order: fixed ?? null };
     };
-    const mask = (terms: readonly Term[], bits: Int32Array): MaskFacet => ({ kind: 'mask', terms, bits });
-    const sizes = Array.from(c.membersTotal, (m) => sizeBandOf(m));
-    this.facets = {
-      country: scalar(c.country),
-      region: scalar(c.region),
-      ecosystem: mask(ECOSYSTEMS, c.ecosystemMask),
-      emerging: mask(EMERGING_INDUSTRIES, c.emergingMask),
-      nace: mask(NACE_SECTIONS, c.naceMask),
-      ket: mask(KETS, c.ketMask),
-      type: scalar(c.type),
-      label: scalar(c.label),
-      size: scalar(
-        sizes,
-        SIZE_BANDS.map((b) => b.code),
-      ),
-    };
-    this.byUpdated = Int32Array.from(c.seq.keys()).sort(
-      (a, b) => c.updatedMs[b]! - c.updatedMs[a]! || c.seq[a]! - c.seq[b]!,
+    this.keys = kind.facets.map((f) => f.key);
+    this.facets = Object.fromEntries(
+      kind.facets.map((f): [K, Facet] => {
+        const column = c.values[f.key];
+        return f.type === 'terms'
+          ? [f.key, { kind: 'mask', terms: f.terms, bits: column as Int32Array }]
+          : [f.key, scalar(column as readonly (string | null)[], f.order)];
+      }),
+    ) as Record<K, Facet>;
+    this.byUpdated = Int32Array.from(c.keys.keys()).sort(
+      (a, b) => c.recency[b]! - c.recency[a]! || c.keys[a]! - c.keys[b]!,
     );
     this.titles = c.titleWords.map((w) => (w ? ` ${w} ` : ''));
     this.tags = c.tagWords.map((w) => (w ? ` ${w} ` : ''));
-  }
-
-  /** The columns that scoring reads (`scoring.ts`). */
-  private get view(): ScoringView {
-    const f = this.facets as Record<string, Facet>;
-    const bits = (k: string) => (f[k] as MaskFacet).bits;
-    const country = f.country as ScalarFacet;
-    return {
+    const weights: Partial<Record<K, number>> = kind.similar?.weights ?? {};
+    this.weightedKeys = kind.facets.filter((f) => f.type === 'terms' && weights[f.key]).map((f) => f.key);
+    const place = kind.similar?.place;
+    const placeFacet = place ? (this.facets[place.facet] as ScalarFacet) : null;
+    this.view = {
       size: this.size,
       seqs: this.seqs,
       titles: this.titles,
       tags: this.tags,
-      masks: {
-        ecosystem: bits('ecosystem'),
-        emerging: bits('emerging'),
-        ket: bits('ket'),
-        nace: bits('nace'),
-      },
-      countryCodes: country.codes,
-      countryValues: country.values,
+      labelled: kind.facets.flatMap((f) =>
+        f.type === 'terms' && f.textWeight
+          ? [{ bits: (this.facets[f.key] as MaskFacet).bits, terms: f.terms }]
+          : [],
+      ),
+      weighted: this.weightedKeys.map((k) => ({
+        bits: (this.facets[k] as MaskFacet).bits,
+        weight: weights[k]!,
+      })),
+      placeCodes: placeFacet?.codes ?? new Uint16Array(n),
+      placeValues: placeFacet?.values ?? [''],
+      placeWeight: place?.weight ?? 0,
     };
   }
 
@@ -195,19 +150,32 @@ export class DirectoryIndex {
     return flags;
   }
 
-  /** Organisations that could be among the `limit` most similar to one: see `similarCandidates`. */
-  similarCandidates(of: SimilarTo, limit: number, unknownMax: number, cap: number): number[] {
-    return similarCandidates(this.view, of, limit, unknownMax, cap);
+  /**
+   * Rows that could be among the `limit` most similar to the row `of.seq` (`of.bits`: its bit set
+   * of each weighted terms facet; `of.places`: the places it looks for): see `similarCandidates`.
+   */
+  candidatesLike(
+    of: { seq: number; bits: Partial<Record<K, number>>; places: readonly string[] },
+    limit: number,
+    unknownMax: number,
+    cap: number,
+  ): number[] {
+    const target: SimilarTo = {
+      seq: of.seq,
+      bits: this.weightedKeys.map((k) => of.bits[k] ?? 0),
+      places: of.places,
+    };
+    return similarCandidates(this.view, target, limit, unknownMax, cap);
   }
 
-  search(q: IndexQuery): IndexResult {
+  search(q: IndexQuery<K>): IndexResult<K> {
     const n = this.size;
     // For each position, the set of conditions it fails: the words of the query, then one bit per
     // active facet. A facet's values are counted over the positions that fail nothing but it.
     const fails = new Uint16Array(n);
     if (q.matches) for (let p = 0; p < n; p++) if (q.matches[p] === 0) fails[p] = TEXT;
-    const bitOf = {} as Record<FacetKey, number>;
-    FACET_KEYS.forEach((k, i) => {
+    const bitOf = {} as Record<K, number>;
+    this.keys.forEach((k, i) => {
       bitOf[k] = 0;
       if (q.filters[k].length === 0) return;
       bitOf[k] = 1 << i;
@@ -220,12 +188,12 @@ export class DirectoryIndex {
       page: this.order(found, q).map((p) => this.seqs[p]!),
       total: results.length,
       facets: Object.fromEntries(
-        FACET_KEYS.map((k) => [k, this.facetCounts(k, this.count(k, bitOf[k], fails))]),
-      ) as Record<FacetKey, FacetCount[]>,
+        this.keys.map((k) => [k, this.facetCounts(k, this.count(k, bitOf[k], fails))]),
+      ) as FacetCounts<K>,
     };
   }
 
-  private markFailures(key: FacetKey, selected: string[], bit: number, fails: Uint16Array): void {
+  private markFailures(key: K, selected: string[], bit: number, fails: Uint16Array): void {
     const f = this.facets[key];
     const n = this.size;
     if (f.kind === 'mask') {
@@ -248,7 +216,7 @@ export class DirectoryIndex {
   }
 
   /** The counts of a facet's values over the positions that fail nothing, or only `bit`. */
-  private count(key: FacetKey, bit: number, fails: Uint16Array): Float64Array {
+  private count(key: K, bit: number, fails: Uint16Array): Float64Array {
     const f = this.facets[key];
     const n = this.size;
     if (f.kind === 'scalar') {
@@ -276,22 +244,23 @@ export class DirectoryIndex {
     return counts;
   }
 
-  private facetCounts(key: FacetKey, counts: Float64Array): FacetCount[] {
+  private facetCounts(key: K, counts: Float64Array): FacetCount[] {
     const f = this.facets[key];
     const out: FacetCount[] = [];
     counts.forEach((count, i) => {
       if (count === 0) return;
       out.push({ value: f.kind === 'scalar' ? f.values[i]! : f.terms[i]!.code, count });
     });
-    if (key === 'size') {
-      const rank = (v: string) => SIZE_BANDS.findIndex((b) => b.code === v);
+    if (f.kind === 'scalar' && f.order) {
+      const order = f.order;
+      const rank = (v: string) => order.indexOf(v);
       return out.sort((a, b) => rank(a.value) - rank(b.value));
     }
     return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
 
   /** The page of the results (positions in name order) in the order asked for. */
-  private order(found: { results: number[]; fails: Uint16Array }, q: IndexQuery): number[] {
+  private order(found: { results: number[]; fails: Uint16Array }, q: IndexQuery<K>): number[] {
     const end = q.offset + q.limit;
     if (q.sort === 'updated') {
       const out: number[] = [];

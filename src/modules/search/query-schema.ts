@@ -1,46 +1,12 @@
 import { z } from 'zod';
-import {
-  ECOSYSTEMS,
-  EMERGING_INDUSTRIES,
-  isCountryCode,
-  isTermCode,
-  KETS,
-  NACE_SECTIONS,
-} from '../../platform/taxonomy/index.ts';
-import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
-import { isSizeBandCode } from '../organisations/size-bands.ts';
+import type { Filters, SearchableKind, Sort } from './kind.ts';
 
-/** The facets of the directory, in the order pages show them. Query parameter = facet key. */
-export const FACET_KEYS = [
-  'country',
-  'region',
-  'ecosystem',
-  'emerging',
-  'nace',
-  'ket',
-  'type',
-  'label',
-  'size',
-] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
+export type { Filters, Sort };
 
-export const SORTS = ['relevance', 'name', 'updated'] as const;
-export type Sort = (typeof SORTS)[number];
-
-const VALID: Record<FacetKey, (v: string) => boolean> = {
-  country: isCountryCode,
-  region: (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
-  ecosystem: (v) => isTermCode(ECOSYSTEMS, v),
-  emerging: (v) => isTermCode(EMERGING_INDUSTRIES, v),
-  nace: (v) => isTermCode(NACE_SECTIONS, v),
-  ket: (v) => isTermCode(KETS, v),
-  type: (v) => (ORGANISATION_TYPES as readonly string[]).includes(v),
-  label: (v) => (LABELS as readonly string[]).includes(v),
-  size: isSizeBandCode,
-};
+export const SORTS = ['relevance', 'name', 'updated'] as const satisfies readonly Sort[];
 
 /** A repeated parameter arrives as an array, a single one as a string; both become a list. */
-const values = (key: FacetKey) =>
+const values = (valid: (v: string) => boolean) =>
   z
     .preprocess(
       (v) => (v === undefined || v === '' ? [] : [v].flat()),
@@ -48,7 +14,7 @@ const values = (key: FacetKey) =>
     )
     .transform((list, ctx) => {
       const unique = [...new Set(list.filter((v) => v !== ''))];
-      const unknown = unique.filter((v) => !VALID[key](v));
+      const unknown = unique.filter((v) => !valid(v));
       if (unknown.length) {
         ctx.addIssue({ code: 'custom', message: 'v.unknown_code', params: { codes: unknown.join(', ') } });
         return z.NEVER;
@@ -58,22 +24,40 @@ const values = (key: FacetKey) =>
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-/** The directory search as it travels in a URL: the whole state, shareable and bookmarkable. */
-export const SearchQuery = z.object({
+const common = {
   q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(500).default('')),
-  ...(Object.fromEntries(FACET_KEYS.map((k) => [k, values(k)])) as {
-    [K in FacetKey]: ReturnType<typeof values>;
-  }),
   sort: z.preprocess(blankToUndefined, z.enum(SORTS).optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(20)),
-});
-export type SearchInput = z.output<typeof SearchQuery>;
+};
 
-export type Filters = Record<FacetKey, string[]>;
+/** A search as it travels in a URL: the whole state, shareable and bookmarkable. */
+export type SearchInput<K extends string = string> = {
+  q: string;
+  sort?: Sort | undefined;
+  page: number;
+  limit: number;
+} & Record<K, string[]>;
 
-export function filtersOf(input: SearchInput): Filters {
-  return Object.fromEntries(FACET_KEYS.map((k) => [k, input[k]])) as Filters;
+const schemas = new WeakMap<SearchableKind<string>, z.ZodType>();
+
+/** The URL parameters of a search of `kind`: `q`, one list per facet (`kind.facets[].valid`), the sort and the page. */
+export function searchQuery<K extends string>(kind: SearchableKind<K>): z.ZodType<SearchInput<K>> {
+  let schema = schemas.get(kind as SearchableKind<string>);
+  if (!schema) {
+    const [q, ...rest] = Object.entries(common);
+    schema = z.object({
+      ...Object.fromEntries([q!]),
+      ...Object.fromEntries(kind.facets.map((f) => [f.key, values((v) => f.valid(v))])),
+      ...Object.fromEntries(rest),
+    });
+    schemas.set(kind as SearchableKind<string>, schema);
+  }
+  return schema as z.ZodType<SearchInput<K>>;
+}
+
+export function filtersOf<K extends string>(kind: SearchableKind<K>, input: SearchInput<K>): Filters<K> {
+  return Object.fromEntries(kind.facets.map((f) => [f.key, input[f.key]])) as unknown as Filters<K>;
 }
 
 /** Relevance when there is a query, otherwise alphabetical. */

@@ -106,10 +106,11 @@ function facetCondition(facet: FacetSql, values: string[]): RawBuilder<boolean> 
 
 /** Every active filter (OR within a facet, AND across), as one condition on the kind's rows `o`. */
 export function filterConditions<K extends string>(
-  facets: Record<K, FacetSql>,
-  keys: readonly K[],
+  facets: readonly { key: K; sql: FacetSql }[],
   filters: Record<K, string[]>,
 ): RawBuilder<boolean> {
-  const parts = keys.filter((k) => filters[k].length > 0).map((k) => facetCondition(facets[k], filters[k]));
+  const parts = facets
+    .filter((f) => filters[f.key].length > 0)
+    .map((f) => facetCondition(f.sql, filters[f.key]));
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
 }

@@ -1,40 +1,33 @@
-import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
 
 /**
- * Scores over the directory index's columns: relevance of a search's results, and the candidates
- * for "similar organisations". Pure functions of a `ScoringView`.
+ * Scores over a facet index's columns: relevance of a search's results, and the candidates for
+ * "similar" rows. Pure functions of a `ScoringView`.
  */
-
-type MaskKey = 'ecosystem' | 'emerging' | 'ket' | 'nace';
 
 /** What scoring reads of the index, by position (name order). */
 export interface ScoringView {
   size: number;
   seqs: Int32Array;
-  /** Words of the name and acronym; of keywords and value chains; each between spaces. */
+  /** Words of the title; of the tags; each between spaces. */
   titles: string[];
   tags: string[];
-  /** Taxonomy terms as bit sets (bit i = i-th term of the list in `platform/taxonomy/`). */
-  masks: Record<MaskKey, Int32Array>;
-  /** Country of each position as a code into `countryValues` (0: none). */
-  countryCodes: Uint16Array;
-  countryValues: string[];
+  /** The terms facets whose labels score like tags (`textWeight`), as bit sets and their terms. */
+  labelled: readonly { bits: Int32Array; terms: readonly Term[] }[];
+  /** The terms facets that make rows similar, with their weights (`similar.weights`). */
+  weighted: readonly { bits: Int32Array; weight: number }[];
+  /** The facet of `similar.place`: each position's value as a code into `placeValues` (0: none). */
+  placeCodes: Uint16Array;
+  placeValues: string[];
+  placeWeight: number;
 }
 
-/** The organisation whose similar ones are wanted. */
+/** The row whose similar ones are wanted: its bit sets, aligned with `weighted`, and its places. */
 export interface SimilarTo {
   seq: number;
-  masks: Record<MaskKey, number>;
-  targetMarkets: string[];
+  bits: readonly number[];
+  places: readonly string[];
 }
-
-const MASK_TERMS = {
-  ecosystem: ECOSYSTEMS,
-  emerging: EMERGING_INDUSTRIES,
-  ket: KETS,
-  nace: NACE_SECTIONS,
-} as const;
 
 /** Lowercase without accents, as the search configuration sees words. */
 export function foldText(s: string): string {
@@ -49,15 +42,15 @@ function wordsOf(text: string): string {
   return words.length ? ` ${words.join(' ')} ` : '';
 }
 
-/** Each taxonomy's terms whose labels (in every language) contain a word, as a bit set. */
-function labelMasks(word: string): Record<MaskKey, number> {
-  const out = { ecosystem: 0, emerging: 0, ket: 0, nace: 0 };
-  for (const key of Object.keys(MASK_TERMS) as MaskKey[]) {
-    MASK_TERMS[key].forEach((t, i) => {
-      if (labelWords(t).includes(` ${word} `)) out[key] |= 1 << i;
+/** Each labelled facet's terms whose labels (in every language) contain a word, as bit sets. */
+function labelMasks(v: ScoringView, word: string): number[] {
+  return v.labelled.map(({ terms }) => {
+    let mask = 0;
+    terms.forEach((t, i) => {
+      if (labelWords(t).includes(` ${word} `)) mask |= 1 << i;
     });
-  }
-  return out;
+    return mask;
+  });
 }
 
 const labelWordCache = new WeakMap<Term, string>();
@@ -76,8 +69,12 @@ function labelWords(t: Term): string {
  * the highest total first, and name order among equals.
  */
 export function rankByRelevance(v: ScoringView, results: number[], terms: string[], end: number): number[] {
-  const words = terms.map((t) => ({ padded: ` ${t} `, labels: labelMasks(t) }));
-  const { ecosystem, emerging, ket, nace } = v.masks;
+  // Per word, only the labelled facets where some term's label has it.
+  const words = terms.map((t) => {
+    const masks = labelMasks(v, t);
+    const labels = v.labelled.flatMap(({ bits }, j) => (masks[j] ? [{ bits, mask: masks[j]! }] : []));
+    return { padded: ` ${t} `, labels };
+  });
   const scores = new Uint16Array(results.length);
   let best = 0;
   const titles = v.titles;
@@ -85,16 +82,14 @@ export function rankByRelevance(v: ScoringView, results: number[], terms: string
   results.forEach((p, i) => {
     let score = 0;
     for (const w of words) {
-      if (titles[p]!.includes(w.padded)) score += 4;
-      else if (
-        tags[p]!.includes(w.padded) ||
-        (ecosystem[p]! & w.labels.ecosystem) !== 0 ||
-        (emerging[p]! & w.labels.emerging) !== 0 ||
-        (ket[p]! & w.labels.ket) !== 0 ||
-        (nace[p]! & w.labels.nace) !== 0
-      )
-        score += 2;
-      else score += 1;
+      if (titles[p]!.includes(w.padded)) {
+        score += 4;
+        continue;
+      }
+      let tagged = tags[p]!.includes(w.padded);
+      for (let j = 0; !tagged && j < w.labels.length; j++)
+        tagged = (w.labels[j]!.bits[p]! & w.labels[j]!.mask) !== 0;
+      score += tagged ? 2 : 1;
     }
     scores[i] = score;
     if (score > best) best = score;
@@ -110,10 +105,11 @@ export function rankByRelevance(v: ScoringView, results: number[], terms: string
 }
 
 /**
- * Organisations that could be among the `limit` most similar to one (see `similar.ts`), as
- * seqs: those sharing a classification term, whose score from what the index holds
- * (3 × ecosystems, 2 × sectors, 2 × technologies, emerging industries, 2 × based in a target
- * market) is within `unknownMax` of the `limit`-th best, because the parts it does not hold
+ * Rows that could be among the `limit` most similar to one (see `similar.ts`), as seqs: those
+ * sharing a term of a weighted facet, whose score from what the index holds (each shared term
+ * times its facet's weight, plus the place weight when based in one of the target's places; for
+ * organisations 3 × ecosystems, 2 × sectors, 2 × technologies, emerging industries, 2 × based in a
+ * target market) is within `unknownMax` of the `limit`-th best, because the parts it does not hold
  * (keywords, their target markets) add at most that much. At most `cap` of them, best first.
  */
 export function similarCandidates(
@@ -123,10 +119,10 @@ export function similarCandidates(
   unknownMax: number,
   cap: number,
 ): number[] {
-  const { ecosystem, emerging, ket, nace } = v.masks;
-  const markets = new Uint8Array(v.countryValues.length);
-  for (const c of of.targetMarkets) {
-    const i = v.countryValues.indexOf(c);
+  const weighted = v.weighted;
+  const markets = new Uint8Array(v.placeValues.length);
+  for (const c of of.places) {
+    const i = v.placeValues.indexOf(c);
     if (i > 0) markets[i] = 1;
   }
   const bits = (m: number) => {
@@ -138,15 +134,15 @@ export function similarCandidates(
   const histogram = new Int32Array(64);
   for (let p = 0; p < v.size; p++) {
     if (v.seqs[p] === of.seq) continue;
-    const e = ecosystem[p]! & of.masks.ecosystem;
-    const n = nace[p]! & of.masks.nace;
-    const k = ket[p]! & of.masks.ket;
-    const m = emerging[p]! & of.masks.emerging;
-    if ((e | n | k | m) === 0) continue;
-    const score = Math.min(
-      63,
-      3 * bits(e) + 2 * bits(n) + 2 * bits(k) + bits(m) + 2 * markets[v.countryCodes[p]!]!,
-    );
+    let shared = 0;
+    let known = 0;
+    for (let j = 0; j < weighted.length; j++) {
+      const common = weighted[j]!.bits[p]! & of.bits[j]!;
+      shared |= common;
+      known += weighted[j]!.weight * bits(common);
+    }
+    if (shared === 0) continue;
+    const score = Math.min(63, known + v.placeWeight * markets[v.placeCodes[p]!]!);
     scores[p] = score;
     histogram[score]!++;
   }

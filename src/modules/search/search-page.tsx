@@ -13,7 +13,8 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated } from '../organisations/eligibility.ts';
-import { effectiveSort, FACET_KEYS, type FacetKey, type Filters, SORTS, type Sort } from './query-schema.ts';
+import { FACET_KEYS, type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
+import { effectiveSort, SORTS, type Sort } from './query-schema.ts';
 import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
 
 export interface SearchState {
@@ -43,27 +44,7 @@ function toggled(filters: Filters, key: FacetKey, value: string): Filters {
 
 /** The label a person reads for a facet value. */
 export function facetValueLabel(ctx: RequestContext, key: FacetKey, value: string): string {
-  const { t, lang } = ctx;
-  switch (key) {
-    case 'country':
-      return countryName(value, lang);
-    case 'ecosystem':
-      return termLabel(ECOSYSTEMS, value, lang);
-    case 'emerging':
-      return termLabel(EMERGING_INDUSTRIES, value, lang);
-    case 'ket':
-      return termLabel(KETS, value, lang);
-    case 'nace':
-      return `${value} — ${termLabel(NACE_SECTIONS, value, lang)}`;
-    case 'type':
-      return t(`orgtype.${value}` as MessageKey);
-    case 'label':
-      return t(`label.${value}` as MessageKey);
-    case 'size':
-      return t(`size.${value}` as MessageKey);
-    case 'region':
-      return value;
-  }
+  return organisationKind.facets.find((f) => f.key === key)!.label(ctx, value);
 }
 
 /** Headline text from the database with its hit marks turned into <mark>, everything else escaped. */

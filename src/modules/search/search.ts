@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
-import { exportBatch, ORGANISATION_FACET_SQL, pageRows } from '../organisations/search-repository.ts';
+import { exportBatch, pageRows } from '../organisations/search-repository.ts';
+import { type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
 import { foldText } from './facet-index.ts';
-import { directoryIndex } from './index-store.ts';
-import { FACET_KEYS, type FacetKey, type Filters, type Sort } from './query-schema.ts';
+import { indexOf } from './index-store.ts';
+import type { FacetCounts as KindFacetCounts } from './kind.ts';
+import type { Sort } from './query-schema.ts';
 import {
   corrections,
   directoryVersion,
@@ -51,7 +53,7 @@ export interface SearchHit {
   snippet: string | null;
 }
 
-export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
+export type FacetCounts = KindFacetCounts<FacetKey>;
 
 export interface SearchResult {
   items: SearchHit[];
@@ -95,7 +97,7 @@ export async function* searchAll(
   batchSize = 1000,
 ): AsyncGenerator<Organisation[]> {
   const { textMatch } = await textSearch(db, req.q);
-  const where = [textMatch, filterConditions(ORGANISATION_FACET_SQL, FACET_KEYS, req.filters)];
+  const where = [textMatch, filterConditions(organisationKind.facets, req.filters)];
   let after: { name: string; id: string } | null = null;
   for (;;) {
     const rows = await exportBatch(db, where, after, batchSize);
@@ -129,7 +131,7 @@ export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): P
     terms = positiveTerms(r.query);
   } else version = await directoryVersion(db);
 
-  const index = await directoryIndex(db, version);
+  const index = await indexOf(db, organisationKind, version);
   const found = index.search({
     matches: matches && index.matching(matches),
     terms,

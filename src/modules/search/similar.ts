@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import { scoreSimilar } from '../organisations/search-repository.ts';
-import { currentDirectoryIndex } from './index-store.ts';
+import { organisationKind } from '../organisations/searchable.ts';
+import { currentIndex } from './index-store.ts';
 
 /**
  * How many organisations the exact scoring looks at, at most. Only directories where thousands
@@ -55,12 +56,12 @@ export async function similarOrganisations(
   // from what it knows; their keywords and target markets (worth at most 2 + one per keyword)
   // are then scored in SQL (`scoreSimilar`). Scoring counts overlaps with bit sets; the shared lists (the reasons)
   // are built only for the few that are shown.
-  const index = await currentDirectoryIndex(db);
-  const candidates = index.similarCandidates(
+  const index = await currentIndex(db, organisationKind);
+  const candidates = index.candidatesLike(
     {
       seq: org.seq,
-      masks: { ecosystem: m.ecosystem_mask, emerging: m.emerging_mask, ket: m.ket_mask, nace: m.nace_mask },
-      targetMarkets: org.target_markets,
+      bits: { ecosystem: m.ecosystem_mask, emerging: m.emerging_mask, ket: m.ket_mask, nace: m.nace_mask },
+      places: org.target_markets,
     },
     limit,
     2 + lowered.length,
