@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateDemoOrganisations } from '../src/modules/organisations/demo-data.ts';
 import { demoProfileFields } from '../src/modules/organisations/demo-seed.ts';
-import { type ImportRow, importOrganisations } from '../src/modules/organisations/import.ts';
+import { type ImportRow, importOrganisations } from '../src/modules/search/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { emit, freshPostgres, keptPostgres, median, startPlatform, stop } from './lib.ts';

@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
       case 'import': {
         if (sub === 'organisations') return await importOrganisationsCommand(rest, io);
         if (sub !== 'nuts') break;
-        const { importNutsCommand } = await import('./modules/directory/cli.ts');
+        const { importNutsCommand } = await import('./modules/atlas/cli.ts');
         return await importNutsCommand(rest, io);
       }
       case 'schedule': {
@@ -115,9 +115,7 @@ async function importOrganisationsCommand(args: string[], io: Out): Promise<numb
     io.err('Usage: clusterhub import organisations FILE.csv|FILE.json [--dry-run]');
     return 2;
   }
-  const { importOrganisations, readImportFile, ImportFileError } = await import(
-    './modules/organisations/import.ts'
-  );
+  const { importOrganisations, readImportFile, ImportFileError } = await import('./modules/search/import.ts');
   const runtime = await openRuntime(loadConfig(), { log: quietLog() });
   try {
     const started = performance.now();

@@ -1,4 +1,4 @@
-import { IMPORT_JOB, importJobHandler } from './modules/admin/import-job.ts';
+import { IMPORT_JOB, importJobHandler } from './modules/search/import-job.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
 import type { Services } from './platform/services.ts';
 

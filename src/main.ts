@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { jobHandlers } from './jobs.ts';
+import { SEARCHABLE_KINDS } from './kinds.ts';
 import { ensureAdmin } from './modules/accounts/usecases.ts';
 import { seedDemo } from './modules/organisations/demo-seed.ts';
-import { warmDirectoryIndex } from './modules/organisations/directory-store.ts';
+import { warmIndexes } from './modules/search/index-store.ts';
 import type { Config } from './platform/config.ts';
 import { startWorker, type Worker } from './platform/jobs/queue.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -43,7 +44,7 @@ export async function start(config: Config, opts: { role: Role; demo: boolean })
       app = await buildServer(s);
       const address = await app.listen({ port: config.port, host: config.host });
       // The first search would otherwise wait for the directory index to be built.
-      void warmDirectoryIndex(s.db).catch((err) =>
+      void warmIndexes(s.db, SEARCHABLE_KINDS).catch((err) =>
         s.log.warn({ err }, 'could not build the directory index'),
       );
       url = config.baseUrl || address;

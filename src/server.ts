@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
-import { registerDirectoryRoutes } from './modules/directory/routes.tsx';
+import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
-import { registerOrganisationExport } from './modules/organisations/export.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
+import { registerOrganisationExport } from './modules/search/export.ts';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
 
@@ -18,7 +18,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerOrganisationRoutes(app, services);
   registerOrganisationApi(app, services);
   registerOrganisationExport(app, services);
-  registerDirectoryRoutes(app, services);
+  registerAtlasRoutes(app, services);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   return app;

@@ -1,4 +1,4 @@
-import { purgeExpired } from './modules/accounts/housekeeping.ts';
+import { purgeExpired } from './modules/accounts/repository.ts';
 import { remindStaleProfiles } from './modules/organisations/reminders.ts';
 import type { Services } from './platform/services.ts';
 

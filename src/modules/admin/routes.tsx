@@ -5,7 +5,7 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { ImportRunPage, ImportsPage } from './import-pages.tsx';
+import { ImportRunPage, ImportsPage } from '../search/import-pages.tsx';
 import { AdminHomePage, AuditPage, OutboxMessagePage, OutboxPage, UsersPage } from './pages.tsx';
 import { canImportOrganisations, canManageUsers } from './policy.ts';
 import * as uc from './usecases.ts';

@@ -7,8 +7,8 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
 import * as accounts from '../accounts/repository.ts';
 import { RoleSchema } from '../accounts/schemas.ts';
-import { importFormatOf, readImportContent } from '../organisations/import.ts';
-import { IMPORT_JOB } from './import-job.ts';
+import { importFormatOf, readImportContent } from '../search/import.ts';
+import { IMPORT_JOB } from '../search/import-job.ts';
 import { canImportOrganisations, canManageUsers, canReadAuditLog, canReadOutbox } from './policy.ts';
 import * as repo from './repository.ts';
 

@@ -1,8 +1,8 @@
 /** The reusable parts of the OpenAPI document: schemas, parameters and responses. */
 import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
-import { SIZE_BANDS } from '../directory/size-bands.ts';
 import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
-import { SORTS } from '../organisations/search-schema.ts';
+import { SIZE_BANDS } from '../organisations/size-bands.ts';
+import { SORTS } from '../search/query-schema.ts';
 import {
   decidedRevisionExample,
   errorExamples,

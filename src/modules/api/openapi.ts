@@ -1,4 +1,4 @@
-import { FACET_KEYS } from '../organisations/search-schema.ts';
+import { FACET_KEYS } from '../organisations/searchable.ts';
 import {
   exportCsvExample,
   exportJsonExample,

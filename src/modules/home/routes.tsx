@@ -4,7 +4,7 @@ import { Layout, noticeFrom } from '../../platform/http/layout.tsx';
 import { sendPage } from '../../platform/http/render.tsx';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
-import { directoryFigures } from '../organisations/figures.ts';
+import { directoryFigures } from '../atlas/statistics.ts';
 
 function HomePage({
   ctx,

@@ -4,12 +4,13 @@ import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
+import { effectiveSort } from '../search/query-schema.ts';
+import { searchOrganisations } from '../search/search.ts';
 import { canSeePendingRevision } from './policy.ts';
 import { presentOrganisation, presentRevision } from './presenter.ts';
 import * as repo from './repository.ts';
 import { publishRevision, returnRevision } from './revisions.ts';
-import { searchOrganisations } from './search.ts';
-import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
+import { filtersOf, SearchQuery } from './searchable.ts';
 import * as uc from './usecases.ts';
 
 type IdParams = { id: string };

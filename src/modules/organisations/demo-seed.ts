@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { analyze } from '../../platform/db/maintenance.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import * as accounts from '../accounts/repository.ts';
@@ -93,12 +93,7 @@ export async function seedDemo(s: Services): Promise<{ organisations: number } |
       used.add(slug);
       return repo.withDerivedColumns(columnsOf(o, slug));
     });
-    for (let i = 0; i < rows.length; i += 250) {
-      await trx
-        .insertInto('organisations')
-        .values(rows.slice(i, i + 250))
-        .execute();
-    }
+    await repo.insertMany(trx, rows);
     const users = [];
     for (const [i, u] of DEMO_USERS.entries()) {
       const existing = await accounts.findUserByEmail(trx, u.email);
@@ -124,6 +119,6 @@ export async function seedDemo(s: Services): Promise<{ organisations: number } |
     await repo.upsertMember(trx, ids.get(published.slug)!, member.id, 'member');
   });
   // Planner statistics for the fresh rows, as after any bulk load.
-  await sql`analyze organisations`.execute(s.db);
+  await analyze(s.db, ['organisations']);
   return { organisations: orgs.length };
 }

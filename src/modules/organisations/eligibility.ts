@@ -49,13 +49,6 @@ export function isOutdated(updatedAt: Date, now = new Date()): boolean {
 export const STALE_REMINDER_MONTHS = 12;
 export const monthsAgo = (months: number, now = new Date()) => new Date(now.getTime() - months * MONTH);
 
-export function sizeBand(total: number): 'micro' | 'small' | 'medium' | 'large' {
-  if (total < 15) return 'micro';
-  if (total < 50) return 'small';
-  if (total < 250) return 'medium';
-  return 'large';
-}
-
 export function websiteHost(url: string | null | undefined): string | null {
   if (!url) return null;
   try {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type {
   DB,
   NewOrganisation,
@@ -6,8 +6,9 @@ import type {
   OrganisationRevision,
   OrganisationUpdate,
 } from '../../platform/db/schema.ts';
-import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/search-terms.ts';
+import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+import { SIZE_BANDS, type SizeBandCode } from './size-bands.ts';
 
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
 export const SUMMARY_LENGTH = 500;
@@ -618,4 +619,35 @@ export async function changeReverted(db: Kysely<DB>, id: number): Promise<boolea
     .where(sql<boolean>`details->>'reverts' = ${String(id)}`)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Inserts new organisations as they are (the demo content), 250 to a statement. */
+export async function insertMany(db: Kysely<DB>, rows: NewOrganisation[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 250) {
+    await db
+      .insertInto('organisations')
+      .values(rows.slice(i, i + 250))
+      .execute();
+  }
+}
+
+/** SQL: the total number of members of an organisation (`table` qualifies the columns when joined). */
+export function membersTotalSql(table = 'organisations'): RawBuilder<number> {
+  const c = (name: string) => sql.ref(`${table}.${name}`);
+  return sql<number>`(${c('members_sme')} + ${c('members_large')} + ${c('members_research')} + ${c('members_public')} + ${c('members_other')})`;
+}
+
+/** SQL: the band code of an organisation, e.g. for `group by`. */
+export function sizeBandSql(table = 'organisations'): RawBuilder<SizeBandCode> {
+  const whens = SIZE_BANDS.map((b) => sql`when ${sizeBandCondition(b.code, table)} then ${sql.lit(b.code)}`);
+  return sql<SizeBandCode>`(case ${sql.join(whens, sql` `)} end)`;
+}
+
+/** SQL: whether an organisation is in the band `code`, e.g. for a search filter. */
+export function sizeBandCondition(code: SizeBandCode, table = 'organisations'): RawBuilder<boolean> {
+  const band = SIZE_BANDS.find((b) => b.code === code) ?? SIZE_BANDS[0];
+  const total = membersTotalSql(table);
+  return band.max === null
+    ? sql<boolean>`${total} >= ${sql.lit(band.min)}`
+    : sql<boolean>`${total} between ${sql.lit(band.min)} and ${sql.lit(band.max)}`;
 }

@@ -14,6 +14,10 @@ import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
+import { effectiveSort } from '../search/query-schema.ts';
+import { searchOrganisations } from '../search/search.ts';
+import { OrganisationSearchPage } from '../search/search-page.tsx';
+import { similarOrganisations } from '../search/similar.ts';
 import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
@@ -31,10 +35,7 @@ import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
-import { searchOrganisations } from './search.ts';
-import { OrganisationSearchPage } from './search-page.tsx';
-import { effectiveSort, filtersOf, SearchQuery } from './search-schema.ts';
-import { similarOrganisations } from './similar.ts';
+import { filtersOf, SearchQuery } from './searchable.ts';
 import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
 

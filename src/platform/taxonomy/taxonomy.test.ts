@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeMask, taxonomyMasks } from './codes.ts';
 import {
   countryName,
   countryOptions,
@@ -20,7 +21,6 @@ import {
   type Term,
   termLabel,
 } from './index.ts';
-import { codeMask, taxonomyMasks } from './search-terms.ts';
 
 const DATA = resolve(process.cwd(), '../shared/data');
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { markdownExcerpt, renderMarkdown } from '../../text/markdown.ts';
 import { backfillOrganisations } from './backfill.ts';
+import { renderedDescription } from './frozen/markdown-0003.ts';
 
 /**
  * A profile's description is rendered (markdown → sanitised HTML, and a plain-text summary) when it
@@ -10,10 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table organisations
     add column description_html text not null default '',
     add column summary text not null default ''`.execute(db);
-  await backfillOrganisations<{ description: string }>(db, ['description'], (r) => ({
-    description_html: renderMarkdown(r.description),
-    summary: markdownExcerpt(r.description, 500),
-  }));
+  await backfillOrganisations<{ description: string }>(db, ['description'], (r) =>
+    renderedDescription(r.description),
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { naceSectionsOf, searchTermsOf, type TaxonomyCodes } from '../../taxonomy/search-terms.ts';
-import { backfillOrganisations } from './backfill.ts';
+import { TAXONOMY_2026_12, termsQuery } from './frozen/taxonomy.ts';
 
 /**
  * Directory search in PostgreSQL itself.
@@ -95,14 +94,19 @@ export async function createWordCollector(db: Kysely<unknown>): Promise<void> {
   );
 }
 
-/** Fills `search_terms` and `nace_sections` of every organisation from its codes. */
+/**
+ * Fills `search_terms` (the labels of every code, in every language, in the order of the codes;
+ * unknown codes add nothing) and `nace_sections` (the sorted sections of the NACE codes) of every
+ * organisation, from the frozen lists.
+ */
 export async function backfillSearchColumns(db: Kysely<unknown>): Promise<void> {
-  await backfillOrganisations<TaxonomyCodes>(
-    db,
-    ['ecosystems', 'emerging_industries', 'kets', 'nace'],
-    (r) => ({
-      search_terms: searchTermsOf(r),
-      nace_sections: naceSectionsOf(r.nace),
-    }),
-  );
+  await sql`with terms as (${termsQuery(TAXONOMY_2026_12)})
+    update organisations o set
+      search_terms = coalesce((select string_agg(t.labels, ' ' order by g.grp, c.ord)
+        from (values (1, o.ecosystems, 'ecosystem'), (2, o.emerging_industries, 'emerging'), (3, o.kets, 'ket'),
+          (4, o.nace, 'nace')) as g(grp, codes, kind)
+        cross join lateral unnest(g.codes) with ordinality as c(code, ord)
+        join terms t on t.kind = g.kind and t.code = c.code), ''),
+      nace_sections = array(select distinct t.section from unnest(o.nace) as c(code)
+        join terms t on t.kind = 'nace' and t.code = c.code order by 1)`.execute(db);
 }

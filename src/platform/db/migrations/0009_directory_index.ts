@@ -5,7 +5,7 @@ import {
   createDocumentFunctions,
   DOCUMENT_COLUMNS,
   dropDocumentFunctions,
-} from './search-documents.ts';
+} from './frozen/0009-documents.ts';
 
 /**
  * The directory at 100,000 organisations and more.
@@ -22,7 +22,7 @@ import {
  *   `search_words` (typo corrections).
  * - The document no longer parses the labels of the profile's classification terms in three
  *   languages on every write (`search_terms`, dropped): it joins their vectors, parsed once
- *   (`search-documents.ts`). That and the narrower `search_words` below halved an import's time.
+ *   (`frozen/0009-documents.ts`). That and the narrower `search_words` below halved an import's time.
  * - `directory_matches(q)`: the keys of the documents matching q, always through the GIN index
  *   (`directory_matches_packed`: the same as one binary value). For a broad word the planner
  *   prefers a sequential scan, not knowing that every row it reads means decompressing a document.

@@ -1,0 +1,4 @@
+import { organisationKind } from './modules/organisations/searchable.ts';
+
+/** The searchable kinds of the platform: each feature with searchable rows adds its kind here. */
+export const SEARCHABLE_KINDS = [organisationKind] as const;

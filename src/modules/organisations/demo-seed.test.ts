@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase, testServices } from '../../../test/helpers/db.ts';
+import { DEMO_COUNT, DEMO_USERS, seedDemo } from './demo-seed.ts';
+
+describe('the demo content', () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await tdb?.database.close();
+  });
+
+  it('seeds organisations, users and two teams once', async () => {
+    const s = testServices(tdb.database);
+    expect(await seedDemo(s)).toEqual({ organisations: DEMO_COUNT });
+    const db = tdb.database.db;
+    const { rows: orgs } = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(db);
+    expect(orgs[0]!.n).toBe(1000);
+    const { rows: users } = await sql<{ email: string; teams: number }>`select u.email,
+        (select count(*)::int from organisation_members m where m.user_id = u.id) as teams
+      from users u order by u.email`.execute(db);
+    expect(users.map((u) => u.email)).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const teams = new Map(users.map((u) => [u.email, u.teams]));
+    expect(teams.get('manager@demo.clusterhub.test')).toBe(2);
+    expect(teams.get('member@demo.clusterhub.test')).toBe(1);
+    expect(teams.get('editor@demo.clusterhub.test')).toBe(0);
+    expect(await seedDemo(s)).toBeNull();
+  });
+});

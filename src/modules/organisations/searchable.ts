@@ -1,0 +1,230 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import {
+  countryName,
+  ECOSYSTEMS,
+  EMERGING_INDUSTRIES,
+  isCountryCode,
+  isTermCode,
+  KETS,
+  NACE_SECTIONS,
+  termLabel,
+} from '../../platform/taxonomy/index.ts';
+import { FacetIndex } from '../search/facet-index.ts';
+import type { FacetSpec, Filters as KindFilters, SearchableKind, Snapshot } from '../search/kind.ts';
+import {
+  filtersOf as filtersOfKind,
+  type SearchInput as KindSearchInput,
+  searchQuery,
+} from '../search/query-schema.ts';
+import { float64s, int32s, RECORD } from '../search/repository.ts';
+import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
+import { loadOrganisationColumns, ORGANISATION_FACET_SQL } from './search-repository.ts';
+import { isSizeBandCode, SIZE_BANDS, sizeBandOf } from './size-bands.ts';
+
+/**
+ * The organisation as a searchable kind: the directory's facets (what they accept, how a value
+ * reads, their SQL), the columns its index is built from, and what makes two organisations
+ * similar. The engine in `modules/search/` does the rest.
+ */
+
+/** The facets of the directory, in the order pages show them. Query parameter = facet key. */
+export const FACET_KEYS = [
+  'country',
+  'region',
+  'ecosystem',
+  'emerging',
+  'nace',
+  'ket',
+  'type',
+  'label',
+  'size',
+] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+export type Filters = KindFilters<FacetKey>;
+export type SearchInput = KindSearchInput<FacetKey>;
+
+type Spec = FacetSpec<FacetKey>;
+const listed = (list: readonly string[]) => (v: string) => list.includes(v);
+const scalar = (
+  key: FacetKey,
+  valid: Spec['valid'],
+  label: Spec['label'],
+  order?: readonly string[],
+): Spec => ({
+  key,
+  type: 'scalar',
+  valid,
+  label,
+  sql: ORGANISATION_FACET_SQL[key],
+  ...(order ? { order } : {}),
+});
+const terms = (key: FacetKey, list: typeof ECOSYSTEMS, label: Spec['label']): Spec => ({
+  key,
+  type: 'terms',
+  terms: list,
+  textWeight: true,
+  valid: (v) => isTermCode(list, v),
+  label,
+  sql: ORGANISATION_FACET_SQL[key],
+});
+const message = (prefix: string) => (ctx: { t: (key: MessageKey) => string }, value: string) =>
+  ctx.t(`${prefix}.${value}` as MessageKey);
+
+const FACETS: readonly Spec[] = [
+  scalar('country', isCountryCode, (ctx, v) => countryName(v, ctx.lang)),
+  scalar(
+    'region',
+    (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
+    (_, v) => v,
+  ),
+  terms('ecosystem', ECOSYSTEMS, (ctx, v) => termLabel(ECOSYSTEMS, v, ctx.lang)),
+  terms('emerging', EMERGING_INDUSTRIES, (ctx, v) => termLabel(EMERGING_INDUSTRIES, v, ctx.lang)),
+  terms('nace', NACE_SECTIONS, (ctx, v) => `${v} — ${termLabel(NACE_SECTIONS, v, ctx.lang)}`),
+  terms('ket', KETS, (ctx, v) => termLabel(KETS, v, ctx.lang)),
+  scalar('type', listed(ORGANISATION_TYPES), message('orgtype')),
+  scalar('label', listed(LABELS), message('label')),
+  scalar(
+    'size',
+    isSizeBandCode,
+    message('size'),
+    SIZE_BANDS.map((b) => b.code),
+  ),
+];
+
+/**
+ * The published organisations column by column, in name order: what the index is built from.
+ * Text columns hold words as the search configuration folds them, space-separated.
+ */
+export interface IndexColumns {
+  seq: Int32Array;
+  country: string[];
+  /** NUTS-2 code, or null. */
+  region: (string | null)[];
+  type: string[];
+  label: string[];
+  membersTotal: Int32Array;
+  ecosystemMask: Int32Array;
+  emergingMask: Int32Array;
+  ketMask: Int32Array;
+  naceMask: Int32Array;
+  updatedMs: Float64Array;
+  /** Words of the name and acronym; of the keywords and value chains. */
+  titleWords: string[];
+  tagWords: string[];
+}
+
+/** One organisation, for building an index from a few rows (tests). */
+export type IndexRow = { [K in keyof IndexColumns]: IndexColumns[K] extends ArrayLike<infer T> ? T : never };
+
+export function columnsOf(rows: readonly IndexRow[]): IndexColumns {
+  const col = <K extends keyof IndexRow>(k: K) => rows.map((r) => r[k]);
+  return {
+    seq: Int32Array.from(col('seq')),
+    country: col('country'),
+    region: col('region'),
+    type: col('type'),
+    label: col('label'),
+    membersTotal: Int32Array.from(col('membersTotal')),
+    ecosystemMask: Int32Array.from(col('ecosystemMask')),
+    emergingMask: Int32Array.from(col('emergingMask')),
+    ketMask: Int32Array.from(col('ketMask')),
+    naceMask: Int32Array.from(col('naceMask')),
+    updatedMs: Float64Array.from(col('updatedMs')),
+    titleWords: col('titleWords'),
+    tagWords: col('tagWords'),
+  };
+}
+
+function snapshotOf(c: IndexColumns, version: bigint): Snapshot<FacetKey> {
+  return {
+    version,
+    keys: c.seq,
+    values: {
+      country: c.country,
+      region: c.region,
+      ecosystem: c.ecosystemMask,
+      emerging: c.emergingMask,
+      nace: c.naceMask,
+      ket: c.ketMask,
+      type: c.type,
+      label: c.label,
+      size: Array.from(c.membersTotal, (m) => sizeBandOf(m)),
+    },
+    recency: c.updatedMs,
+    titleWords: c.titleWords,
+    tagWords: c.tagWords,
+  };
+}
+
+/** The published directory as the index holds it (`loadOrganisationColumns`, decoded). */
+async function snapshot(db: Kysely<DB>): Promise<Snapshot<FacetKey>> {
+  const r = await loadOrganisationColumns(db);
+  const seq = int32s(r.seq);
+  const n = seq.length;
+  const kinds = int32s(r.kinds);
+  const places = r.places ?? '';
+  const columns: IndexColumns = {
+    seq,
+    country: Array.from({ length: n }, (_, i) => places.slice(i * 6, i * 6 + 2)),
+    region: Array.from({ length: n }, (_, i) => places.slice(i * 6 + 2, i * 6 + 6).trim() || null),
+    type: Array.from(kinds, (k) => ORGANISATION_TYPES[(k >> 8) - 1] ?? ''),
+    label: Array.from(kinds, (k) => LABELS[(k & 255) - 1] ?? ''),
+    membersTotal: int32s(r.members),
+    ecosystemMask: int32s(r.eco),
+    emergingMask: int32s(r.emerging),
+    ketMask: int32s(r.ket),
+    naceMask: int32s(r.nace),
+    updatedMs: float64s(r.updated),
+    titleWords: n ? r.titles!.split(RECORD) : [],
+    tagWords: n ? r.tags!.split(RECORD) : [],
+  };
+  return snapshotOf(columns, BigInt(r.version));
+}
+
+export const organisationKind: SearchableKind<FacetKey> = {
+  id: 'organisation',
+  plural: 'organisations',
+  facets: FACETS,
+  sorts: ['relevance', 'name', 'updated'],
+  snapshot,
+  // Shared ecosystems ×3, sectors ×2, technologies ×2, emerging industries ×1; ×2 when based in
+  // one of the target markets. Keywords and the other way round are scored in SQL (`similar.ts`).
+  similar: {
+    weights: { ecosystem: 3, nace: 2, ket: 2, emerging: 1 },
+    place: { facet: 'country', weight: 2 },
+  },
+};
+
+/** The directory's URL parameters (`searchQuery` of the organisation kind). */
+export const SearchQuery = searchQuery(organisationKind);
+
+export function filtersOf(input: SearchInput): Filters {
+  return filtersOfKind(organisationKind, input);
+}
+
+/** The bit sets of an organisation's ecosystems, emerging industries, KETs and NACE sections. */
+export type OrganisationMasks = Record<'ecosystem' | 'emerging' | 'ket' | 'nace', number>;
+
+/** The organisation kind's index built from columns (tests), with similarity asked by masks. */
+export class DirectoryIndex extends FacetIndex<FacetKey> {
+  constructor(columns: IndexColumns) {
+    super(organisationKind, snapshotOf(columns, 0n));
+  }
+
+  /** Organisations that could be among the `limit` most similar to one: see `candidatesLike`. */
+  similarCandidates(
+    of: { seq: number; masks: OrganisationMasks; targetMarkets: string[] },
+    limit: number,
+    unknownMax: number,
+    cap: number,
+  ): number[] {
+    return this.candidatesLike(
+      { seq: of.seq, bits: of.masks, places: of.targetMarkets },
+      limit,
+      unknownMax,
+      cap,
+    );
+  }
+}

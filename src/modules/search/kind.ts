@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import type { Term } from '../../platform/taxonomy/terms.ts';
+import type { FacetSql } from './repository.ts';
+
+/**
+ * The contract between the search engine and a searchable kind (an organisation today; an event,
+ * a call, an opportunity next). A feature defines its kind in its own folder (for organisations,
+ * `organisations/searchable.ts`, with its SQL in `organisations/search-repository.ts`); the engine
+ * (`modules/search/`) indexes, filters, counts, orders and pages any kind the same way, and never
+ * imports a kind's module.
+ */
+
+export type Sort = 'relevance' | 'name' | 'updated';
+export type Filters<K extends string = string> = Record<K, string[]>;
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+export type FacetCounts<K extends string = string> = Record<K, FacetCount[]>;
+
+interface FacetBase<K extends string> {
+  /** URL parameter, catalogue key `facet.<key>`, OpenAPI property. */
+  key: K;
+  /** A value the facet knows; any other is a 400 naming the parameter. */
+  valid(value: string): boolean;
+  /** What a person reads for a value. */
+  label(ctx: RequestContext, value: string): string;
+  /** The value on the kind's row `o`, for filters applied in SQL (exports). */
+  sql: FacetSql;
+}
+
+/**
+ * A facet: `scalar`, one value per row (strings; `order` lists the values in the order their
+ * counts are shown, else most frequent first), or `terms`, a set of terms per row held as a bit
+ * set (bit i = `terms[i]`; at most 31 terms). A terms facet with `textWeight` also scores a query
+ * word found in one of its terms' labels like a tag word.
+ */
+export type FacetSpec<K extends string = string> = FacetBase<K> &
+  (
+    | { type: 'scalar'; order?: readonly string[] }
+    | { type: 'terms'; terms: readonly Term[]; textWeight?: true }
+  );
+
+/** The visible rows column by column, in the kind's name order: what the index is built from. */
+export interface Snapshot<K extends string = string> {
+  version: bigint;
+  /** Each row's integer key (`seq`). */
+  keys: Int32Array;
+  /** Scalar facets: a value per row (null: none); terms facets: a bit set per row. */
+  values: { [F in K]: readonly (string | null)[] | Int32Array };
+  /** Milliseconds, for the 'updated' order. */
+  recency: Float64Array;
+  /** Folded words, space-separated: a query word found here scores 4 … */
+  titleWords: string[];
+  /** … and here 2 (as in a `textWeight` facet's labels); elsewhere 1. */
+  tagWords: string[];
+}
+
+export interface SearchableKind<K extends string = string> {
+  /** 'organisation': audit actions, subject type. */
+  id: string;
+  /** 'organisations': URLs, CLI, job and file names. */
+  plural: string;
+  /** Facets in the order pages show them; at most 15 (one failure bit each, beside the text's). */
+  facets: readonly FacetSpec<K>[];
+  sorts: readonly Sort[];
+  /** The published rows as the index holds them, with the version they are at. */
+  snapshot(db: Kysely<DB>): Promise<Snapshot<K>>;
+  /**
+   * Similar rows: shared terms of these terms facets, each times its weight, plus `place.weight`
+   * when a row's `place.facet` value is among the ones the target looks for.
+   */
+  similar?: { weights: Partial<Record<K, number>>; place?: { facet: K; weight: number } };
+}

@@ -1,0 +1,289 @@
+import type { ComponentChildren } from 'preact';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { Pagination } from '../../platform/http/forms.tsx';
+import { Layout } from '../../platform/http/layout.tsx';
+import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
+import {
+  countryName,
+  ECOSYSTEMS,
+  EMERGING_INDUSTRIES,
+  KETS,
+  NACE_SECTIONS,
+  termLabel,
+} from '../../platform/taxonomy/index.ts';
+import { clipText } from '../../platform/text/markdown.ts';
+import { isOutdated } from '../organisations/eligibility.ts';
+import { FACET_KEYS, type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
+import { effectiveSort, SORTS, type Sort } from './query-schema.ts';
+import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
+
+export interface SearchState {
+  q: string;
+  filters: Filters;
+  sort: Sort | undefined;
+  page: number;
+}
+
+/** The address of a search state: the URL holds it all, so it can be shared and bookmarked. */
+export function searchHref(state: SearchState, change: Partial<SearchState> = {}): string {
+  const s = { ...state, page: 1, ...change };
+  const params = new URLSearchParams();
+  if (s.q) params.set('q', s.q);
+  for (const key of FACET_KEYS) for (const v of s.filters[key]) params.append(key, v);
+  if (s.sort) params.set('sort', s.sort);
+  if (s.page > 1) params.set('page', String(s.page));
+  const query = params.toString();
+  return query ? `/organisations?${query}` : '/organisations';
+}
+
+function toggled(filters: Filters, key: FacetKey, value: string): Filters {
+  const current = filters[key];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return { ...filters, [key]: next };
+}
+
+/** The label a person reads for a facet value. */
+export function facetValueLabel(ctx: RequestContext, key: FacetKey, value: string): string {
+  return organisationKind.facets.find((f) => f.key === key)!.label(ctx, value);
+}
+
+/** Headline text from the database with its hit marks turned into <mark>, everything else escaped. */
+export function Highlighted({ text }: { text: string }) {
+  const parts: ComponentChildren[] = [];
+  let rest = text;
+  while (rest.length) {
+    const start = rest.indexOf(HIT_START);
+    if (start < 0) {
+      parts.push(rest);
+      break;
+    }
+    if (start > 0) parts.push(rest.slice(0, start));
+    const end = rest.indexOf(HIT_END, start);
+    const hit = rest.slice(start + 1, end < 0 ? undefined : end);
+    parts.push(<mark>{hit}</mark>);
+    rest = end < 0 ? '' : rest.slice(end + 1);
+  }
+  return <>{parts}</>;
+}
+
+/** A headline cut out of the summary, with an ellipsis where text was left out. */
+function Snippet({ snippet, summary }: { snippet: string; summary: string }) {
+  const plain = snippet.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
+  return (
+    <>
+      {summary.startsWith(plain.slice(0, 20)) ? '' : '… '}
+      <Highlighted text={snippet} />
+      {summary.endsWith(plain.slice(-20)) ? '' : ' …'}
+    </>
+  );
+}
+
+const VISIBLE_VALUES = 8;
+
+function Facet({
+  ctx,
+  state,
+  facetKey,
+  values,
+}: {
+  ctx: RequestContext;
+  state: SearchState;
+  facetKey: FacetKey;
+  values: { value: string; count: number }[];
+}) {
+  const selected = state.filters[facetKey];
+  // Selected values stay visible even when nothing matches them any more, so they can be removed.
+  const shown = [
+    ...values,
+    ...selected.filter((v) => !values.some((x) => x.value === v)).map((value) => ({ value, count: 0 })),
+  ];
+  if (!shown.length) return null;
+  const item = (v: { value: string; count: number }) => {
+    const on = selected.includes(v.value);
+    return (
+      <li>
+        <a
+          href={searchHref(state, { filters: toggled(state.filters, facetKey, v.value) })}
+          class={on ? 'facet-value selected' : 'facet-value'}
+          aria-current={on ? 'true' : undefined}
+          rel="nofollow"
+        >
+          <span class="facet-box" aria-hidden="true">
+            {on ? '✓' : ''}
+          </span>
+          <span class="facet-label">{facetValueLabel(ctx, facetKey, v.value)}</span>
+          <span class="facet-count">{formatNumber(ctx.lang, v.count)}</span>
+        </a>
+      </li>
+    );
+  };
+  const head = shown.slice(0, VISIBLE_VALUES);
+  const tail = shown.slice(VISIBLE_VALUES);
+  const id = `facet-${facetKey}`;
+  return (
+    <section class="facet" aria-labelledby={id}>
+      <h3 id={id}>{ctx.t(`facet.${facetKey}`)}</h3>
+      <ul>{head.map(item)}</ul>
+      {tail.length ? (
+        <details>
+          <summary>{ctx.t('search.more', { n: tail.length })}</summary>
+          <ul>{tail.map(item)}</ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export function OrganisationSearchPage({
+  ctx,
+  state,
+  items,
+  total,
+  facets,
+  corrected,
+  limit,
+  notice,
+}: {
+  ctx: RequestContext;
+  state: SearchState;
+  items: SearchHit[];
+  total: number;
+  facets: FacetCounts;
+  corrected: string | null;
+  limit: number;
+  notice?: string | undefined;
+}) {
+  const { t, lang } = ctx;
+  const active = FACET_KEYS.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
+  // Without words, relevance means nothing: the list is in name order and says so.
+  const byDefault = !state.sort || (state.sort === 'relevance' && !state.q);
+  const shownSort = state.q || state.sort === 'updated' ? effectiveSort(state) : 'name';
+  const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t('orglist.title');
+  return (
+    <Layout ctx={ctx} title={title} notice={notice}>
+      <div class="page-head">
+        <h1>{t('orglist.title')}</h1>
+        {ctx.actor ? (
+          <a class="button" href="/organisations/new">
+            {t('orglist.create')}
+          </a>
+        ) : null}
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is still unknown to older assistive technology */}
+      <form method="get" action="/organisations" role="search" class="search-form">
+        <label for="search-q">{t('search.label')}</label>
+        <div class="search-row">
+          <input id="search-q" type="search" name="q" value={state.q} maxLength={500} autocomplete="off" />
+          {FACET_KEYS.flatMap((key) =>
+            state.filters[key].map((v) => <input type="hidden" name={key} value={v} />),
+          )}
+          <label for="search-sort" class="visually-hidden">
+            {t('search.sort')}
+          </label>
+          <select id="search-sort" name="sort">
+            {SORTS.filter((s) => s !== 'relevance' || state.q).map((s) => (
+              // The default order travels as an empty value, so that the first search from a list
+              // without words (name order) is ordered by relevance; an explicit choice stays.
+              <option value={byDefault && s === shownSort ? '' : s} selected={s === shownSort}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t('search.submit')}</button>
+        </div>
+      </form>
+      {/* The filters come first in the page: this link takes a keyboard user past them to the results. */}
+      <a class="skip-inline" href="#results-title">
+        {t('search.skip_results')}
+      </a>
+      <div class="search-layout">
+        <aside class="facets" aria-labelledby="facets-title">
+          <h2 id="facets-title">{t('search.filters')}</h2>
+          {FACET_KEYS.map((key) =>
+            // Regions mean something within a country: offered once a country is chosen (or a region is).
+            key === 'region' && !state.filters.country.length && !state.filters.region.length ? null : (
+              <Facet ctx={ctx} state={state} facetKey={key} values={facets[key]} />
+            ),
+          )}
+        </aside>
+        <section class="results" aria-labelledby="results-title">
+          <h2 id="results-title" class="results-count" tabIndex={-1}>
+            {total === 1 ? t('search.results_one') : t('search.results', { count: total })}
+          </h2>
+          {corrected ? <p class="corrected">{t('search.corrected', { q: corrected })}</p> : null}
+          {active.length ? (
+            <ul class="active-filters" aria-label={t('search.active_filters')}>
+              {active.map((f) => (
+                <li>
+                  <a
+                    href={searchHref(state, { filters: toggled(state.filters, f.key, f.value) })}
+                    aria-label={t('search.remove_filter', {
+                      name: `${t(`facet.${f.key}`)}: ${facetValueLabel(ctx, f.key, f.value)}`,
+                    })}
+                    rel="nofollow"
+                  >
+                    {facetValueLabel(ctx, f.key, f.value)} ×
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={searchHref(state, { filters: emptyFilters() })}>{t('search.clear')}</a>
+              </li>
+            </ul>
+          ) : null}
+          {items.length === 0 ? <p>{t('search.none')}</p> : null}
+          <ul class="cards">
+            {items.map((o) => (
+              <li class="card">
+                {o.has_logo ? (
+                  <img src={`/organisations/${o.slug}/logo`} alt="" width={56} height={56} loading="lazy" />
+                ) : null}
+                <div>
+                  <h3>
+                    <a href={`/organisations/${o.slug}`}>
+                      {o.name_hl ? <Highlighted text={o.name_hl} /> : o.name}
+                    </a>
+                    {o.acronym ? <span class="acronym"> ({o.acronym})</span> : null}
+                  </h3>
+                  <p class="meta">
+                    {t(`orgtype.${o.type}` as MessageKey)} · {o.city ? `${o.city}, ` : ''}
+                    {countryName(o.country, lang)}
+                    {o.label !== 'none' ? (
+                      <span class={`badge label-${o.label}`}>{t(`label.${o.label}` as MessageKey)}</span>
+                    ) : null}
+                    {isOutdated(o.updated_at) ? (
+                      <span class="badge outdated">{t('org.outdated')}</span>
+                    ) : null}
+                  </p>
+                  <p>
+                    {o.snippet ? (
+                      <Snippet snippet={o.snippet} summary={o.summary} />
+                    ) : (
+                      clipText(o.summary, 200)
+                    )}
+                  </p>
+                  <p class="tags">
+                    {o.ecosystems.slice(0, 4).map((e) => (
+                      <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
+                    ))}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            ctx={ctx}
+            page={state.page}
+            total={total}
+            pageSize={limit}
+            href={(p) => searchHref(state, { page: p })}
+          />
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+export function emptyFilters(): Filters {
+  return Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
+}

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layout rules of docs/ARCHITECTURE.md that a program can check. The allow-lists name the
+ * files that still break a rule; they only ever shrink.
+ */
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+    .sort();
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+
+/** SQL written in a module (Kysely builders or `sql` templates). */
+const SQL =
+  /\bsql`|\bsql<|\bsql\.(?:ref|val|join|raw)\(|\.(?:selectFrom|insertInto|updateTable|deleteFrom)\(/;
+
+/** Engine files that still reach into the organisation module (until its projections, export and import go through the kind). */
+const SEARCH_IMPORTING_A_KIND = new Set(
+  'export import search-page search similar'
+    .split(' ')
+    .map((name) => `src/modules/search/${name}.ts${name === 'search-page' ? 'x' : ''}`),
+);
+
+describe('the layout rules', () => {
+  it('keeps SQL in modules only in repository files', () => {
+    const offending = sourceFiles('src/modules').filter(
+      (f) => !f.endsWith('repository.ts') && SQL.test(read(f)),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('lets migrations import nothing of the application, only libraries and each other', () => {
+    const MIGRATIONS = 'src/platform/db/migrations/';
+    const offending = sourceFiles(MIGRATIONS).filter((f) =>
+      importsOf(read(f)).some(
+        (spec) =>
+          spec.startsWith('.') && !relative(ROOT, resolve(ROOT, dirname(f), spec)).startsWith(MIGRATIONS),
+      ),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps the search engine free of the kinds it serves', () => {
+    const offending = sourceFiles('src/modules')
+      .filter((f) => f.startsWith('src/modules/search/'))
+      .filter((f) => importsOf(read(f)).some((spec) => /(^|\/)organisations\//.test(spec)));
+    expect(offending).toEqual([...SEARCH_IMPORTING_A_KIND].sort());
+  });
+});
