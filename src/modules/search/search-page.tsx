@@ -3,14 +3,7 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
-import {
-  countryName,
-  ECOSYSTEMS,
-  EMERGING_INDUSTRIES,
-  KETS,
-  NACE_SECTIONS,
-  termLabel,
-} from '../../platform/taxonomy/index.ts';
+import { countryName, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import { isOutdated } from '../organisations/eligibility.ts';
 import { FACET_KEYS, type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
