@@ -3,48 +3,18 @@ import type { OrganisationRevision } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
-import { parseQuery } from '../../platform/validation.ts';
-import { effectiveSort } from '../search/query-schema.ts';
-import { searchOrganisations } from '../search/search.ts';
 import { canSeePendingRevision } from './policy.ts';
 import { presentOrganisation, presentRevision } from './presenter.ts';
 import * as repo from './repository.ts';
 import { publishRevision, returnRevision } from './revisions.ts';
-import { filtersOf, SearchQuery } from './searchable.ts';
 import * as uc from './usecases.ts';
 
 type IdParams = { id: string };
 
-/** REST API v1 for organisations; it calls the same use cases as the pages. */
+/** REST API v1 for organisations (their search is `search/api.ts`); it calls the same use cases as the pages. */
 export function registerOrganisationApi(app: FastifyInstance, s: Services) {
   const present = async (org: Parameters<typeof presentOrganisation>[0]) =>
     presentOrganisation(org, { baseUrl: s.config.baseUrl, hasLogo: await repo.hasLogo(s.db, org.id) });
-
-  app.get('/api/v1/organisations', async (req) => {
-    const input = parseQuery(SearchQuery, req.query);
-    const result = await searchOrganisations(s.db, {
-      q: input.q,
-      filters: filtersOf(input),
-      sort: effectiveSort(input),
-      page: input.page,
-      limit: input.limit,
-    });
-    const rows = await repo.findManyByIds(
-      s.db,
-      result.items.map((o) => o.id),
-    );
-    const hasLogo = new Set(result.items.filter((o) => o.has_logo).map((o) => o.id));
-    return {
-      items: rows.map((o) =>
-        presentOrganisation(o, { baseUrl: s.config.baseUrl, hasLogo: hasLogo.has(o.id) }),
-      ),
-      total: result.total,
-      page: input.page,
-      limit: input.limit,
-      facets: result.facets,
-      ...(result.corrected ? { corrected_query: result.corrected } : {}),
-    };
-  });
 
   /** The published profile, plus the pending revision for those who may see it (its team, editors). */
   const presentWithRevision = async (

@@ -103,14 +103,6 @@ export async function transition(
     .executeTakeFirst();
 }
 
-/** Full rows of the given organisations, in the order of `ids` (search results, exports). */
-export async function findManyByIds(db: Kysely<DB>, ids: string[]): Promise<Organisation[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 export async function countPublished(db: Kysely<DB>): Promise<number> {
   const r = await db
     .selectFrom('organisations')
@@ -360,25 +352,16 @@ export async function getLogo(db: Kysely<DB>, organisationId: string) {
     .executeTakeFirst();
 }
 
-export async function hasLogo(db: Kysely<DB>, organisationId: string) {
-  return (
-    (await db
-      .selectFrom('organisation_logos')
-      .select('organisation_id')
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst()) !== undefined
-  );
-}
+/**
+ * Whether the organisation `o` has a logo: the one way it is worked out, selected by every read
+ * that shows one (profile, search page rows, API rows, export batches).
+ */
+export const HAS_LOGO = sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = o.id)`;
 
-/** Which of these organisations have a logo, in one query. */
-export async function withLogos(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('organisation_logos')
-    .select('organisation_id')
-    .where('organisation_id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.organisation_id));
+export async function hasLogo(db: Kysely<DB>, organisationId: string): Promise<boolean> {
+  const { rows } = await sql<{ has_logo: boolean }>`
+    select ${HAS_LOGO} as has_logo from organisations o where o.id = ${organisationId}`.execute(db);
+  return rows[0]?.has_logo ?? false;
 }
 
 export async function saveLogo(

@@ -13,10 +13,6 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { parseQuery } from '../../platform/validation.ts';
-import { effectiveSort } from '../search/query-schema.ts';
-import { searchOrganisations } from '../search/search.ts';
-import { OrganisationSearchPage } from '../search/search-page.tsx';
 import { similarOrganisations } from '../search/similar.ts';
 import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
@@ -35,7 +31,6 @@ import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
-import { filtersOf, SearchQuery } from './searchable.ts';
 import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
 
@@ -45,31 +40,6 @@ type Params = { slug: string };
 const RETURNED_SHOWN_MS = 30 * 86_400_000;
 
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
-  app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
-    const input = parseQuery(SearchQuery, req.query);
-    const filters = filtersOf(input);
-    const result = await searchOrganisations(s.db, {
-      q: input.q,
-      filters,
-      sort: effectiveSort(input),
-      page: input.page,
-      limit: input.limit,
-    });
-    return sendPage(
-      reply,
-      <OrganisationSearchPage
-        ctx={req.ctx}
-        state={{ q: input.q, filters, sort: input.sort, page: input.page }}
-        items={result.items}
-        total={result.total}
-        facets={result.facets}
-        corrected={result.corrected}
-        limit={input.limit}
-        notice={noticeFrom(req.query)}
-      />,
-    );
-  });
-
   const newForm = (
     req: FastifyRequest,
     reply: FastifyReply,

@@ -12,15 +12,32 @@ import {
   termLabel,
 } from '../../platform/taxonomy/index.ts';
 import { FacetIndex } from '../search/facet-index.ts';
-import type { FacetSpec, Filters as KindFilters, SearchableKind, Snapshot } from '../search/kind.ts';
+import type {
+  FacetCounts,
+  FacetSpec,
+  Filters as KindFilters,
+  SearchableKind,
+  Snapshot,
+} from '../search/kind.ts';
 import {
   filtersOf as filtersOfKind,
   type SearchInput as KindSearchInput,
   searchQuery,
 } from '../search/query-schema.ts';
 import { float64s, int32s, RECORD } from '../search/repository.ts';
+import { findIn, type SearchRequest } from '../search/search.ts';
+import { canSearchOrganisations } from './policy.ts';
+import { presentOrganisation } from './presenter.ts';
 import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
-import { loadOrganisationColumns, ORGANISATION_FACET_SQL } from './search-repository.ts';
+import { OrganisationCard } from './search-card.tsx';
+import {
+  type ApiRow,
+  apiRows,
+  loadOrganisationColumns,
+  ORGANISATION_FACET_SQL,
+  pageRows,
+  type SearchHit,
+} from './search-repository.ts';
 import { isSizeBandCode, SIZE_BANDS, sizeBandOf } from './size-bands.ts';
 
 /**
@@ -74,11 +91,14 @@ const message = (prefix: string) => (ctx: { t: (key: MessageKey) => string }, va
 
 const FACETS: readonly Spec[] = [
   scalar('country', isCountryCode, (ctx, v) => countryName(v, ctx.lang)),
-  scalar(
-    'region',
-    (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
-    (_, v) => v,
-  ),
+  {
+    ...scalar(
+      'region',
+      (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
+      (_, v) => v,
+    ),
+    onlyWith: 'country',
+  },
   terms('ecosystem', ECOSYSTEMS, (ctx, v) => termLabel(ECOSYSTEMS, v, ctx.lang)),
   terms('emerging', EMERGING_INDUSTRIES, (ctx, v) => termLabel(EMERGING_INDUSTRIES, v, ctx.lang)),
   terms('nace', NACE_SECTIONS, (ctx, v) => `${v} — ${termLabel(NACE_SECTIONS, v, ctx.lang)}`),
@@ -183,12 +203,23 @@ async function snapshot(db: Kysely<DB>): Promise<Snapshot<FacetKey>> {
   return snapshotOf(columns, BigInt(r.version));
 }
 
-export const organisationKind: SearchableKind<FacetKey> = {
+export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow> = {
   id: 'organisation',
   plural: 'organisations',
+  path: '/organisations',
+  policy: { canSearch: canSearchOrganisations },
   facets: FACETS,
   sorts: ['relevance', 'name', 'updated'],
   snapshot,
+  page: {
+    read: pageRows,
+    Card: OrganisationCard,
+    texts: { title: 'orglist.title', create: { href: '/organisations/new', text: 'orglist.create' } },
+  },
+  api: {
+    read: apiRows,
+    present: (row, { baseUrl }) => presentOrganisation(row, { baseUrl, hasLogo: row.has_logo }),
+  },
   // Shared ecosystems ×3, sectors ×2, technologies ×2, emerging industries ×1; ×2 when based in
   // one of the target markets. Keywords and the other way round are scored in SQL (`similar.ts`).
   similar: {
@@ -202,6 +233,23 @@ export const SearchQuery = searchQuery(organisationKind);
 
 export function filtersOf(input: SearchInput): Filters {
   return filtersOfKind(organisationKind, input);
+}
+
+export type { SearchHit };
+
+/** A page of the directory's search, as its cards show it (tests and callers without an actor). */
+export async function searchOrganisations(
+  db: Kysely<DB>,
+  req: SearchRequest<FacetKey>,
+): Promise<{ items: SearchHit[]; total: number; facets: FacetCounts<FacetKey>; corrected: string | null }> {
+  const found = await findIn(db, organisationKind, req);
+  const rows = await pageRows(db, found.keys, found.highlight);
+  return {
+    items: found.keys.flatMap((k) => rows.get(k) ?? []),
+    total: found.total,
+    facets: found.facets,
+    corrected: found.corrected,
+  };
 }
 
 /** The bit sets of an organisation's ecosystems, emerging industries, KETs and NACE sections. */

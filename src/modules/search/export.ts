@@ -15,14 +15,38 @@ const BATCHES_PER_COLLECTION = 20;
 
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import type { Organisation } from '../../platform/db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Organisation } from '../../platform/db/schema.ts';
 import type { Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
 import { presentOrganisation } from '../organisations/presenter.ts';
-import * as repo from '../organisations/repository.ts';
 import { PROFILE_FIELDS } from '../organisations/schemas.ts';
-import { filtersOf, SearchQuery } from '../organisations/searchable.ts';
-import { searchAll } from './search.ts';
+import { exportBatch } from '../organisations/search-repository.ts';
+import { type Filters, filtersOf, organisationKind, SearchQuery } from '../organisations/searchable.ts';
+import { filterConditions } from './repository.ts';
+import { textSearch } from './search.ts';
+
+/**
+ * Every organisation a search finds, as rows in name order, fetched in batches by keyset
+ * (name, id) so that an export of any size streams in constant memory.
+ */
+export async function* searchAll(
+  db: Kysely<DB>,
+  req: { q: string; filters: Filters },
+  batchSize = 1000,
+): AsyncGenerator<(Organisation & { has_logo: boolean })[]> {
+  const { textMatch } = await textSearch(db, req.q);
+  const where = [textMatch, filterConditions(organisationKind.facets, req.filters)];
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    const rows = await exportBatch(db, where, after, batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { name: last.name, id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}
 
 /** One exported record: the API's view plus the key an import matches records on. */
 export function exportRecord(o: Organisation, baseUrl: string, hasLogo: boolean) {
@@ -108,11 +132,7 @@ export function registerOrganisationExport(app: FastifyInstance, s: Services) {
       { q: input.q, filters: filtersOf(input) },
       EXPORT_BATCH[s.engine],
     )) {
-      const logos = await repo.withLogos(
-        s.db,
-        batch.map((o) => o.id),
-      );
-      yield batch.map((o) => exportRecord(o, s.config.baseUrl, logos.has(o.id)));
+      yield batch.map((o) => exportRecord(o, s.config.baseUrl, o.has_logo));
     }
   }
 

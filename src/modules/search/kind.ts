@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { JSX } from 'preact';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { Actor } from '../../platform/services.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
 import type { FacetSql } from './repository.ts';
 
@@ -20,6 +23,15 @@ export interface FacetCount {
 }
 export type FacetCounts<K extends string = string> = Record<K, FacetCount[]>;
 
+/**
+ * What a search hands the projections to highlight with: the query as tsquery text
+ * (`'a' & 'b'`, already normalised) and its words that are not negated.
+ */
+export interface Highlight {
+  tsquery: string;
+  terms: string[];
+}
+
 interface FacetBase<K extends string> {
   /** URL parameter, catalogue key `facet.<key>`, OpenAPI property. */
   key: K;
@@ -29,6 +41,8 @@ interface FacetBase<K extends string> {
   label(ctx: RequestContext, value: string): string;
   /** The value on the kind's row `o`, for filters applied in SQL (exports). */
   sql: FacetSql;
+  /** Offered on the page only once a value of this other facet (or of this one) is chosen. */
+  onlyWith?: K;
 }
 
 /**
@@ -58,11 +72,15 @@ export interface Snapshot<K extends string = string> {
   tagWords: string[];
 }
 
-export interface SearchableKind<K extends string = string> {
+export interface SearchableKind<K extends string = string, Hit = unknown, Row = unknown> {
   /** 'organisation': audit actions, subject type. */
   id: string;
-  /** 'organisations': URLs, CLI, job and file names. */
+  /** 'organisations': URLs, CLI, job and file names; the API lists it at `/api/v1/<plural>`. */
   plural: string;
+  /** The search page's address ('/organisations'). */
+  path: string;
+  /** Who may search it: every read goes through the search use cases, which ask this. */
+  policy: { canSearch(actor: Actor | null): boolean };
   /** Facets in the order pages show them; at most 15 (one failure bit each, beside the text's). */
   facets: readonly FacetSpec<K>[];
   sorts: readonly Sort[];
@@ -73,4 +91,16 @@ export interface SearchableKind<K extends string = string> {
    * when a row's `place.facet` value is among the ones the target looks for.
    */
   similar?: { weights: Partial<Record<K, number>>; place?: { facet: K; weight: number } };
+  /** The HTML projection: one query for a page of keys, with headlines when there is a query. */
+  page: {
+    read(db: Kysely<DB>, keys: number[], highlight: Highlight | null): Promise<Map<number, Hit>>;
+    Card(props: { ctx: RequestContext; hit: Hit }): JSX.Element;
+    /** The page's heading, and the link to create one (shown to signed-in people). */
+    texts: { title: MessageKey; create?: { href: string; text: MessageKey } };
+  };
+  /** The JSON projection: one query for a page of keys, no headlines. */
+  api: {
+    read(db: Kysely<DB>, keys: number[]): Promise<Map<number, Row>>;
+    present(row: Row, o: { baseUrl: string }): Record<string, unknown>;
+  };
 }

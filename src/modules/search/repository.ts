@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Highlight } from './kind.ts';
 
 /**
  * The search engine's SQL: typo corrections, the query as a tsquery, the text matches and the
@@ -80,13 +81,17 @@ export async function matchesAndVersion(db: Kysely<DB>, tsquery: RawBuilder<unkn
   return { version: BigInt(r.version), query: r.query, keys: int32s(r.seqs) };
 }
 
-/** `column` with the query's words between HIT_START and HIT_END (`all`: the whole text). */
+/**
+ * `column` with the query's words between HIT_START and HIT_END (`all`: the whole text). The
+ * query comes back as the normalised tsquery text the search ran, so it is parsed, not rebuilt.
+ */
 export function headline(
-  tsquery: RawBuilder<unknown> | null,
+  highlight: Highlight | null,
   column: RawBuilder<unknown>,
   opts: { all?: boolean } = {},
 ): RawBuilder<string | null> {
-  if (!tsquery) return sql`null`;
+  if (!highlight) return sql`null`;
+  const tsquery = sql`${highlight.tsquery}::tsquery`;
   return opts.all
     ? sql`ts_headline('public.ch_search'::regconfig, ${column}, ${tsquery}, ${HEADLINE_OPTIONS} || ', HighlightAll=true')`
     : sql`ts_headline('public.ch_search'::regconfig, ${column}, ${tsquery}, ${HEADLINE_OPTIONS})`;
