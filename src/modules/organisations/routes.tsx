@@ -13,7 +13,6 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { similarOrganisations } from '../search/similar.ts';
 import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
@@ -31,6 +30,7 @@ import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
+import { similarOrganisations } from './searchable.ts';
 import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
 

@@ -2,7 +2,6 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import type { Highlight } from '../search/kind.ts';
 import { type FacetSql, headline, RECORD } from '../search/repository.ts';
-import type { SimilarOrganisation } from '../search/similar.ts';
 import { HAS_LOGO, sizeBandSql } from './repository.ts';
 import { LABELS, ORGANISATION_TYPES, PROFILE_FIELDS } from './schemas.ts';
 import type { FacetKey } from './searchable.ts';
@@ -152,6 +151,24 @@ export async function exportBatch(
 }
 
 /** The bit sets of an organisation's classification codes (`taxonomyMasks`). */
+/** A published organisation like another one, with what they have in common. */
+export interface SimilarOrganisation {
+  slug: string;
+  name: string;
+  country: string;
+  city: string | null;
+  ecosystems: string[];
+  sectors: string[];
+  kets: string[];
+  emerging: string[];
+  keywords: string[];
+  /** The other one is based in a country this one targets. */
+  in_target_market: boolean;
+  /** The other one targets this one's country. */
+  targets_us: boolean;
+  score: number;
+}
+
 export interface Masks {
   ecosystem_mask: number;
   emerging_mask: number;

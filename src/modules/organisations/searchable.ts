@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Organisation } from '../../platform/db/schema.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import {
   countryName,
   ECOSYSTEMS,
@@ -26,6 +27,7 @@ import {
 } from '../search/query-schema.ts';
 import { float64s, int32s, RECORD } from '../search/repository.ts';
 import { findIn, type SearchRequest } from '../search/search.ts';
+import { similarTo } from '../search/similar.ts';
 import { canSearchOrganisations } from './policy.ts';
 import { presentOrganisation } from './presenter.ts';
 import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
@@ -37,6 +39,8 @@ import {
   ORGANISATION_FACET_SQL,
   pageRows,
   type SearchHit,
+  type SimilarOrganisation,
+  scoreSimilar,
 } from './search-repository.ts';
 import { isSizeBandCode, SIZE_BANDS, sizeBandOf } from './size-bands.ts';
 
@@ -203,7 +207,24 @@ async function snapshot(db: Kysely<DB>): Promise<Snapshot<FacetKey>> {
   return snapshotOf(columns, BigInt(r.version));
 }
 
-export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow> = {
+/** What similarity reads of an organisation. */
+export type SimilarOf = Pick<
+  Organisation,
+  | 'id'
+  | 'seq'
+  | 'country'
+  | 'ecosystems'
+  | 'nace_sections'
+  | 'kets'
+  | 'emerging_industries'
+  | 'target_markets'
+  | 'keywords'
+>;
+
+const loweredKeywords = (org: SimilarOf) => [...new Set(org.keywords.map((k) => k.toLowerCase()))];
+const masksOf = (org: SimilarOf) => taxonomyMasks({ ...org, nace: org.nace_sections });
+
+export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow, SimilarOf, SimilarOrganisation> = {
   id: 'organisation',
   plural: 'organisations',
   path: '/organisations',
@@ -221,10 +242,24 @@ export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow> = {
     present: (row, { baseUrl }) => presentOrganisation(row, { baseUrl, hasLogo: row.has_logo }),
   },
   // Shared ecosystems ×3, sectors ×2, technologies ×2, emerging industries ×1; ×2 when based in
-  // one of the target markets. Keywords and the other way round are scored in SQL (`similar.ts`).
+  // one of the target markets. Keywords (worth at most one each) and the other way round (2) are
+  // scored in SQL (`scoreSimilar`), with overlaps counted on bit sets.
   similar: {
     weights: { ecosystem: 3, nace: 2, ket: 2, emerging: 1 },
     place: { facet: 'country', weight: 2 },
+    target: (org) => {
+      const m = masksOf(org);
+      return {
+        key: org.seq,
+        bits: { ecosystem: m.ecosystem_mask, emerging: m.emerging_mask, ket: m.ket_mask, nace: m.nace_mask },
+        places: org.target_markets,
+        unknownMax: 2 + loweredKeywords(org).length,
+      };
+    },
+    exact: async (db, org, candidates, limit) => {
+      const rows = await scoreSimilar(db, org, masksOf(org), loweredKeywords(org), candidates, limit);
+      return rows.filter((r) => r.score > 0);
+    },
   },
 };
 
@@ -235,7 +270,20 @@ export function filtersOf(input: SearchInput): Filters {
   return filtersOfKind(organisationKind, input);
 }
 
-export type { SearchHit };
+export type { SearchHit, SimilarOrganisation };
+
+/**
+ * Organisations most like `org`: shared ecosystems weigh most, then sectors and technologies, then
+ * emerging industries and keywords, and complementary target markets (either one looks for partners where
+ * the other is). Never `org` itself; only published ones; ties by name.
+ */
+export function similarOrganisations(
+  db: Kysely<DB>,
+  org: SimilarOf,
+  limit = 5,
+): Promise<SimilarOrganisation[]> {
+  return similarTo(db, organisationKind, org, limit);
+}
 
 /** A page of the directory's search, as its cards show it (tests and callers without an actor). */
 export async function searchOrganisations(

@@ -72,7 +72,22 @@ export interface Snapshot<K extends string = string> {
   tagWords: string[];
 }
 
-export interface SearchableKind<K extends string = string, Hit = unknown, Row = unknown> {
+/** What the index narrows similar rows by: the row's key, its terms as bit sets, the places it looks to. */
+export interface SimilarTarget<K extends string = string> {
+  key: number;
+  bits: Partial<Record<K, number>>;
+  places: readonly string[];
+  /** The most that what the index does not hold (keywords, the other way round) can add. */
+  unknownMax: number;
+}
+
+export interface SearchableKind<
+  K extends string = string,
+  Hit = unknown,
+  Row = unknown,
+  Of = unknown,
+  Like = unknown,
+> {
   /** 'organisation': audit actions, subject type. */
   id: string;
   /** 'organisations': URLs, CLI, job and file names; the API lists it at `/api/v1/<plural>`. */
@@ -90,7 +105,13 @@ export interface SearchableKind<K extends string = string, Hit = unknown, Row = 
    * Similar rows: shared terms of these terms facets, each times its weight, plus `place.weight`
    * when a row's `place.facet` value is among the ones the target looks for.
    */
-  similar?: { weights: Partial<Record<K, number>>; place?: { facet: K; weight: number } };
+  similar?: {
+    weights: Partial<Record<K, number>>;
+    place?: { facet: K; weight: number };
+    target(of: Of): SimilarTarget<K>;
+    /** The exact scores of the candidates the index kept, best first, at most `limit` (none scoring 0). */
+    exact(db: Kysely<DB>, of: Of, candidates: number[], limit: number): Promise<Like[]>;
+  };
   /** The HTML projection: one query for a page of keys, with headlines when there is a query. */
   page: {
     read(db: Kysely<DB>, keys: number[], highlight: Highlight | null): Promise<Map<number, Hit>>;
