@@ -115,11 +115,12 @@ async function importOrganisationsCommand(args: string[], io: Out): Promise<numb
     io.err('Usage: clusterhub import organisations FILE.csv|FILE.json [--dry-run]');
     return 2;
   }
-  const { importOrganisations, readImportFile, ImportFileError } = await import('./modules/search/import.ts');
+  const { readImportFile, ImportFileError } = await import('./modules/search/import.ts');
+  const { importOrganisations, organisationKind } = await import('./modules/organisations/searchable.ts');
   const runtime = await openRuntime(loadConfig(), { log: quietLog() });
   try {
     const started = performance.now();
-    const report = await importOrganisations(runtime.services, readImportFile(file), {
+    const report = await importOrganisations(runtime.services, readImportFile(file, organisationKind), {
       dryRun: values['dry-run'] ?? false,
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
     });

@@ -8,7 +8,7 @@ import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
-import { registerOrganisationExport } from './modules/search/export.ts';
+import { registerExportApi } from './modules/search/export.ts';
 import { registerSearchRoutes } from './modules/search/routes.tsx';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
@@ -22,7 +22,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerOrganisationRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
-  registerOrganisationExport(app, services);
+  registerExportApi(app, services, SEARCHABLE_KINDS);
   registerAtlasRoutes(app, services);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);

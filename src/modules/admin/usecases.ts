@@ -7,6 +7,7 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
 import * as accounts from '../accounts/repository.ts';
 import { RoleSchema } from '../accounts/schemas.ts';
+import { organisationKind } from '../organisations/searchable.ts';
 import { importFormatOf, readImportContent } from '../search/import.ts';
 import { IMPORT_JOB } from '../search/import-job.ts';
 import { canImportOrganisations, canManageUsers, canReadAuditLog, canReadOutbox } from './policy.ts';
@@ -131,7 +132,7 @@ export async function startImport(s: Services, actor: Actor | null, upload: Impo
   if (content.includes('\u0000')) throw fileProblem('v.import_text');
   let rows = 0;
   try {
-    for await (const _ of readImportContent(content, format)) rows++;
+    for await (const _ of readImportContent(content, format, organisationKind)) rows++;
   } catch (err) {
     throw fileProblem('v.import_unreadable', { reason: String((err as Error).message ?? err).slice(0, 300) });
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { Services } from '../../platform/services.ts';
 import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import {
   countryName,
@@ -13,6 +14,7 @@ import {
   termLabel,
 } from '../../platform/taxonomy/index.ts';
 import { FacetIndex } from '../search/facet-index.ts';
+import { type ImportReport, type ImportRow, importRecords } from '../search/import.ts';
 import type {
   FacetCounts,
   FacetSpec,
@@ -28,13 +30,16 @@ import {
 import { float64s, int32s, RECORD } from '../search/repository.ts';
 import { findIn, type SearchRequest } from '../search/search.ts';
 import { similarTo } from '../search/similar.ts';
+import { EXPORT_HEADER, exportRecord, validateImport, writeImportBatch } from './open-data.ts';
 import { canSearchOrganisations } from './policy.ts';
 import { presentOrganisation } from './presenter.ts';
-import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
+import { LABELS, LIST_FIELDS, ORGANISATION_TYPES } from './schemas.ts';
 import { OrganisationCard } from './search-card.tsx';
 import {
   type ApiRow,
   apiRows,
+  countKnownExternalIds,
+  exportBatch,
   loadOrganisationColumns,
   ORGANISATION_FACET_SQL,
   pageRows,
@@ -241,6 +246,19 @@ export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow, Simil
     read: apiRows,
     present: (row, { baseUrl }) => presentOrganisation(row, { baseUrl, hasLogo: row.has_logo }),
   },
+  export: {
+    fileName: 'clusterhub-organisations',
+    header: EXPORT_HEADER,
+    batch: exportBatch,
+    record: (row, { baseUrl }) => exportRecord(row, baseUrl, row.has_logo),
+  },
+  import: {
+    listColumns: new Set<string>(LIST_FIELDS),
+    validate: validateImport,
+    write: (db, batch, run) => writeImportBatch(db, batch as Parameters<typeof writeImportBatch>[1], run),
+    countKnown: countKnownExternalIds,
+    analyze: ['organisations', 'directory_search'],
+  },
   // Shared ecosystems ×3, sectors ×2, technologies ×2, emerging industries ×1; ×2 when based in
   // one of the target markets. Keywords (worth at most one each) and the other way round (2) are
   // scored in SQL (`scoreSimilar`), with overlaps counted on bit sets.
@@ -271,6 +289,15 @@ export function filtersOf(input: SearchInput): Filters {
 }
 
 export type { SearchHit, SimilarOrganisation };
+
+/** Imports organisations (the export's records) into the directory: see `importRecords`. */
+export function importOrganisations(
+  s: Services,
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>,
+  opts: Parameters<typeof importRecords>[3],
+): Promise<ImportReport> {
+  return importRecords(s, organisationKind, rows, opts);
+}
 
 /**
  * Organisations most like `org`: shared ecosystems weigh most, then sectors and technologies, then

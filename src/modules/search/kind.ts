@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { JSX } from 'preact';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { Actor } from '../../platform/services.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
+import type { ImportProblem, ImportRow } from './import-files.ts';
 import type { FacetSql } from './repository.ts';
 
 /**
@@ -81,6 +82,13 @@ export interface SimilarTarget<K extends string = string> {
   unknownMax: number;
 }
 
+/** A record of an import file that is valid: its line, the key imports match on, its values. */
+export interface ImportValid {
+  line: number;
+  key: string;
+  values: unknown;
+}
+
 export interface SearchableKind<
   K extends string = string,
   Hit = unknown,
@@ -123,5 +131,32 @@ export interface SearchableKind<
   api: {
     read(db: Kysely<DB>, keys: number[]): Promise<Map<number, Row>>;
     present(row: Row, o: { baseUrl: string }): Record<string, unknown>;
+  };
+  /** Open data: every row a search finds, streamed in batches (the same columns the API presents). */
+  export?: {
+    /** The download's file name, without its extension ('clusterhub-organisations'). */
+    fileName: string;
+    /** The CSV columns, in the order of a record's keys. */
+    header: readonly string[];
+    /** A batch of the visible rows meeting every condition, in a stable order after `after` (keyset). */
+    batch(db: Kysely<DB>, where: RawBuilder<boolean>[], after: Row | null, limit: number): Promise<Row[]>;
+    record(row: Row, o: { baseUrl: string }): Record<string, unknown>;
+  };
+  /** Imports of the export's format, idempotent on the key each record carries. */
+  import?: {
+    /** CSV columns whose cells hold lists separated by "|". */
+    listColumns: ReadonlySet<string>;
+    /** A record as it would be written, or null with its problems added. */
+    validate(row: ImportRow, problems: ImportProblem[]): ImportValid | null;
+    /** Writes a batch (its rows' keys are unique in the run); `slugs` holds the run's new slugs. */
+    write(
+      db: Kysely<DB>,
+      batch: ImportValid[],
+      run: { slugs: Set<string> },
+    ): Promise<{ created: number; updated: number }>;
+    /** A dry run: how many of these keys are stored already. */
+    countKnown(db: Kysely<DB>, keys: string[]): Promise<number>;
+    /** Tables whose planner statistics a bulk import refreshes. */
+    analyze: readonly string[];
   };
 }
