@@ -7,8 +7,10 @@ import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
+import { organisationImports } from './modules/organisations/searchable.ts';
 import { registerSearchApi } from './modules/search/api.ts';
 import { registerExportApi } from './modules/search/export.ts';
+import { registerImportRoutes } from './modules/search/import-routes.tsx';
 import { registerSearchRoutes } from './modules/search/routes.tsx';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
@@ -26,5 +28,6 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAtlasRoutes(app, services);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
+  registerImportRoutes(app, services, organisationImports);
   return app;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../platform/taxonomy/index.ts';
 import { FacetIndex } from '../search/facet-index.ts';
 import { type ImportReport, type ImportRow, importRecords } from '../search/import.ts';
+import { importUseCases } from '../search/import-usecases.ts';
 import type {
   FacetCounts,
   FacetSpec,
@@ -289,6 +290,9 @@ export function filtersOf(input: SearchInput): Filters {
 }
 
 export type { SearchHit, SimilarOrganisation };
+
+/** The admin upload's use cases for organisations (`/admin/imports`). */
+export const organisationImports = importUseCases(organisationKind);
 
 /** Imports organisations (the export's records) into the directory: see `importRecords`. */
 export function importOrganisations(

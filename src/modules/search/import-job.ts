@@ -1,12 +1,14 @@
 import type { StoredImportReport } from '../../platform/db/schema.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
-import * as repo from '../admin/repository.ts';
 import { ImportFileError, type ImportReport, importRecords, readImportContent } from './import.ts';
 import type { SearchableKind } from './kind.ts';
+import * as repo from './repository.ts';
 
-/** The job that runs an import started from the admin page; its payload is `{ runId }`. */
-export const IMPORT_JOB = 'organisations.import';
+/** The job that runs an import of `kind` started from the admin page ('organisations.import'); its payload is `{ runId }`. */
+export function importJobOf(kind: Pick<SearchableKind<string>, 'plural'>): string {
+  return `${kind.plural}.import`;
+}
 
 /** At most one progress write per this many milliseconds. */
 const PROGRESS_EVERY_MS = 500;
