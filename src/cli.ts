@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ROLES, type Role, start } from './main.ts';
-import { findUserByEmail } from './modules/accounts/repository.ts';
-import { createApiToken, createUserWithRole } from './modules/accounts/usecases.ts';
+import { createApiTokenFor, createUserWithRole } from './modules/accounts/usecases.ts';
 import { DEMO_USERS } from './modules/organisations/demo-seed.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -271,13 +270,12 @@ async function tokensCreate(args: string[], io: Out): Promise<number> {
   }
   const runtime = await openRuntime(loadConfig(), { log: quietLog() });
   try {
-    const user = await findUserByEmail(runtime.services.db, values.email);
-    if (!user) {
+    const created = await createApiTokenFor(runtime.services, values.email, values.name ?? 'cli');
+    if (!created) {
       io.err(`No user with e-mail ${values.email}.`);
       return 1;
     }
-    const { token } = await createApiToken(runtime.services, user.id, values.name ?? 'cli');
-    io.out(token);
+    io.out(created.token);
     return 0;
   } finally {
     await runtime.close();

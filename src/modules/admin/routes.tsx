@@ -1,17 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { forbidden } from '../../platform/errors.ts';
 import { formBody, requirePageActor } from '../../platform/http/handlers.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { AdminHomePage, AuditPage, OutboxMessagePage, OutboxPage, UsersPage } from './pages.tsx';
-import { canManageUsers } from './policy.ts';
 import * as uc from './usecases.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, s: Services) {
   app.get('/admin', async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
-    if (!canManageUsers(actor)) throw forbidden();
+    uc.adminHome(actor);
     return sendPage(reply, <AdminHomePage ctx={req.ctx} />);
   });
   app.get('/admin/outbox', async (req, reply) => {

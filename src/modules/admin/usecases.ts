@@ -11,6 +11,11 @@ import * as repo from './repository.ts';
 const Page = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 const PAGE_SIZE = 50;
 
+/** The administration's home page: for those who manage users. */
+export function adminHome(actor: Actor | null): void {
+  if (!canManageUsers(actor)) throw forbidden();
+}
+
 export async function outbox(s: Services, actor: Actor | null, query: unknown) {
   if (!canReadOutbox(actor)) throw forbidden();
   const { page } = parseInput(Page, query);

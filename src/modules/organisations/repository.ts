@@ -45,13 +45,25 @@ export function withDerivedColumns<T extends TaxonomyValues & { description?: st
   return withSearchColumns(withRenderedDescription(values));
 }
 
-export async function findById(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
+/**
+ * Whether the organisation `o` has a logo: the one way it is worked out, selected by every read
+ * that shows one (profile, search page rows, API rows, export batches).
+ */
+export const HAS_LOGO = sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = o.id)`;
+
+/** A profile as its pages and the API show it: the row, and whether it has a logo. */
+export type OrganisationWithLogo = Organisation & { has_logo: boolean };
+
+const profiles = (db: Kysely<DB>) =>
+  db.selectFrom('organisations as o').selectAll('o').select(HAS_LOGO.as('has_logo'));
+
+export async function findById(db: Kysely<DB>, id: string): Promise<OrganisationWithLogo | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  return profiles(db).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function findBySlug(db: Kysely<DB>, slug: string): Promise<Organisation | undefined> {
-  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function findBySlug(db: Kysely<DB>, slug: string): Promise<OrganisationWithLogo | undefined> {
+  return profiles(db).where('o.slug', '=', slug).executeTakeFirst();
 }
 
 export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> {
@@ -350,18 +362,6 @@ export async function getLogo(db: Kysely<DB>, organisationId: string) {
     .select(['content_type', 'data', 'updated_at'])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-}
-
-/**
- * Whether the organisation `o` has a logo: the one way it is worked out, selected by every read
- * that shows one (profile, search page rows, API rows, export batches).
- */
-export const HAS_LOGO = sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = o.id)`;
-
-export async function hasLogo(db: Kysely<DB>, organisationId: string): Promise<boolean> {
-  const { rows } = await sql<{ has_logo: boolean }>`
-    select ${HAS_LOGO} as has_logo from organisations o where o.id = ${organisationId}`.execute(db);
-  return rows[0]?.has_logo ?? false;
 }
 
 export async function saveLogo(

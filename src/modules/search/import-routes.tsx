@@ -7,7 +7,6 @@ import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { ImportRunPage, ImportsPage } from './import-pages.tsx';
 import { IMPORT_MAX_BYTES, type ImportUpload, type importUseCases } from './import-usecases.ts';
-import { canImport } from './policy.ts';
 
 const MAX_MEGABYTES = IMPORT_MAX_BYTES / 1024 / 1024;
 
@@ -45,7 +44,7 @@ export function registerImportRoutes(
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
     // Refused before a byte of the file is read.
-    if (!canImport(actor)) throw forbidden();
+    if (!uc.mayUpload(actor)) throw forbidden();
     const form = await readMultipartForm(req, 'file');
     const dryRun = Boolean(form.fields.dry_run);
     if (form.tooLarge) {

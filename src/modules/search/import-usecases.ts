@@ -116,7 +116,12 @@ export function importUseCases(kind: SearchableKind<string>) {
     return { id: newId };
   }
 
-  return { importRuns, importRun, startImport, confirmImport };
+  /** Whether the actor may upload: asked before a byte of the file is read. */
+  function mayUpload(actor: Actor | null): boolean {
+    return Boolean(kind.import) && canImport(actor);
+  }
+
+  return { importRuns, importRun, startImport, confirmImport, mayUpload };
 }
 
 /** The base name of an uploaded file, without control characters (some browsers send a path). */
