@@ -2,9 +2,9 @@ import { analyze } from '../../platform/db/maintenance.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import * as accounts from '../accounts/repository.ts';
-import { type DemoOrganisation, generateDemoOrganisations } from './demo-data.ts';
-import * as repo from './repository.ts';
-import { slugify } from './slug.ts';
+import * as repo from '../organisations/repository.ts';
+import { slugify } from '../organisations/slug.ts';
+import { type DemoOrganisation, generateDemoOrganisations } from './organisation-data.ts';
 
 /** The demo's reference date: the content is the same on every machine and every day. */
 export const DEMO_NOW = new Date('2026-11-01T09:00:00Z');
