@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateDemoOrganisations } from '../src/modules/demo/organisation-data.ts';
-import { demoProfileFields } from '../src/modules/demo/seed.ts';
+import { demoProfileFields } from '../src/modules/demo/organisations.ts';
 import { importOrganisations } from '../src/modules/organisations/searchable.ts';
 import type { ImportRow } from '../src/modules/search/import.ts';
 import { loadConfig } from '../src/platform/config.ts';

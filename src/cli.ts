@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ROLES, type Role, start } from './main.ts';
 import { createApiTokenFor, createUserWithRole } from './modules/accounts/usecases.ts';
-import { DEMO_USERS } from './modules/demo/seed.ts';
+import { DEMO_USERS } from './modules/demo/users.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/errors.ts';
