@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ROLES, type Role, start } from './main.ts';
-import { findUserByEmail } from './modules/accounts/repository.ts';
-import { createApiToken, createUserWithRole } from './modules/accounts/usecases.ts';
-import { DEMO_USERS } from './modules/organisations/demo-seed.ts';
+import { createApiTokenFor, createUserWithRole } from './modules/accounts/usecases.ts';
+import { DEMO_USERS } from './modules/demo/users.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/errors.ts';
@@ -115,11 +114,12 @@ async function importOrganisationsCommand(args: string[], io: Out): Promise<numb
     io.err('Usage: clusterhub import organisations FILE.csv|FILE.json [--dry-run]');
     return 2;
   }
-  const { importOrganisations, readImportFile, ImportFileError } = await import('./modules/search/import.ts');
+  const { readImportFile, ImportFileError } = await import('./modules/search/import.ts');
+  const { importOrganisations, organisationKind } = await import('./modules/organisations/searchable.ts');
   const runtime = await openRuntime(loadConfig(), { log: quietLog() });
   try {
     const started = performance.now();
-    const report = await importOrganisations(runtime.services, readImportFile(file), {
+    const report = await importOrganisations(runtime.services, readImportFile(file, organisationKind), {
       dryRun: values['dry-run'] ?? false,
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
     });
@@ -270,13 +270,12 @@ async function tokensCreate(args: string[], io: Out): Promise<number> {
   }
   const runtime = await openRuntime(loadConfig(), { log: quietLog() });
   try {
-    const user = await findUserByEmail(runtime.services.db, values.email);
-    if (!user) {
+    const created = await createApiTokenFor(runtime.services, values.email, values.name ?? 'cli');
+    if (!created) {
       io.err(`No user with e-mail ${values.email}.`);
       return 1;
     }
-    const { token } = await createApiToken(runtime.services, user.id, values.name ?? 'cli');
-    io.out(token);
+    io.out(created.token);
     return 0;
   } finally {
     await runtime.close();

@@ -1,4 +1,5 @@
-import { IMPORT_JOB, importJobHandler } from './modules/search/import-job.ts';
+import { organisationKind } from './modules/organisations/searchable.ts';
+import { importJobHandler, importJobOf } from './modules/search/import-job.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
 import type { Services } from './platform/services.ts';
 
@@ -6,6 +7,6 @@ import type { Services } from './platform/services.ts';
 export function jobHandlers(s: Services): Record<string, JobHandler> {
   return {
     'mail.send': s.mailer.handler,
-    [IMPORT_JOB]: importJobHandler(s),
+    [importJobOf(organisationKind)]: importJobHandler(s, organisationKind),
   };
 }

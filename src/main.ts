@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { jobHandlers } from './jobs.ts';
 import { SEARCHABLE_KINDS } from './kinds.ts';
 import { ensureAdmin } from './modules/accounts/usecases.ts';
-import { seedDemo } from './modules/organisations/demo-seed.ts';
+import { seedDemo } from './modules/demo/seed.ts';
 import { warmIndexes } from './modules/search/index-store.ts';
 import type { Config } from './platform/config.ts';
 import { startWorker, type Worker } from './platform/jobs/queue.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { SEARCHABLE_KINDS } from './kinds.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
@@ -6,7 +7,11 @@ import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
-import { registerOrganisationExport } from './modules/search/export.ts';
+import { organisationImports } from './modules/organisations/searchable.ts';
+import { registerSearchApi } from './modules/search/api.ts';
+import { registerExportApi } from './modules/search/export.ts';
+import { registerImportRoutes } from './modules/search/import-routes.tsx';
+import { registerSearchRoutes } from './modules/search/routes.tsx';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
 
@@ -15,11 +20,14 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   const app = await createHttpApp(services);
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
+  registerSearchRoutes(app, services, SEARCHABLE_KINDS);
   registerOrganisationRoutes(app, services);
+  registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
-  registerOrganisationExport(app, services);
+  registerExportApi(app, services, SEARCHABLE_KINDS);
   registerAtlasRoutes(app, services);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
+  registerImportRoutes(app, services, organisationImports);
   return app;
 }

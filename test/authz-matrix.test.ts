@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
 import { insertInvitation, upsertMember as insertMember } from '../src/modules/organisations/repository.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
+import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as team from '../src/modules/organisations/team.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
 import { AppError } from '../src/platform/errors.ts';
@@ -433,14 +434,14 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     read_outbox: async (a) => admin.outbox(s, a, {}),
     manage_users: async (a) => admin.setRole(s, a, victimUserId, { role: 'user' }),
     read_audit: async (a) => admin.auditLog(s, a, {}),
-    list_imports: async (a) => admin.importRuns(s, a, {}),
+    list_imports: async (a) => importUc.importRuns(s, a, {}),
     start_import: async (a) =>
-      admin.startImport(s, a, {
+      importUc.startImport(s, a, {
         fileName: 'matrix.csv',
         data: Buffer.from('external_id,name,type,country\nm-1,Matrix Import,cluster_organisation,AT\n'),
         dryRun: true,
       }),
-    confirm_import: async (a) => admin.confirmImport(s, a, await finishedDryRun()),
+    confirm_import: async (a) => importUc.confirmImport(s, a, await finishedDryRun()),
   };
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

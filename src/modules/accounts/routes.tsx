@@ -24,7 +24,6 @@ import {
   SignInPage,
   SignUpPage,
 } from './pages.tsx';
-import * as repo from './repository.ts';
 import * as uc from './usecases.ts';
 
 /** Account actions change nothing that visitors see: they leave the page cache alone. */
@@ -42,7 +41,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
     const next = safeNext((req.query as Record<string, unknown>).next);
     if (!isLang(lang)) return reply.redirect(next, 303);
     reply.setCookie(LANG_COOKIE, lang, { ...cookieOptions(req.ctx.secure, 365 * 86_400), httpOnly: false });
-    if (req.ctx.actor) await repo.updateUser(s.db, req.ctx.actor.id, { locale: lang });
+    if (req.ctx.actor) await uc.setLocale(s, req.ctx.actor, lang);
     return reply.redirect(next, 303);
   });
 
@@ -163,11 +162,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   });
 
   const accountPage = async (req: Parameters<typeof requirePageActor>[0], newToken?: string) => {
-    const actor = req.ctx.actor!;
-    const [tokens, hasPassword] = await Promise.all([
-      repo.listApiTokens(s.db, actor.id),
-      uc.hasPassword(s, actor),
-    ]);
+    const { tokens, hasPassword } = await uc.accountView(s, req.ctx.actor!);
     return { tokens, newToken, hasPassword };
   };
 
@@ -212,10 +207,7 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   app.post('/account/tokens/:id/revoke', NO_PUBLIC_CHANGE, async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
-    const { id } = req.params as { id: string };
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await repo.revokeApiToken(s.db, actor.id, id))) {
-      throw new AppError('not_found', 'No such token.');
-    }
+    await uc.revokeApiToken(s, actor, (req.params as { id: string }).id);
     return redirectWithNotice(reply, '/account', 'notice.token_revoked');
   });
 }

@@ -244,6 +244,30 @@ export async function createApiToken(s: Services, userId: string, name: string) 
   return { id: row.id, token };
 }
 
+/** The account page's data: the actor's API tokens and whether they have a password. */
+export async function accountView(s: Services, actor: Actor) {
+  const [tokens, password] = await Promise.all([repo.listApiTokens(s.db, actor.id), hasPassword(s, actor)]);
+  return { tokens, hasPassword: password };
+}
+
+/** Revokes one of the actor's own API tokens; another's, or none, is not found. */
+export async function revokeApiToken(s: Services, actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await repo.revokeApiToken(s.db, actor.id, id))) {
+    throw new AppError('not_found', 'No such token.');
+  }
+}
+
+/** Remembers the language a signed-in person chose. */
+export async function setLocale(s: Services, actor: Actor, lang: Lang) {
+  await repo.updateUser(s.db, actor.id, { locale: lang });
+}
+
+/** A token for the user with this address (the command line's `tokens create`), or null without one. */
+export async function createApiTokenFor(s: Services, email: string, name: string) {
+  const user = await repo.findUserByEmail(s.db, email);
+  return user ? createApiToken(s, user.id, name) : null;
+}
+
 /** A just-created token is shown once, and only to its owner while it is still valid. */
 export async function isLiveTokenOf(s: Services, userId: string, token: string): Promise<boolean> {
   return repo.hasLiveApiToken(s.db, userId, token);

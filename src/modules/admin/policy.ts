@@ -12,8 +12,3 @@ export function canManageUsers(actor: Actor | null): boolean {
 export function canReadAuditLog(actor: Actor | null): boolean {
   return actor?.role === 'editor' || actor?.role === 'admin';
 }
-
-/** Bulk imports replace published profiles without review: only admins may start or read them. */
-export function canImportOrganisations(actor: Actor | null): boolean {
-  return actor?.role === 'admin';
-}

@@ -3,73 +3,37 @@ import type { OrganisationRevision } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
-import { parseQuery } from '../../platform/validation.ts';
-import { effectiveSort } from '../search/query-schema.ts';
-import { searchOrganisations } from '../search/search.ts';
-import { canSeePendingRevision } from './policy.ts';
 import { presentOrganisation, presentRevision } from './presenter.ts';
-import * as repo from './repository.ts';
+import type { OrganisationWithLogo } from './repository.ts';
 import { publishRevision, returnRevision } from './revisions.ts';
-import { filtersOf, SearchQuery } from './searchable.ts';
 import * as uc from './usecases.ts';
+import * as views from './views.ts';
 
 type IdParams = { id: string };
 
-/** REST API v1 for organisations; it calls the same use cases as the pages. */
+/** REST API v1 for organisations (their search is `search/api.ts`); it calls the same use cases as the pages. */
 export function registerOrganisationApi(app: FastifyInstance, s: Services) {
-  const present = async (org: Parameters<typeof presentOrganisation>[0]) =>
-    presentOrganisation(org, { baseUrl: s.config.baseUrl, hasLogo: await repo.hasLogo(s.db, org.id) });
-
-  app.get('/api/v1/organisations', async (req) => {
-    const input = parseQuery(SearchQuery, req.query);
-    const result = await searchOrganisations(s.db, {
-      q: input.q,
-      filters: filtersOf(input),
-      sort: effectiveSort(input),
-      page: input.page,
-      limit: input.limit,
-    });
-    const rows = await repo.findManyByIds(
-      s.db,
-      result.items.map((o) => o.id),
-    );
-    const hasLogo = new Set(result.items.filter((o) => o.has_logo).map((o) => o.id));
-    return {
-      items: rows.map((o) =>
-        presentOrganisation(o, { baseUrl: s.config.baseUrl, hasLogo: hasLogo.has(o.id) }),
-      ),
-      total: result.total,
-      page: input.page,
-      limit: input.limit,
-      facets: result.facets,
-      ...(result.corrected ? { corrected_query: result.corrected } : {}),
-    };
-  });
+  const present = (org: OrganisationWithLogo) =>
+    presentOrganisation(org, { baseUrl: s.config.baseUrl, hasLogo: org.has_logo });
 
   /** The published profile, plus the pending revision for those who may see it (its team, editors). */
-  const presentWithRevision = async (
-    org: Parameters<typeof presentOrganisation>[0],
+  const presentWithRevision = (
+    org: OrganisationWithLogo,
     revision: OrganisationRevision | null | undefined,
   ) => ({
-    ...(await present(org)),
+    ...present(org),
     ...(revision ? { pending_revision: presentRevision(revision) } : {}),
   });
 
   app.get('/api/v1/organisations/:id', async (req) => {
-    const { org, membership } = await uc.loadForActor(s, req.ctx.actor, (req.params as IdParams).id);
-    const revision = canSeePendingRevision(req.ctx.actor, membership)
-      ? await repo.pendingRevision(s.db, org.id)
-      : undefined;
-    return presentWithRevision(org, revision);
+    const { org, pending } = await views.profileForApi(s, req.ctx.actor, (req.params as IdParams).id);
+    return presentWithRevision(org, pending);
   });
 
   app.post('/api/v1/organisations', async (req, reply) => {
     requireActor(req);
     const org = await uc.createOrganisation(s, req.ctx.actor, jsonBody(req.body));
-    return reply
-      .status(201)
-      .header('location', `/api/v1/organisations/${org.id}`)
-      .send(await present(org));
+    return reply.status(201).header('location', `/api/v1/organisations/${org.id}`).send(present(org));
   });
 
   // 202 when some of the change waits for an editor: the body is the profile as published, with
@@ -83,7 +47,7 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
       jsonBody(req.body),
       'patch',
     );
-    return reply.status(held.length > 0 ? 202 : 200).send(await presentWithRevision(org, revision));
+    return reply.status(held.length > 0 ? 202 : 200).send(presentWithRevision(org, revision));
   });
 
   app.post('/api/v1/organisations/:id/submit', async (req) => {
@@ -102,7 +66,7 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
       (req.params as IdParams).id,
       jsonBody(req.body ?? {}),
     );
-    return { ...(await present(org)), revision: presentRevision(revision) };
+    return { ...present(org), revision: presentRevision(revision) };
   });
   app.post('/api/v1/organisations/:id/revision/return', async (req) => {
     requireActor(req);
@@ -112,7 +76,7 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
       (req.params as IdParams).id,
       jsonBody(req.body),
     );
-    return { ...(await present(org)), revision: presentRevision(revision) };
+    return { ...present(org), revision: presentRevision(revision) };
   });
   app.post('/api/v1/organisations/:id/return', async (req) => {
     requireActor(req);

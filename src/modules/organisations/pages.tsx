@@ -12,11 +12,11 @@ import {
   NACE_SECTIONS,
   termLabel,
 } from '../../platform/taxonomy/index.ts';
-import type { SimilarOrganisation } from '../search/similar.ts';
 import { isOutdated, totalMembers } from './eligibility.ts';
 import type { Membership } from './policy.ts';
 import { fieldList } from './revision-pages.tsx';
 import { SOCIAL_NETWORK_NAMES } from './schemas.ts';
+import type { SimilarOrganisation } from './search-repository.ts';
 
 export function StatusBadge({ ctx, status }: { ctx: RequestContext; status: Organisation['status'] }) {
   return <span class={`badge status-${status}`}>{ctx.t(`status.${status}`)}</span>;

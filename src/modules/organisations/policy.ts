@@ -6,6 +6,11 @@ export type Membership = 'admin' | 'member' | null;
 
 const isStaff = (a: Actor | null) => a?.role === 'editor' || a?.role === 'admin';
 
+/** The directory of published organisations is public: anyone may search it, signed in or not. */
+export function canSearchOrganisations(_actor: Actor | null): boolean {
+  return true;
+}
+
 /** Anyone with a verified address may propose an organisation; it stays a draft until reviewed. */
 export function canCreateOrganisation(actor: Actor | null): boolean {
   return actor?.emailVerified === true;

@@ -45,13 +45,25 @@ export function withDerivedColumns<T extends TaxonomyValues & { description?: st
   return withSearchColumns(withRenderedDescription(values));
 }
 
-export async function findById(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
+/**
+ * Whether the organisation `o` has a logo: the one way it is worked out, selected by every read
+ * that shows one (profile, search page rows, API rows, export batches).
+ */
+export const HAS_LOGO = sql<boolean>`exists (select 1 from organisation_logos l where l.organisation_id = o.id)`;
+
+/** A profile as its pages and the API show it: the row, and whether it has a logo. */
+export type OrganisationWithLogo = Organisation & { has_logo: boolean };
+
+const profiles = (db: Kysely<DB>) =>
+  db.selectFrom('organisations as o').selectAll('o').select(HAS_LOGO.as('has_logo'));
+
+export async function findById(db: Kysely<DB>, id: string): Promise<OrganisationWithLogo | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  return profiles(db).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function findBySlug(db: Kysely<DB>, slug: string): Promise<Organisation | undefined> {
-  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function findBySlug(db: Kysely<DB>, slug: string): Promise<OrganisationWithLogo | undefined> {
+  return profiles(db).where('o.slug', '=', slug).executeTakeFirst();
 }
 
 export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> {
@@ -101,14 +113,6 @@ export async function transition(
     .where('status', 'in', from)
     .returningAll()
     .executeTakeFirst();
-}
-
-/** Full rows of the given organisations, in the order of `ids` (search results, exports). */
-export async function findManyByIds(db: Kysely<DB>, ids: string[]): Promise<Organisation[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countPublished(db: Kysely<DB>): Promise<number> {
@@ -358,27 +362,6 @@ export async function getLogo(db: Kysely<DB>, organisationId: string) {
     .select(['content_type', 'data', 'updated_at'])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-}
-
-export async function hasLogo(db: Kysely<DB>, organisationId: string) {
-  return (
-    (await db
-      .selectFrom('organisation_logos')
-      .select('organisation_id')
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst()) !== undefined
-  );
-}
-
-/** Which of these organisations have a logo, in one query. */
-export async function withLogos(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('organisation_logos')
-    .select('organisation_id')
-    .where('organisation_id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.organisation_id));
 }
 
 export async function saveLogo(

@@ -104,7 +104,7 @@ export async function publishRevision(s: Services, actor: Actor | null, idOrSlug
       revision: revision.id,
     });
     await notifyTeam(s, trx, updated, 'mail.revision_published');
-    return { org: updated, revision };
+    return { org: { ...updated, has_logo: org.has_logo }, revision };
   });
 }
 

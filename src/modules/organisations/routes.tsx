@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
 import {
   echo,
@@ -13,63 +12,20 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { parseQuery } from '../../platform/validation.ts';
-import { effectiveSort } from '../search/query-schema.ts';
-import { searchOrganisations } from '../search/search.ts';
-import { OrganisationSearchPage } from '../search/search-page.tsx';
-import { similarOrganisations } from '../search/similar.ts';
-import { proposedFields } from './changes.ts';
 import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
 import { MyOrganisationsPage, OrganisationProfileLayout } from './pages.tsx';
-import {
-  canEditOrganisation,
-  canManageTeam,
-  canModerateOrganisations,
-  canSeePendingRevision,
-  canSubmitOrganisation,
-  changesNeedReview,
-} from './policy.ts';
 import { organisationJsonLd } from './presenter.ts';
-import * as repo from './repository.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
-import { filtersOf, SearchQuery } from './searchable.ts';
 import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
+import * as views from './views.ts';
 
 type Params = { slug: string };
 
-/** How long the team sees a returned proposal and its reason on the profile page. */
-const RETURNED_SHOWN_MS = 30 * 86_400_000;
-
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
-  app.get('/organisations', { config: { publicCache: true } }, async (req, reply) => {
-    const input = parseQuery(SearchQuery, req.query);
-    const filters = filtersOf(input);
-    const result = await searchOrganisations(s.db, {
-      q: input.q,
-      filters,
-      sort: effectiveSort(input),
-      page: input.page,
-      limit: input.limit,
-    });
-    return sendPage(
-      reply,
-      <OrganisationSearchPage
-        ctx={req.ctx}
-        state={{ q: input.q, filters, sort: input.sort, page: input.page }}
-        items={result.items}
-        total={result.total}
-        facets={result.facets}
-        corrected={result.corrected}
-        limit={input.limit}
-        notice={noticeFrom(req.query)}
-      />,
-    );
-  });
-
   const newForm = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -91,7 +47,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   app.get('/organisations/new', async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
-    if (!actor.emailVerified) return redirectWithNotice(reply, '/my/organisations', 'notice.verify_first');
+    if (!views.mayCreateOrganisation(actor)) {
+      return redirectWithNotice(reply, '/my/organisations', 'notice.verify_first');
+    }
     return newForm(req, reply, {});
   });
   app.post('/organisations', async (req, reply) => {
@@ -122,35 +80,23 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     reply: FastifyReply,
     extra: { logoProblems?: Problems; status?: number } = {},
   ) => {
-    const { slug } = req.params as Params;
-    const actor = req.ctx.actor;
-    const { org, membership } = await uc.loadForActor(s, actor, slug);
-    const [hasLogo, similar, latest] = await Promise.all([
-      repo.hasLogo(s.db, org.id),
-      org.status === 'published' ? similarOrganisations(s.db, org) : [],
-      canSeePendingRevision(actor, membership) ? repo.latestRevision(s.db, org.id) : undefined,
-    ]);
-    const pending = latest?.status === 'pending' ? latest : undefined;
-    // A returned proposal stays in view of the team for a while, with the editor's reason.
-    const returned =
-      latest?.status === 'returned' && Date.now() - (latest.decided_at?.getTime() ?? 0) < RETURNED_SHOWN_MS
-        ? { fields: proposedFields(latest.proposed), reason: latest.reason ?? '' }
-        : undefined;
+    const view = await views.profileView(s, req.ctx.actor, (req.params as Params).slug);
+    const { org, can } = view;
     return sendPage(
       reply,
       <OrganisationProfileLayout
         ctx={req.ctx}
         org={org}
-        similar={similar}
-        hasLogo={hasLogo}
-        membership={membership}
-        canEdit={canEditOrganisation(actor, org, membership)}
-        canSubmit={canSubmitOrganisation(actor, org, membership)}
-        canModerate={canModerateOrganisations(actor)}
-        canManageTeam={canManageTeam(actor, membership)}
-        pendingFields={pending ? proposedFields(pending.proposed) : []}
-        returnedRevision={returned}
-        jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo })}
+        similar={view.similar}
+        hasLogo={org.has_logo}
+        membership={view.membership}
+        canEdit={can.edit}
+        canSubmit={can.submit}
+        canModerate={can.moderate}
+        canManageTeam={can.manageTeam}
+        pendingFields={view.pendingFields}
+        returnedRevision={view.returned}
+        jsonLd={organisationJsonLd(org, { baseUrl: s.config.baseUrl, hasLogo: org.has_logo })}
         notice={noticeFrom(req.query)}
         logoProblems={extra.logoProblems}
       />,
@@ -162,10 +108,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   );
 
   app.get('/organisations/:slug/logo', async (req, reply) => {
-    const { slug } = req.params as Params;
-    const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
-    const logo = await repo.getLogo(s.db, org.id);
-    if (!logo) throw new AppError('not_found', 'No logo.');
+    const logo = await views.logoOf(s, req.ctx.actor, (req.params as Params).slug);
     return reply
       .header('content-type', logo.content_type)
       .header('cache-control', 'public, max-age=300')
@@ -191,20 +134,18 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     const { slug } = req.params as Params;
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
-    const { org, membership } = await uc.loadForActor(s, actor, slug);
-    if (!canEditOrganisation(actor, org, membership)) throw forbidden();
     // The team keeps editing its pending proposal, so the form shows the proposed values.
-    const pending = changesNeedReview(actor, org) ? await repo.pendingRevision(s.db, org.id) : undefined;
+    const { org, values, pendingFields } = await views.editForm(s, actor, slug);
     return sendPage(
       reply,
       <OrganisationFormPage
         ctx={req.ctx}
         action={`/organisations/${org.slug}/edit`}
-        values={valuesOf({ ...org, ...(pending?.proposed ?? {}) } as typeof org)}
+        values={valuesOf(values)}
         problems={[]}
         title={req.ctx.t('org.edit_title', { name: org.name })}
         cancelHref={`/organisations/${org.slug}`}
-        pendingFields={pending ? proposedFields(pending.proposed) : []}
+        pendingFields={pendingFields}
       />,
     );
   });
@@ -245,7 +186,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
   app.get('/my/organisations', async (req, reply) => {
     const actor = requirePageActor(req, reply);
     if (!actor) return reply;
-    const items = await repo.organisationsOfUser(s.db, actor.id);
+    const items = await views.myOrganisations(s, actor);
     return sendPage(
       reply,
       <MyOrganisationsPage ctx={req.ctx} items={items} notice={noticeFrom(req.query)} />,
@@ -256,25 +197,23 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
 }
 
 function registerReviewRoutes(app: FastifyInstance, s: Services) {
-  const staffOnly = (req: FastifyRequest, reply: FastifyReply) => {
-    const actor = requirePageActor(req, reply);
-    if (actor && !canModerateOrganisations(actor)) throw forbidden();
-    return actor;
-  };
+  // Editors only: the use cases ask the policy; a visitor is sent to sign in first.
+  const staffOnly = requirePageActor;
   const reviewPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { problems?: Problems; values?: Record<string, string> } = {},
   ) => {
-    const { slug } = req.params as Params;
-    const { org } = await uc.loadForActor(s, req.ctx.actor, slug);
-    const [details, hasLogo] = await Promise.all([uc.reviewDetails(s, org), repo.hasLogo(s.db, org.id)]);
-    return sendPage(reply, <ReviewPage ctx={req.ctx} org={org} hasLogo={hasLogo} {...details} {...extra} />);
+    const { org, ...details } = await views.reviewView(s, req.ctx.actor, (req.params as Params).slug);
+    return sendPage(
+      reply,
+      <ReviewPage ctx={req.ctx} org={org} hasLogo={org.has_logo} {...details} {...extra} />,
+    );
   };
 
   app.get('/editor/queue', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
-    const [items, revisions] = await Promise.all([repo.reviewQueue(s.db), repo.pendingRevisionsQueue(s.db)]);
+    const { items, revisions } = await views.reviewQueue(s, req.ctx.actor);
     return sendPage(
       reply,
       <ReviewQueuePage ctx={req.ctx} items={items} revisions={revisions} notice={noticeFrom(req.query)} />,

@@ -1,9 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, Organisation } from '../../platform/db/schema.ts';
+import type { Highlight } from '../search/kind.ts';
 import { type FacetSql, headline, RECORD } from '../search/repository.ts';
-import type { SearchHit } from '../search/search.ts';
-import type { SimilarOrganisation } from '../search/similar.ts';
-import { sizeBandSql } from './repository.ts';
+import { HAS_LOGO, sizeBandSql } from './repository.ts';
 import { LABELS, ORGANISATION_TYPES, PROFILE_FIELDS } from './schemas.ts';
 import type { FacetKey } from './searchable.ts';
 
@@ -66,21 +65,54 @@ export async function loadOrganisationColumns(db: Kysely<DB>): Promise<Organisat
   return rows[0]!;
 }
 
+/** An organisation as a results page shows it. */
+export interface SearchHit {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  type: string;
+  country: string;
+  city: string | null;
+  label: string;
+  ecosystems: string[];
+  summary: string;
+  updated_at: Date;
+  has_logo: boolean;
+  /** Name and summary with HIT_START/HIT_END around matched words (only with a query). */
+  name_hl: string | null;
+  snippet: string | null;
+}
+
+const byKey = <T extends { seq: number }>(rows: T[]) =>
+  new Map(rows.map(({ seq, ...row }) => [seq, row as Omit<T, 'seq'>]));
+
 /** The rows of a results page (published only), with highlights when there is a query. */
 export async function pageRows(
   db: Kysely<DB>,
   seqs: number[],
-  tsquery: RawBuilder<unknown> | null,
-): Promise<(SearchHit & { seq: number })[]> {
-  if (seqs.length === 0) return [];
+  highlight: Highlight | null,
+): Promise<Map<number, SearchHit>> {
+  if (seqs.length === 0) return new Map();
   const { rows } = await sql<SearchHit & { seq: number }>`
     select o.seq, o.id, o.slug, o.name, o.acronym, o.type, o.country, o.city, o.label, o.ecosystems,
-      o.summary, o.updated_at,
-      exists (select 1 from organisation_logos l where l.organisation_id = o.id) as has_logo,
-      ${headline(tsquery, sql.ref('o.name'), { all: true })} as name_hl,
-      ${headline(tsquery, sql.ref('o.summary'))} as snippet
+      o.summary, o.updated_at, ${HAS_LOGO} as has_logo,
+      ${headline(highlight, sql.ref('o.name'), { all: true })} as name_hl,
+      ${headline(highlight, sql.ref('o.summary'))} as snippet
     from organisations o where o.status = 'published' and o.seq in (${sql.join(seqs)})`.execute(db);
-  return rows;
+  return byKey(rows);
+}
+
+/** An organisation as the API presents it: the whole row, and whether it has a logo. */
+export type ApiRow = Organisation & { has_logo: boolean };
+
+/** The rows of an API page (published only), in one query. */
+export async function apiRows(db: Kysely<DB>, seqs: number[]): Promise<Map<number, ApiRow>> {
+  if (seqs.length === 0) return new Map();
+  const { rows } = await sql<ApiRow>`
+    select o.*, ${HAS_LOGO} as has_logo
+    from organisations o where o.status = 'published' and o.seq in (${sql.join(seqs)})`.execute(db);
+  return new Map(rows.map((r) => [r.seq, r]));
 }
 
 /** What an export needs of a row: everything but the search and rendering columns. */
@@ -105,12 +137,13 @@ export async function exportBatch(
   where: RawBuilder<boolean>[],
   after: { name: string; id: string } | null,
   limit: number,
-): Promise<Organisation[]> {
+): Promise<(Organisation & { has_logo: boolean })[]> {
   const cursor: RawBuilder<boolean> = after
     ? sql<boolean>`(o.name, o.id) > (${after.name}, ${after.id}::uuid)`
     : sql<boolean>`true`;
-  const { rows } = await sql<Organisation>`
-    select ${sql.join(EXPORT_COLUMNS.map((c) => sql.ref(`o.${c}`)))} from organisations o
+  const { rows } = await sql<Organisation & { has_logo: boolean }>`
+    select ${sql.join(EXPORT_COLUMNS.map((c) => sql.ref(`o.${c}`)))}, ${HAS_LOGO} as has_logo
+    from organisations o
     where o.status = 'published' and ${sql.join([...where, cursor], sql` and `)}
     order by o.name, o.id
     limit ${limit}`.execute(db);
@@ -118,6 +151,24 @@ export async function exportBatch(
 }
 
 /** The bit sets of an organisation's classification codes (`taxonomyMasks`). */
+/** A published organisation like another one, with what they have in common. */
+export interface SimilarOrganisation {
+  slug: string;
+  name: string;
+  country: string;
+  city: string | null;
+  ecosystems: string[];
+  sectors: string[];
+  kets: string[];
+  emerging: string[];
+  keywords: string[];
+  /** The other one is based in a country this one targets. */
+  in_target_market: boolean;
+  /** The other one targets this one's country. */
+  targets_us: boolean;
+  score: number;
+}
+
 export interface Masks {
   ecosystem_mask: number;
   emerging_mask: number;

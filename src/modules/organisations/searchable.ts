@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Organisation } from '../../platform/db/schema.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { Services } from '../../platform/services.ts';
+import { taxonomyMasks } from '../../platform/taxonomy/codes.ts';
 import {
   countryName,
   ECOSYSTEMS,
@@ -12,15 +14,40 @@ import {
   termLabel,
 } from '../../platform/taxonomy/index.ts';
 import { FacetIndex } from '../search/facet-index.ts';
-import type { FacetSpec, Filters as KindFilters, SearchableKind, Snapshot } from '../search/kind.ts';
+import { type ImportReport, type ImportRow, importRecords } from '../search/import.ts';
+import { importUseCases } from '../search/import-usecases.ts';
+import type {
+  FacetCounts,
+  FacetSpec,
+  Filters as KindFilters,
+  SearchableKind,
+  Snapshot,
+} from '../search/kind.ts';
 import {
   filtersOf as filtersOfKind,
   type SearchInput as KindSearchInput,
   searchQuery,
 } from '../search/query-schema.ts';
 import { float64s, int32s, RECORD } from '../search/repository.ts';
-import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
-import { loadOrganisationColumns, ORGANISATION_FACET_SQL } from './search-repository.ts';
+import { findIn, type SearchRequest } from '../search/search.ts';
+import { similarTo } from '../search/similar.ts';
+import { EXPORT_HEADER, exportRecord, validateImport, writeImportBatch } from './open-data.ts';
+import { canSearchOrganisations } from './policy.ts';
+import { presentOrganisation } from './presenter.ts';
+import { LABELS, LIST_FIELDS, ORGANISATION_TYPES } from './schemas.ts';
+import { OrganisationCard } from './search-card.tsx';
+import {
+  type ApiRow,
+  apiRows,
+  countKnownExternalIds,
+  exportBatch,
+  loadOrganisationColumns,
+  ORGANISATION_FACET_SQL,
+  pageRows,
+  type SearchHit,
+  type SimilarOrganisation,
+  scoreSimilar,
+} from './search-repository.ts';
 import { isSizeBandCode, SIZE_BANDS, sizeBandOf } from './size-bands.ts';
 
 /**
@@ -74,11 +101,14 @@ const message = (prefix: string) => (ctx: { t: (key: MessageKey) => string }, va
 
 const FACETS: readonly Spec[] = [
   scalar('country', isCountryCode, (ctx, v) => countryName(v, ctx.lang)),
-  scalar(
-    'region',
-    (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
-    (_, v) => v,
-  ),
+  {
+    ...scalar(
+      'region',
+      (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
+      (_, v) => v,
+    ),
+    onlyWith: 'country',
+  },
   terms('ecosystem', ECOSYSTEMS, (ctx, v) => termLabel(ECOSYSTEMS, v, ctx.lang)),
   terms('emerging', EMERGING_INDUSTRIES, (ctx, v) => termLabel(EMERGING_INDUSTRIES, v, ctx.lang)),
   terms('nace', NACE_SECTIONS, (ctx, v) => `${v} — ${termLabel(NACE_SECTIONS, v, ctx.lang)}`),
@@ -183,17 +213,72 @@ async function snapshot(db: Kysely<DB>): Promise<Snapshot<FacetKey>> {
   return snapshotOf(columns, BigInt(r.version));
 }
 
-export const organisationKind: SearchableKind<FacetKey> = {
+/** What similarity reads of an organisation. */
+export type SimilarOf = Pick<
+  Organisation,
+  | 'id'
+  | 'seq'
+  | 'country'
+  | 'ecosystems'
+  | 'nace_sections'
+  | 'kets'
+  | 'emerging_industries'
+  | 'target_markets'
+  | 'keywords'
+>;
+
+const loweredKeywords = (org: SimilarOf) => [...new Set(org.keywords.map((k) => k.toLowerCase()))];
+const masksOf = (org: SimilarOf) => taxonomyMasks({ ...org, nace: org.nace_sections });
+
+export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow, SimilarOf, SimilarOrganisation> = {
   id: 'organisation',
   plural: 'organisations',
+  path: '/organisations',
+  policy: { canSearch: canSearchOrganisations },
   facets: FACETS,
   sorts: ['relevance', 'name', 'updated'],
   snapshot,
+  page: {
+    read: pageRows,
+    Card: OrganisationCard,
+    texts: { title: 'orglist.title', create: { href: '/organisations/new', text: 'orglist.create' } },
+  },
+  api: {
+    read: apiRows,
+    present: (row, { baseUrl }) => presentOrganisation(row, { baseUrl, hasLogo: row.has_logo }),
+  },
+  export: {
+    fileName: 'clusterhub-organisations',
+    header: EXPORT_HEADER,
+    batch: exportBatch,
+    record: (row, { baseUrl }) => exportRecord(row, baseUrl, row.has_logo),
+  },
+  import: {
+    listColumns: new Set<string>(LIST_FIELDS),
+    validate: validateImport,
+    write: (db, batch, run) => writeImportBatch(db, batch as Parameters<typeof writeImportBatch>[1], run),
+    countKnown: countKnownExternalIds,
+    analyze: ['organisations', 'directory_search'],
+  },
   // Shared ecosystems ×3, sectors ×2, technologies ×2, emerging industries ×1; ×2 when based in
-  // one of the target markets. Keywords and the other way round are scored in SQL (`similar.ts`).
+  // one of the target markets. Keywords (worth at most one each) and the other way round (2) are
+  // scored in SQL (`scoreSimilar`), with overlaps counted on bit sets.
   similar: {
     weights: { ecosystem: 3, nace: 2, ket: 2, emerging: 1 },
     place: { facet: 'country', weight: 2 },
+    target: (org) => {
+      const m = masksOf(org);
+      return {
+        key: org.seq,
+        bits: { ecosystem: m.ecosystem_mask, emerging: m.emerging_mask, ket: m.ket_mask, nace: m.nace_mask },
+        places: org.target_markets,
+        unknownMax: 2 + loweredKeywords(org).length,
+      };
+    },
+    exact: async (db, org, candidates, limit) => {
+      const rows = await scoreSimilar(db, org, masksOf(org), loweredKeywords(org), candidates, limit);
+      return rows.filter((r) => r.score > 0);
+    },
   },
 };
 
@@ -202,6 +287,48 @@ export const SearchQuery = searchQuery(organisationKind);
 
 export function filtersOf(input: SearchInput): Filters {
   return filtersOfKind(organisationKind, input);
+}
+
+export type { SearchHit, SimilarOrganisation };
+
+/** The admin upload's use cases for organisations (`/admin/imports`). */
+export const organisationImports = importUseCases(organisationKind);
+
+/** Imports organisations (the export's records) into the directory: see `importRecords`. */
+export function importOrganisations(
+  s: Services,
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>,
+  opts: Parameters<typeof importRecords>[3],
+): Promise<ImportReport> {
+  return importRecords(s, organisationKind, rows, opts);
+}
+
+/**
+ * Organisations most like `org`: shared ecosystems weigh most, then sectors and technologies, then
+ * emerging industries and keywords, and complementary target markets (either one looks for partners where
+ * the other is). Never `org` itself; only published ones; ties by name.
+ */
+export function similarOrganisations(
+  db: Kysely<DB>,
+  org: SimilarOf,
+  limit = 5,
+): Promise<SimilarOrganisation[]> {
+  return similarTo(db, organisationKind, org, limit);
+}
+
+/** A page of the directory's search, as its cards show it (tests and callers without an actor). */
+export async function searchOrganisations(
+  db: Kysely<DB>,
+  req: SearchRequest<FacetKey>,
+): Promise<{ items: SearchHit[]; total: number; facets: FacetCounts<FacetKey>; corrected: string | null }> {
+  const found = await findIn(db, organisationKind, req);
+  const rows = await pageRows(db, found.keys, found.highlight);
+  return {
+    items: found.keys.flatMap((k) => rows.get(k) ?? []),
+    total: found.total,
+    facets: found.facets,
+    corrected: found.corrected,
+  };
 }
 
 /** The bit sets of an organisation's ecosystems, emerging industries, KETs and NACE sections. */

@@ -20,7 +20,6 @@ import {
   InvitationSignUpPage,
   invitationPath,
 } from './invitation-page.tsx';
-import { canManageTeam } from './policy.ts';
 import * as team from './team.ts';
 import { RemoveMemberPage, TeamPage } from './team-page.tsx';
 
@@ -105,7 +104,7 @@ export function registerTeamRoutes(app: FastifyInstance, s: Services) {
           org={r.org}
           member={r.member}
           isSelf={r.isSelf}
-          canManage={canManageTeam(req.ctx.actor, r.membership)}
+          canManage={r.canManage}
         />,
       );
     });

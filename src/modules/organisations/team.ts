@@ -230,7 +230,7 @@ export async function removalOf(s: Services, actor: Actor | null, idOrSlug: stri
   const member = members.find((m) => m.id === userId);
   if (!member) throw notFound('Not a member.');
   if (member.role === 'admin' && members.filter((m) => m.role === 'admin').length <= 1) throw lastAdmin();
-  return { org, member, isSelf, membership };
+  return { org, member, isSelf, membership, canManage: canManageTeam(actor, membership) };
 }
 
 /**

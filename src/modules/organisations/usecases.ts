@@ -15,6 +15,7 @@ import {
   changesNeedReview,
   type Membership,
 } from './policy.ts';
+import type { OrganisationWithLogo } from './repository.ts';
 import * as repo from './repository.ts';
 import {
   CreateOrganisationInput,
@@ -73,7 +74,7 @@ export async function createOrganisation(
   s: Services,
   actor: Actor | null,
   raw: unknown,
-): Promise<Organisation> {
+): Promise<OrganisationWithLogo> {
   if (!canCreateOrganisation(actor)) {
     throw actor
       ? forbidden('Verify your e-mail address before creating an organisation.')
@@ -94,7 +95,7 @@ export async function createOrganisation(
       subjectType: 'organisation',
       subjectId: org.id,
     });
-    return org;
+    return { ...org, has_logo: false };
   });
 }
 
@@ -110,7 +111,7 @@ export async function loadForActor(s: Services, actor: Actor | null, idOrSlug: s
 /** What an update did: the live profile, and the revision its identifying changes wait in. */
 export interface UpdateResult {
   /** The profile as visitors see it after the change. */
-  org: Organisation;
+  org: OrganisationWithLogo;
   /** The organisation's pending revision after the change, if there is one. */
   revision: OrganisationRevision | null;
   /** The fields of this request that wait for an editor instead of going live. */
@@ -167,7 +168,7 @@ export async function updateOrganisation(
   }
   const held = Object.keys(patch).filter((f) => f in proposal);
   return s.db.transaction().execute(async (trx) => {
-    let updated = org;
+    let updated: Organisation = org;
     // A request that only proposes changes leaves the published profile (and its date) alone.
     if (live.length > 0 || held.length === 0) {
       const values = Object.fromEntries(live.map((f) => [f, (patch as Record<string, unknown>)[f]]));
@@ -219,7 +220,7 @@ export async function updateOrganisation(
       });
       revision = null;
     }
-    return { org: updated, revision, held };
+    return { org: { ...updated, has_logo: org.has_logo }, revision, held };
   });
 }
 
@@ -242,7 +243,7 @@ export async function submitForReview(s: Services, actor: Actor | null, idOrSlug
       subjectType: 'organisation',
       subjectId: org.id,
     });
-    return updated;
+    return { ...updated!, has_logo: org.has_logo };
   });
 }
 
@@ -264,7 +265,7 @@ export async function publishOrganisation(s: Services, actor: Actor | null, idOr
       details: { warnings: eligibilityWarnings(org), waiver: org.eligibility_waiver },
     });
     await notifyTeam(s, trx, org, 'mail.published');
-    return updated;
+    return { ...updated!, has_logo: org.has_logo };
   });
 }
 
@@ -286,7 +287,7 @@ export async function returnOrganisation(s: Services, actor: Actor | null, idOrS
       details: { reason },
     });
     await notifyTeam(s, trx, org, 'mail.returned', { reason });
-    return updated;
+    return { ...updated!, has_logo: org.has_logo };
   });
 }
 
@@ -304,7 +305,7 @@ export async function setEligibilityWaiver(s: Services, actor: Actor | null, idO
       subjectId: org.id,
       details: { waiver: waiver ?? null },
     });
-    return updated;
+    return { ...updated!, has_logo: org.has_logo };
   });
 }
 

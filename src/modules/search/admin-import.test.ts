@@ -5,8 +5,8 @@ import { makeUser, signedIn } from '../../../test/helpers/fixtures.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
-import { claimImportRun } from '../admin/repository.ts';
 import { MAX_STORED_PROBLEMS, storedReport } from './import-job.ts';
+import { claimImportRun } from './repository.ts';
 
 /** Two good rows (lines 2 and 4) and three bad ones (lines 3, 5 and 6). */
 const CSV = `${[

@@ -15,40 +15,63 @@ const BATCHES_PER_COLLECTION = 20;
 
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
-import type { Organisation } from '../../platform/db/schema.ts';
-import type { Services } from '../../platform/services.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { forbidden } from '../../platform/errors.ts';
+import type { Actor, Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
-import { presentOrganisation } from '../organisations/presenter.ts';
-import * as repo from '../organisations/repository.ts';
-import { PROFILE_FIELDS } from '../organisations/schemas.ts';
-import { filtersOf, SearchQuery } from '../organisations/searchable.ts';
-import { searchAll } from './search.ts';
+import type { Filters, SearchableKind } from './kind.ts';
+import { filtersOf, searchQuery } from './query-schema.ts';
+import { filterConditions } from './repository.ts';
+import { textSearch } from './search.ts';
 
-/** One exported record: the API's view plus the key an import matches records on. */
-export function exportRecord(o: Organisation, baseUrl: string, hasLogo: boolean) {
-  return { external_id: o.external_id ?? o.id, ...presentOrganisation(o, { baseUrl, hasLogo }) };
+/**
+ * Every row of `kind` a search finds, in the kind's export order, fetched in batches by keyset so
+ * that an export of any size streams in constant memory.
+ */
+export async function* exportBatches<K extends string, Row>(
+  db: Kysely<DB>,
+  kind: SearchableKind<K, unknown, Row>,
+  req: { q: string; filters: Filters<K> },
+  batchSize = 1000,
+): AsyncGenerator<Row[]> {
+  const part = kind.export;
+  if (!part) return;
+  const { textMatch } = await textSearch(db, req.q);
+  const where = [textMatch, filterConditions(kind.facets, req.filters)];
+  let after: Row | null = null;
+  for (;;) {
+    const rows = await part.batch(db, where, after, batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!;
+    if (rows.length < batchSize) return;
+  }
 }
-export type ExportRecord = ReturnType<typeof exportRecord>;
 
-/** The CSV columns, in the order of the export record (a test compares it with the JSON keys). */
-export const EXPORT_HEADER = [
-  'external_id',
-  'id',
-  'slug',
-  'url',
-  ...PROFILE_FIELDS.slice(0, PROFILE_FIELDS.indexOf('members_other') + 1),
-  'members_total',
-  ...PROFILE_FIELDS.slice(PROFILE_FIELDS.indexOf('members_other') + 1),
-  'social_linkedin',
-  'social_x',
-  'social_youtube',
-  'social_facebook',
-  'logo_url',
-  'status',
-  'updated_at',
-  'published_at',
-  'outdated',
-] as const satisfies readonly (keyof ExportRecord)[];
+/**
+ * The export use case: the search its URL says (a bad parameter is a 400 naming it), asked of the
+ * kind's policy, as records batch by batch.
+ */
+export async function* exportRecords<K extends string, Row>(
+  s: Services,
+  actor: Actor | null,
+  kind: SearchableKind<K, unknown, Row>,
+  query: unknown,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const input = parseQuery(searchQuery(kind), query);
+  if (!kind.policy.canSearch(actor) || !kind.export) throw forbidden();
+  const { record } = kind.export;
+  const o = { baseUrl: s.config.baseUrl };
+  for await (const batch of exportBatches(
+    s.db,
+    kind,
+    { q: input.q, filters: filtersOf(kind, input) },
+    EXPORT_BATCH[s.engine],
+  )) {
+    yield batch.map((row) => record(row, o));
+  }
+}
 
 /**
  * Rows per database round trip of an export. The embedded engine plans each query on this very
@@ -97,61 +120,57 @@ function csvCell(v: unknown): string | number | boolean | null {
 }
 
 /**
- * Open data: the directory as CSV or JSON, honouring the same filters as the search, streamed
- * batch by batch so that memory stays flat however large the directory is.
+ * Open data: each exportable kind as CSV or JSON at `/api/v1/<plural>/export.csv|json`, honouring
+ * the same filters as its search, streamed batch by batch so that memory stays flat however large
+ * the directory is.
  */
-export function registerOrganisationExport(app: FastifyInstance, s: Services) {
-  async function* records(query: unknown) {
-    const input = parseQuery(SearchQuery, query);
-    for await (const batch of searchAll(
-      s.db,
-      { q: input.q, filters: filtersOf(input) },
-      EXPORT_BATCH[s.engine],
-    )) {
-      const logos = await repo.withLogos(
-        s.db,
-        batch.map((o) => o.id),
-      );
-      yield batch.map((o) => exportRecord(o, s.config.baseUrl, logos.has(o.id)));
-    }
+export function registerExportApi(
+  app: FastifyInstance,
+  s: Services,
+  kinds: readonly SearchableKind<string, unknown, unknown>[],
+) {
+  for (const kind of kinds) {
+    const part = kind.export;
+    if (!part) continue;
+    const { header, fileName } = part;
+
+    /** Validates before the first byte so that a bad parameter is still a clean 400. */
+    const start = async (req: { ctx: { actor: Actor | null }; query: unknown }) => {
+      const it = exportRecords(s, req.ctx.actor, kind, req.query);
+      const first = await it.next();
+      return { first: first.done ? [] : first.value, rest: it };
+    };
+
+    app.get(`/api/v1/${kind.plural}/export.csv`, async (req, reply) => {
+      const { first, rest } = await start(req);
+      async function* lines() {
+        const emit = (rows: Record<string, unknown>[]) =>
+          stringify(rows.map((r) => header.map((k) => csvCell(r[k]))));
+        yield stringify([header]);
+        for (const rows of inChunks(first)) yield emit(rows);
+        for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
+      }
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}.csv"`)
+        .send(Readable.from(lines(), { objectMode: false }));
+    });
+
+    app.get(`/api/v1/${kind.plural}/export.json`, async (req, reply) => {
+      const { first, rest } = await start(req);
+      async function* chunks() {
+        yield '[';
+        let n = 0;
+        const emit = (rows: Record<string, unknown>[]) =>
+          rows.map((r) => `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
+        for (const rows of inChunks(first)) yield emit(rows);
+        for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
+        yield '\n]\n';
+      }
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}.json"`)
+        .send(Readable.from(chunks(), { objectMode: false }));
+    });
   }
-
-  /** Validates before the first byte so that a bad parameter is still a clean 400. */
-  async function start(query: unknown) {
-    const it = records(query);
-    const first = await it.next();
-    return { first: first.done ? [] : first.value, rest: it };
-  }
-
-  app.get('/api/v1/organisations/export.csv', async (req, reply) => {
-    const { first, rest } = await start(req.query);
-    async function* lines() {
-      const emit = (rows: ExportRecord[]) =>
-        stringify(rows.map((r) => EXPORT_HEADER.map((k) => csvCell(r[k]))));
-      yield stringify([EXPORT_HEADER]);
-      for (const rows of inChunks(first)) yield emit(rows);
-      for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="clusterhub-organisations.csv"')
-      .send(Readable.from(lines(), { objectMode: false }));
-  });
-
-  app.get('/api/v1/organisations/export.json', async (req, reply) => {
-    const { first, rest } = await start(req.query);
-    async function* chunks() {
-      yield '[';
-      let n = 0;
-      const emit = (rows: ExportRecord[]) =>
-        rows.map((r) => `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
-      for (const rows of inChunks(first)) yield emit(rows);
-      for await (const batch of collecting(rest)) for (const rows of inChunks(batch)) yield emit(rows);
-      yield '\n]\n';
-    }
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="clusterhub-organisations.json"')
-      .send(Readable.from(chunks(), { objectMode: false }));
-  });
 }

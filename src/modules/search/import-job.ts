@@ -1,11 +1,14 @@
 import type { StoredImportReport } from '../../platform/db/schema.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
-import * as repo from '../admin/repository.ts';
-import { ImportFileError, type ImportReport, importOrganisations, readImportContent } from './import.ts';
+import { ImportFileError, type ImportReport, importRecords, readImportContent } from './import.ts';
+import type { SearchableKind } from './kind.ts';
+import * as repo from './repository.ts';
 
-/** The job that runs an import started from the admin page; its payload is `{ runId }`. */
-export const IMPORT_JOB = 'organisations.import';
+/** The job that runs an import of `kind` started from the admin page ('organisations.import'); its payload is `{ runId }`. */
+export function importJobOf(kind: Pick<SearchableKind<string>, 'plural'>): string {
+  return `${kind.plural}.import`;
+}
 
 /** At most one progress write per this many milliseconds. */
 const PROGRESS_EVERY_MS = 500;
@@ -36,7 +39,8 @@ function isBadFile(err: unknown): boolean {
   );
 }
 
-export function importJobHandler(s: Services): JobHandler {
+/** The handler of the import job for `kind` (the kind the admin page imports). */
+export function importJobHandler(s: Services, kind: SearchableKind<string>): JobHandler {
   return async (payload, info) => {
     const runId = typeof payload.runId === 'string' ? payload.runId : '';
     const run = await repo.claimImportRun(s.db, runId, STALE_SECONDS);
@@ -52,7 +56,7 @@ export function importJobHandler(s: Services): JobHandler {
         .catch((err) => s.log.warn({ err, runId: run.id }, 'import progress not saved'));
     };
     try {
-      const report = await importOrganisations(s, readImportContent(run.content, run.format), {
+      const report = await importRecords(s, kind, readImportContent(run.content, run.format, kind), {
         dryRun: run.dry_run,
         actorId: run.actor_id,
         onProgress,

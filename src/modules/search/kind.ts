@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { JSX } from 'preact';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { Actor } from '../../platform/services.ts';
 import type { Term } from '../../platform/taxonomy/terms.ts';
+import type { ImportProblem, ImportRow } from './import-files.ts';
 import type { FacetSql } from './repository.ts';
 
 /**
@@ -20,6 +24,15 @@ export interface FacetCount {
 }
 export type FacetCounts<K extends string = string> = Record<K, FacetCount[]>;
 
+/**
+ * What a search hands the projections to highlight with: the query as tsquery text
+ * (`'a' & 'b'`, already normalised) and its words that are not negated.
+ */
+export interface Highlight {
+  tsquery: string;
+  terms: string[];
+}
+
 interface FacetBase<K extends string> {
   /** URL parameter, catalogue key `facet.<key>`, OpenAPI property. */
   key: K;
@@ -29,6 +42,8 @@ interface FacetBase<K extends string> {
   label(ctx: RequestContext, value: string): string;
   /** The value on the kind's row `o`, for filters applied in SQL (exports). */
   sql: FacetSql;
+  /** Offered on the page only once a value of this other facet (or of this one) is chosen. */
+  onlyWith?: K;
 }
 
 /**
@@ -58,11 +73,37 @@ export interface Snapshot<K extends string = string> {
   tagWords: string[];
 }
 
-export interface SearchableKind<K extends string = string> {
+/** What the index narrows similar rows by: the row's key, its terms as bit sets, the places it looks to. */
+export interface SimilarTarget<K extends string = string> {
+  key: number;
+  bits: Partial<Record<K, number>>;
+  places: readonly string[];
+  /** The most that what the index does not hold (keywords, the other way round) can add. */
+  unknownMax: number;
+}
+
+/** A record of an import file that is valid: its line, the key imports match on, its values. */
+export interface ImportValid {
+  line: number;
+  key: string;
+  values: unknown;
+}
+
+export interface SearchableKind<
+  K extends string = string,
+  Hit = unknown,
+  Row = unknown,
+  Of = unknown,
+  Like = unknown,
+> {
   /** 'organisation': audit actions, subject type. */
   id: string;
-  /** 'organisations': URLs, CLI, job and file names. */
+  /** 'organisations': URLs, CLI, job and file names; the API lists it at `/api/v1/<plural>`. */
   plural: string;
+  /** The search page's address ('/organisations'). */
+  path: string;
+  /** Who may search it: every read goes through the search use cases, which ask this. */
+  policy: { canSearch(actor: Actor | null): boolean };
   /** Facets in the order pages show them; at most 15 (one failure bit each, beside the text's). */
   facets: readonly FacetSpec<K>[];
   sorts: readonly Sort[];
@@ -72,5 +113,50 @@ export interface SearchableKind<K extends string = string> {
    * Similar rows: shared terms of these terms facets, each times its weight, plus `place.weight`
    * when a row's `place.facet` value is among the ones the target looks for.
    */
-  similar?: { weights: Partial<Record<K, number>>; place?: { facet: K; weight: number } };
+  similar?: {
+    weights: Partial<Record<K, number>>;
+    place?: { facet: K; weight: number };
+    target(of: Of): SimilarTarget<K>;
+    /** The exact scores of the candidates the index kept, best first, at most `limit` (none scoring 0). */
+    exact(db: Kysely<DB>, of: Of, candidates: number[], limit: number): Promise<Like[]>;
+  };
+  /** The HTML projection: one query for a page of keys, with headlines when there is a query. */
+  page: {
+    read(db: Kysely<DB>, keys: number[], highlight: Highlight | null): Promise<Map<number, Hit>>;
+    Card(props: { ctx: RequestContext; hit: Hit }): JSX.Element;
+    /** The page's heading, and the link to create one (shown to signed-in people). */
+    texts: { title: MessageKey; create?: { href: string; text: MessageKey } };
+  };
+  /** The JSON projection: one query for a page of keys, no headlines. */
+  api: {
+    read(db: Kysely<DB>, keys: number[]): Promise<Map<number, Row>>;
+    present(row: Row, o: { baseUrl: string }): Record<string, unknown>;
+  };
+  /** Open data: every row a search finds, streamed in batches (the same columns the API presents). */
+  export?: {
+    /** The download's file name, without its extension ('clusterhub-organisations'). */
+    fileName: string;
+    /** The CSV columns, in the order of a record's keys. */
+    header: readonly string[];
+    /** A batch of the visible rows meeting every condition, in a stable order after `after` (keyset). */
+    batch(db: Kysely<DB>, where: RawBuilder<boolean>[], after: Row | null, limit: number): Promise<Row[]>;
+    record(row: Row, o: { baseUrl: string }): Record<string, unknown>;
+  };
+  /** Imports of the export's format, idempotent on the key each record carries. */
+  import?: {
+    /** CSV columns whose cells hold lists separated by "|". */
+    listColumns: ReadonlySet<string>;
+    /** A record as it would be written, or null with its problems added. */
+    validate(row: ImportRow, problems: ImportProblem[]): ImportValid | null;
+    /** Writes a batch (its rows' keys are unique in the run); `slugs` holds the run's new slugs. */
+    write(
+      db: Kysely<DB>,
+      batch: ImportValid[],
+      run: { slugs: Set<string> },
+    ): Promise<{ created: number; updated: number }>;
+    /** A dry run: how many of these keys are stored already. */
+    countKnown(db: Kysely<DB>, keys: string[]): Promise<number>;
+    /** Tables whose planner statistics a bulk import refreshes. */
+    analyze: readonly string[];
+  };
 }

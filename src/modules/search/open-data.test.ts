@@ -14,7 +14,8 @@ import { HttpClient, startTestServer, type TestServer } from '../../../test/help
 import type { NewOrganisation } from '../../platform/db/schema.ts';
 import type { Services } from '../../platform/services.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
-import { importOrganisations, readImportFile } from './import.ts';
+import { importOrganisations, organisationKind } from '../organisations/searchable.ts';
+import { readImportFile } from './import.ts';
 
 const ORGS: NewOrganisation[] = [
   ['Silicon Saxony', 'DE', ['electronics', 'digital'], 'DED21', 'Chips & “quotes”, commas, and\nnew lines.'],
@@ -106,7 +107,9 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
 
     // A spreadsheet would run a cell starting with "=" as a formula: the export guards it.
     expect(readFileSync(csvFile, 'utf8')).toContain(`"'=HYPERLINK(""https://example.org"",""x"")"`);
-    const first = await importOrganisations(emptyServices, readImportFile(csvFile), { dryRun: false });
+    const first = await importOrganisations(emptyServices, readImportFile(csvFile, organisationKind), {
+      dryRun: false,
+    });
     expect(first).toMatchObject({ rows: 5, created: 5, updated: 0, unchanged: 0, problems: [] });
     const copy = await startTestServerOn(emptyServices);
     try {
@@ -118,7 +121,9 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
     } finally {
       await copy.close();
     }
-    const again = await importOrganisations(emptyServices, readImportFile(csvFile), { dryRun: false });
+    const again = await importOrganisations(emptyServices, readImportFile(csvFile, organisationKind), {
+      dryRun: false,
+    });
     expect(again).toMatchObject({ rows: 5, created: 0, updated: 0, unchanged: 5, problems: [] });
   });
 
@@ -144,7 +149,9 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
         ).n,
       );
     const before = await count();
-    const dry = await importOrganisations(emptyServices, readImportFile(file), { dryRun: true });
+    const dry = await importOrganisations(emptyServices, readImportFile(file, organisationKind), {
+      dryRun: true,
+    });
     expect(await count()).toBe(before);
     expect(dry.created).toBe(1);
     const lines = (r: typeof dry) => r.problems.map((p) => `${p.line}:${p.field}`).sort();
@@ -156,7 +163,9 @@ describe.each(ENGINES)('open data: export and import on %s', (engine) => {
       '4:type',
       '5:external_id',
     ]);
-    const real = await importOrganisations(emptyServices, readImportFile(file), { dryRun: false });
+    const real = await importOrganisations(emptyServices, readImportFile(file, organisationKind), {
+      dryRun: false,
+    });
     expect(real.created).toBe(1);
     expect(lines(real)).toEqual(lines(dry));
     expect(await count()).toBe(before + 1);

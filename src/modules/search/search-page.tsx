@@ -3,41 +3,53 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
-import { countryName, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
-import { isOutdated } from '../organisations/eligibility.ts';
-import { FACET_KEYS, type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
+import type { FacetCounts, FacetSpec, Filters, SearchableKind } from './kind.ts';
 import { effectiveSort, SORTS, type Sort } from './query-schema.ts';
-import { type FacetCounts, HIT_END, HIT_START, type SearchHit } from './search.ts';
+import { HIT_END, HIT_START } from './repository.ts';
 
-export interface SearchState {
+/**
+ * The search page of any kind: the form, the sort, the facets, the active filters, the results
+ * (each drawn by the kind's `page.Card`) and the pagination.
+ */
+
+export interface SearchState<K extends string = string> {
   q: string;
-  filters: Filters;
+  filters: Filters<K>;
   sort: Sort | undefined;
   page: number;
 }
 
 /** The address of a search state: the URL holds it all, so it can be shared and bookmarked. */
-export function searchHref(state: SearchState, change: Partial<SearchState> = {}): string {
+export function searchHref<K extends string>(
+  kind: SearchableKind<K>,
+  state: SearchState<K>,
+  change: Partial<SearchState<K>> = {},
+): string {
   const s = { ...state, page: 1, ...change };
   const params = new URLSearchParams();
   if (s.q) params.set('q', s.q);
-  for (const key of FACET_KEYS) for (const v of s.filters[key]) params.append(key, v);
+  for (const { key } of kind.facets) for (const v of s.filters[key]) params.append(key, v);
   if (s.sort) params.set('sort', s.sort);
   if (s.page > 1) params.set('page', String(s.page));
   const query = params.toString();
-  return query ? `/organisations?${query}` : '/organisations';
+  return query ? `${kind.path}?${query}` : kind.path;
 }
 
-function toggled(filters: Filters, key: FacetKey, value: string): Filters {
+function toggled<K extends string>(filters: Filters<K>, key: K, value: string): Filters<K> {
   const current = filters[key];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...filters, [key]: next };
 }
 
 /** The label a person reads for a facet value. */
-export function facetValueLabel(ctx: RequestContext, key: FacetKey, value: string): string {
-  return organisationKind.facets.find((f) => f.key === key)!.label(ctx, value);
+function facetValueLabel<K extends string>(
+  ctx: RequestContext,
+  kind: SearchableKind<K>,
+  key: K,
+  value: string,
+): string {
+  return kind.facets.find((f) => f.key === key)!.label(ctx, value);
 }
 
 /** Headline text from the database with its hit marks turned into <mark>, everything else escaped. */
@@ -60,7 +72,7 @@ export function Highlighted({ text }: { text: string }) {
 }
 
 /** A headline cut out of the summary, with an ellipsis where text was left out. */
-function Snippet({ snippet, summary }: { snippet: string; summary: string }) {
+export function Snippet({ snippet, summary }: { snippet: string; summary: string }) {
   const plain = snippet.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
   return (
     <>
@@ -73,15 +85,17 @@ function Snippet({ snippet, summary }: { snippet: string; summary: string }) {
 
 const VISIBLE_VALUES = 8;
 
-function Facet({
+function Facet<K extends string>({
   ctx,
+  kind,
   state,
   facetKey,
   values,
 }: {
   ctx: RequestContext;
-  state: SearchState;
-  facetKey: FacetKey;
+  kind: SearchableKind<K>;
+  state: SearchState<K>;
+  facetKey: K;
   values: { value: string; count: number }[];
 }) {
   const selected = state.filters[facetKey];
@@ -96,7 +110,7 @@ function Facet({
     return (
       <li>
         <a
-          href={searchHref(state, { filters: toggled(state.filters, facetKey, v.value) })}
+          href={searchHref(kind, state, { filters: toggled(state.filters, facetKey, v.value) })}
           class={on ? 'facet-value selected' : 'facet-value'}
           aria-current={on ? 'true' : undefined}
           rel="nofollow"
@@ -104,7 +118,7 @@ function Facet({
           <span class="facet-box" aria-hidden="true">
             {on ? '✓' : ''}
           </span>
-          <span class="facet-label">{facetValueLabel(ctx, facetKey, v.value)}</span>
+          <span class="facet-label">{facetValueLabel(ctx, kind, facetKey, v.value)}</span>
           <span class="facet-count">{formatNumber(ctx.lang, v.count)}</span>
         </a>
       </li>
@@ -115,7 +129,7 @@ function Facet({
   const id = `facet-${facetKey}`;
   return (
     <section class="facet" aria-labelledby={id}>
-      <h3 id={id}>{ctx.t(`facet.${facetKey}`)}</h3>
+      <h3 id={id}>{ctx.t(`facet.${facetKey}` as MessageKey)}</h3>
       <ul>{head.map(item)}</ul>
       {tail.length ? (
         <details>
@@ -127,10 +141,16 @@ function Facet({
   );
 }
 
-export function OrganisationSearchPage({
+/** Regions mean something within a country: such a facet is offered once its other facet (or it) has a value. */
+function offered<K extends string>(facet: FacetSpec<K>, filters: Filters<K>): boolean {
+  return !facet.onlyWith || filters[facet.onlyWith].length > 0 || filters[facet.key].length > 0;
+}
+
+export function SearchPage<K extends string, Hit>({
   ctx,
+  kind,
   state,
-  items,
+  hits,
   total,
   facets,
   corrected,
@@ -138,38 +158,40 @@ export function OrganisationSearchPage({
   notice,
 }: {
   ctx: RequestContext;
-  state: SearchState;
-  items: SearchHit[];
+  kind: SearchableKind<K, Hit>;
+  state: SearchState<K>;
+  hits: Hit[];
   total: number;
-  facets: FacetCounts;
+  facets: FacetCounts<K>;
   corrected: string | null;
   limit: number;
   notice?: string | undefined;
 }) {
-  const { t, lang } = ctx;
-  const active = FACET_KEYS.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
+  const { t } = ctx;
+  const keys = kind.facets.map((f) => f.key);
+  const active = keys.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
+  const { title: heading, create } = kind.page.texts;
+  const Card = kind.page.Card;
   // Without words, relevance means nothing: the list is in name order and says so.
   const byDefault = !state.sort || (state.sort === 'relevance' && !state.q);
   const shownSort = state.q || state.sort === 'updated' ? effectiveSort(state) : 'name';
-  const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t('orglist.title');
+  const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t(heading);
   return (
     <Layout ctx={ctx} title={title} notice={notice}>
       <div class="page-head">
-        <h1>{t('orglist.title')}</h1>
-        {ctx.actor ? (
-          <a class="button" href="/organisations/new">
-            {t('orglist.create')}
+        <h1>{t(heading)}</h1>
+        {ctx.actor && create ? (
+          <a class="button" href={create.href}>
+            {t(create.text)}
           </a>
         ) : null}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is still unknown to older assistive technology */}
-      <form method="get" action="/organisations" role="search" class="search-form">
+      <form method="get" action={kind.path} role="search" class="search-form">
         <label for="search-q">{t('search.label')}</label>
         <div class="search-row">
           <input id="search-q" type="search" name="q" value={state.q} maxLength={500} autocomplete="off" />
-          {FACET_KEYS.flatMap((key) =>
-            state.filters[key].map((v) => <input type="hidden" name={key} value={v} />),
-          )}
+          {keys.flatMap((key) => state.filters[key].map((v) => <input type="hidden" name={key} value={v} />))}
           <label for="search-sort" class="visually-hidden">
             {t('search.sort')}
           </label>
@@ -192,11 +214,10 @@ export function OrganisationSearchPage({
       <div class="search-layout">
         <aside class="facets" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('search.filters')}</h2>
-          {FACET_KEYS.map((key) =>
-            // Regions mean something within a country: offered once a country is chosen (or a region is).
-            key === 'region' && !state.filters.country.length && !state.filters.region.length ? null : (
-              <Facet ctx={ctx} state={state} facetKey={key} values={facets[key]} />
-            ),
+          {kind.facets.map((f) =>
+            offered(f, state.filters) ? (
+              <Facet ctx={ctx} kind={kind} state={state} facetKey={f.key} values={facets[f.key]} />
+            ) : null,
           )}
         </aside>
         <section class="results" aria-labelledby="results-title">
@@ -209,59 +230,25 @@ export function OrganisationSearchPage({
               {active.map((f) => (
                 <li>
                   <a
-                    href={searchHref(state, { filters: toggled(state.filters, f.key, f.value) })}
+                    href={searchHref(kind, state, { filters: toggled(state.filters, f.key, f.value) })}
                     aria-label={t('search.remove_filter', {
-                      name: `${t(`facet.${f.key}`)}: ${facetValueLabel(ctx, f.key, f.value)}`,
+                      name: `${t(`facet.${f.key}` as MessageKey)}: ${facetValueLabel(ctx, kind, f.key, f.value)}`,
                     })}
                     rel="nofollow"
                   >
-                    {facetValueLabel(ctx, f.key, f.value)} ×
+                    {facetValueLabel(ctx, kind, f.key, f.value)} ×
                   </a>
                 </li>
               ))}
               <li>
-                <a href={searchHref(state, { filters: emptyFilters() })}>{t('search.clear')}</a>
+                <a href={searchHref(kind, state, { filters: emptyFilters(kind) })}>{t('search.clear')}</a>
               </li>
             </ul>
           ) : null}
-          {items.length === 0 ? <p>{t('search.none')}</p> : null}
+          {hits.length === 0 ? <p>{t('search.none')}</p> : null}
           <ul class="cards">
-            {items.map((o) => (
-              <li class="card">
-                {o.has_logo ? (
-                  <img src={`/organisations/${o.slug}/logo`} alt="" width={56} height={56} loading="lazy" />
-                ) : null}
-                <div>
-                  <h3>
-                    <a href={`/organisations/${o.slug}`}>
-                      {o.name_hl ? <Highlighted text={o.name_hl} /> : o.name}
-                    </a>
-                    {o.acronym ? <span class="acronym"> ({o.acronym})</span> : null}
-                  </h3>
-                  <p class="meta">
-                    {t(`orgtype.${o.type}` as MessageKey)} · {o.city ? `${o.city}, ` : ''}
-                    {countryName(o.country, lang)}
-                    {o.label !== 'none' ? (
-                      <span class={`badge label-${o.label}`}>{t(`label.${o.label}` as MessageKey)}</span>
-                    ) : null}
-                    {isOutdated(o.updated_at) ? (
-                      <span class="badge outdated">{t('org.outdated')}</span>
-                    ) : null}
-                  </p>
-                  <p>
-                    {o.snippet ? (
-                      <Snippet snippet={o.snippet} summary={o.summary} />
-                    ) : (
-                      clipText(o.summary, 200)
-                    )}
-                  </p>
-                  <p class="tags">
-                    {o.ecosystems.slice(0, 4).map((e) => (
-                      <span class="tag">{termLabel(ECOSYSTEMS, e, lang)}</span>
-                    ))}
-                  </p>
-                </div>
-              </li>
+            {hits.map((hit) => (
+              <Card ctx={ctx} hit={hit} />
             ))}
           </ul>
           <Pagination
@@ -269,7 +256,7 @@ export function OrganisationSearchPage({
             page={state.page}
             total={total}
             pageSize={limit}
-            href={(p) => searchHref(state, { page: p })}
+            href={(p) => searchHref(kind, state, { page: p })}
           />
         </section>
       </div>
@@ -277,6 +264,6 @@ export function OrganisationSearchPage({
   );
 }
 
-export function emptyFilters(): Filters {
-  return Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Filters;
+export function emptyFilters<K extends string>(kind: SearchableKind<K>): Filters<K> {
+  return Object.fromEntries(kind.facets.map((f) => [f.key, []])) as unknown as Filters<K>;
 }

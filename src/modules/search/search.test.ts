@@ -3,9 +3,13 @@ import { createTestDatabase, ENGINES, skipReason, type TestDatabase } from '../.
 import { HttpClient, startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { NewOrganisation } from '../../platform/db/schema.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
-import { FACET_KEYS, type Filters } from '../organisations/searchable.ts';
-import { HIT_END, HIT_START, searchOrganisations } from './search.ts';
-import { similarOrganisations } from './similar.ts';
+import {
+  FACET_KEYS,
+  type Filters,
+  searchOrganisations,
+  similarOrganisations,
+} from '../organisations/searchable.ts';
+import { HIT_END, HIT_START } from './search.ts';
 
 let n = 0;
 function org(values: Partial<NewOrganisation> & { name: string }): NewOrganisation {

@@ -1,15 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { DB, Organisation } from '../../platform/db/schema.ts';
-import { exportBatch, pageRows } from '../organisations/search-repository.ts';
-import { type FacetKey, type Filters, organisationKind } from '../organisations/searchable.ts';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { forbidden } from '../../platform/errors.ts';
+import type { Actor, Services } from '../../platform/services.ts';
+import { parseQuery } from '../../platform/validation.ts';
 import { foldText } from './facet-index.ts';
 import { indexOf } from './index-store.ts';
-import type { FacetCounts as KindFacetCounts } from './kind.ts';
-import type { Sort } from './query-schema.ts';
+import type { FacetCounts, Filters, Highlight, SearchableKind, Sort } from './kind.ts';
+import { effectiveSort, filtersOf, type SearchInput, searchQuery } from './query-schema.ts';
 import {
   corrections,
   directoryVersion,
-  filterConditions,
   HIT_END,
   HIT_START,
   matchesAndVersion,
@@ -18,49 +18,33 @@ import {
 } from './repository.ts';
 
 /**
- * Directory search: full text with weights, accent folding and typo correction, filters that
+ * Search of any kind: full text with weights, accent folding and typo correction, filters that
  * combine OR within a facet and AND across facets, and facet counts each taken under all the
- * other active filters. PostgreSQL finds the organisations a query's words match and gives the
- * rows of a page; the facet counts, filters, order and paging are worked out by the process's
- * `DirectoryIndex` (kept fresh by `index-store.ts`).
+ * other active filters. PostgreSQL finds the rows a query's words match; the facet counts,
+ * filters, order and paging are worked out by the process's `FacetIndex` (kept fresh by
+ * `index-store.ts`). A search answers ordered keys, facet counts and what to highlight; the page
+ * and the API then each read their own projection of those keys, once (`kind.page`, `kind.api`).
  */
 
 export { foldText, HIT_END, HIT_START };
 
-export interface SearchRequest {
+export interface SearchRequest<K extends string = string> {
   q: string;
-  filters: Filters;
+  filters: Filters<K>;
   sort: Sort;
   page: number;
   limit: number;
 }
 
-export interface SearchHit {
-  id: string;
-  slug: string;
-  name: string;
-  acronym: string | null;
-  type: string;
-  country: string;
-  city: string | null;
-  label: string;
-  ecosystems: string[];
-  summary: string;
-  updated_at: Date;
-  has_logo: boolean;
-  /** Name and summary with HIT_START/HIT_END around matched words (only with a query). */
-  name_hl: string | null;
-  snippet: string | null;
-}
-
-export type FacetCounts = KindFacetCounts<FacetKey>;
-
-export interface SearchResult {
-  items: SearchHit[];
+/** What a search finds: a page of keys in order, and what the page around them shows. */
+export interface Found<K extends string = string> {
+  keys: number[];
   total: number;
-  facets: FacetCounts;
+  facets: FacetCounts<K>;
   /** The query actually run when words were corrected ("aerosapce" → "aerospace"), else null. */
   corrected: string | null;
+  /** Null without a query. */
+  highlight: Highlight | null;
 }
 
 function applyCorrections(q: string, fixes: Map<string, string>): string {
@@ -77,36 +61,21 @@ function escapeRegExp(s: string): string {
 
 /**
  * The text part of a search: the query as typed, OR'ed with its corrected form when some words
- * were unknown, and the condition it puts on `organisations o`.
+ * were unknown, and the condition it puts on the kind's rows `o`.
  */
-async function textSearch(db: Kysely<DB>, q: string) {
+export async function textSearch(
+  db: Kysely<DB>,
+  q: string,
+): Promise<{
+  tsquery: RawBuilder<unknown> | null;
+  textMatch: RawBuilder<boolean>;
+  corrected: string | null;
+}> {
   if (!q) return { tsquery: null, textMatch: textMatch(null), corrected: null };
   const fixes = await corrections(db, q);
   const corrected = fixes.size ? applyCorrections(q, fixes) : null;
   const tsquery = tsqueryOf(q, corrected);
   return { tsquery, textMatch: textMatch(tsquery), corrected };
-}
-
-/**
- * Every organisation a search finds, as rows in name order, fetched in batches by keyset
- * (name, id) so that an export of any size streams in constant memory.
- */
-export async function* searchAll(
-  db: Kysely<DB>,
-  req: Pick<SearchRequest, 'q' | 'filters'>,
-  batchSize = 1000,
-): AsyncGenerator<Organisation[]> {
-  const { textMatch } = await textSearch(db, req.q);
-  const where = [textMatch, filterConditions(organisationKind.facets, req.filters)];
-  let after: { name: string; id: string } | null = null;
-  for (;;) {
-    const rows = await exportBatch(db, where, after, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows[rows.length - 1]!;
-    after = { name: last.name, id: last.id };
-    if (rows.length < batchSize) return;
-  }
 }
 
 /** The lexemes of a tsquery's text that are not negated, e.g. `'a' & !'b'` → ["a"]. */
@@ -118,34 +87,88 @@ function positiveTerms(tsquery: string): string[] {
   return [...out];
 }
 
-export async function searchOrganisations(db: Kysely<DB>, req: SearchRequest): Promise<SearchResult> {
+/** The engine: a page of `kind`'s keys for a request, with no one asking (see `find`). */
+export async function findIn<K extends string>(
+  db: Kysely<DB>,
+  kind: SearchableKind<K>,
+  req: SearchRequest<K>,
+): Promise<Found<K>> {
   // A query of stop signs only ("--", "!!") parses to an empty tsquery, which matches nothing.
   const { tsquery, corrected } = await textSearch(db, req.q);
   let version: bigint;
   let matches: Int32Array | null = null;
-  let terms: string[] = [];
+  let highlight: Highlight | null = null;
   if (tsquery) {
     const r = await matchesAndVersion(db, tsquery);
     version = r.version;
     matches = r.keys.sort();
-    terms = positiveTerms(r.query);
+    highlight = { tsquery: r.query, terms: positiveTerms(r.query) };
   } else version = await directoryVersion(db);
 
-  const index = await indexOf(db, organisationKind, version);
+  const index = await indexOf(db, kind, version);
   const found = index.search({
     matches: matches && index.matching(matches),
-    terms,
+    terms: highlight?.terms ?? [],
     filters: req.filters,
     sort: req.sort === 'relevance' && !tsquery ? 'name' : req.sort,
     offset: (req.page - 1) * req.limit,
     limit: req.limit,
   });
-  const items = await pageRows(db, found.page, tsquery);
-  const bySeq = new Map(items.map(({ seq, ...hit }) => [seq, hit]));
-  return {
-    items: found.page.flatMap((seq) => bySeq.get(seq) ?? []),
-    total: found.total,
-    facets: found.facets,
-    corrected,
+  return { keys: found.page, total: found.total, facets: found.facets, corrected, highlight };
+}
+
+/** The search use case: the kind's policy decides who may search it. */
+export async function find<K extends string>(
+  s: Services,
+  actor: Actor | null,
+  kind: SearchableKind<K>,
+  req: SearchRequest<K>,
+): Promise<Found<K>> {
+  if (!kind.policy.canSearch(actor)) throw forbidden();
+  return findIn(s.db, kind, req);
+}
+
+/** A search as its URL says it, parsed (a bad parameter is a 400 naming it). */
+function requestOf<K extends string>(kind: SearchableKind<K>, query: unknown) {
+  const input = parseQuery(searchQuery(kind), query);
+  const filters = filtersOf(kind, input);
+  const req: SearchRequest<K> = {
+    q: input.q,
+    filters,
+    sort: effectiveSort(input),
+    page: input.page,
+    limit: input.limit,
   };
+  return { input: input as SearchInput<K>, req };
+}
+
+/** Rows of a projection in the order of the keys (a key whose row went meanwhile is left out). */
+function inOrder<T>(keys: number[], rows: Map<number, T>): T[] {
+  return keys.flatMap((k) => rows.get(k) ?? []);
+}
+
+/** The search page's data: the search, then the page's rows with headlines in one query. */
+export async function searchPage<K extends string, Hit>(
+  s: Services,
+  actor: Actor | null,
+  kind: SearchableKind<K, Hit>,
+  query: unknown,
+) {
+  const { input, req } = requestOf(kind, query);
+  const found = await find(s, actor, kind, req);
+  const hits = inOrder(found.keys, await kind.page.read(s.db, found.keys, found.highlight));
+  return { input, filters: req.filters, found, hits };
+}
+
+/** The list API's data: the search, then the rows as the API presents them, in one query. */
+export async function searchApi<K extends string, Row>(
+  s: Services,
+  actor: Actor | null,
+  kind: SearchableKind<K, unknown, Row>,
+  query: unknown,
+) {
+  const { input, req } = requestOf(kind, query);
+  const found = await find(s, actor, kind, req);
+  const rows = inOrder(found.keys, await kind.api.read(s.db, found.keys));
+  return { input, found, items: rows.map((r) => kind.api.present(r, { baseUrl: s.config.baseUrl })) };
 }

@@ -1,6 +1,6 @@
 import { countryName, ECOSYSTEMS, type Lang, termLabel } from '../../platform/taxonomy/index.ts';
-import { type City, type Country, DEMO_PLACES, type NameLang } from './demo-places.ts';
-import { Random } from './demo-random.ts';
+import { type City, type Country, DEMO_PLACES, type NameLang } from './places.ts';
+import { Random } from './random.ts';
 import {
   ASSOCIATION_PATTERNS,
   CLUSTER_PATTERNS,
@@ -14,7 +14,7 @@ import {
   PROJECT_PATTERNS,
   SECTORS,
   SERVICES,
-} from './demo-words.ts';
+} from './words.ts';
 
 /**
  * Deterministic demo organisations for the demo seed, tests and benchmarks: realistic cluster profiles

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ensureAdmin } from '../src/modules/accounts/usecases.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
-import { linkIn } from './helpers/smtp.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import { makeUser, orgForm, PASSWORD, signedIn } from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { linkIn } from '../../../test/helpers/smtp.ts';
+import { ensureAdmin } from './usecases.ts';
 
 /** The text of the error shown beside a field, or null when there is none. */
 function fieldError(html: string, field: string): string | null {

@@ -1,6 +1,6 @@
-import type { NameLang } from './demo-places.ts';
+import type { NameLang } from './places.ts';
 
-/** What demo organisations are called and do, by ecosystem and language (see demo-data.ts). */
+/** What demo organisations are called and do, by ecosystem and language (see organisation-data.ts). */
 
 // ---------------------------------------------------------------------------------------------------
 // Sector words by ecosystem: ecosystem | de | fr | es | it | pl | pt | nl | en (alternatives split by '/').

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { auditEntries, makeUser, orgForm, orgRowOf, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
-import { linkIn } from './helpers/smtp.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import { auditEntries, makeUser, orgForm, orgRowOf, signedIn } from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { linkIn } from '../../../test/helpers/smtp.ts';
 
 describe.each(ENGINES)('organisation profiles on %s', (engine) => {
   const skip = skipReason(engine);

@@ -9,7 +9,7 @@ import {
   isTermCode,
   KETS,
 } from '../../platform/taxonomy/index.ts';
-import { generateDemoOrganisations } from './demo-data.ts';
+import { generateDemoOrganisations } from './organisation-data.ts';
 
 const now = new Date('2026-11-01T09:00:00Z');
 const orgs = generateDemoOrganisations({ count: 1000, seed: 2026, now });

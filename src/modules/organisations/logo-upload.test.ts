@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, orgForm, signedIn } from './helpers/fixtures.ts';
-import { type HttpClient, useTestServer } from './helpers/server.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import { makeUser, orgForm, signedIn } from '../../../test/helpers/fixtures.ts';
+import { type HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 
 describe.each(ENGINES)('logo upload form on %s', (engine) => {
   const skip = skipReason(engine);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { makeUser, PASSWORD, signedIn } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
-import { linkIn } from './helpers/smtp.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import { makeUser, PASSWORD, signedIn } from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { linkIn } from '../../../test/helpers/smtp.ts';
 
 describe.each(ENGINES)('accounts on %s', (engine) => {
   const skip = skipReason(engine);
@@ -147,7 +147,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
   });
 
   it.skipIf(skip)('creates the first admin with a one-time sign-in link', async () => {
-    const { ensureAdmin } = await import('../src/modules/accounts/usecases.ts');
+    const { ensureAdmin } = await import('./usecases.ts');
     const first = await ensureAdmin(srv.services);
     expect(first?.email).toBe('admin@localhost');
     expect(await ensureAdmin(srv.services)).toBeNull();

@@ -1,4 +1,4 @@
-/** Where demo organisations are: real cities with their NUTS-2 regions (see demo-data.ts). */
+/** Where demo organisations are: real cities with their NUTS-2 regions (see organisation-data.ts). */
 
 // ---------------------------------------------------------------------------------------------------
 // Places: country | naming language | weight | city:NUTS-2:latitude:longitude[:language], ...

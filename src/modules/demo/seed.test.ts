@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testServices } from '../../../test/helpers/db.ts';
-import { DEMO_COUNT, DEMO_USERS, seedDemo } from './demo-seed.ts';
+import { DEMO_COUNT } from './organisations.ts';
+import { seedDemo } from './seed.ts';
+import { DEMO_USERS } from './users.ts';
 
 describe('the demo content', () => {
   let tdb: TestDatabase;

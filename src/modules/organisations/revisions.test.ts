@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/modules/accounts/usecases.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { auditEntries, makeUser, orgForm, orgRowOf, signedIn, userIdOf } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import {
+  auditEntries,
+  makeUser,
+  orgForm,
+  orgRowOf,
+  signedIn,
+  userIdOf,
+} from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { createApiToken } from '../accounts/usecases.ts';
 
 const RENAMED = 'Aerospace Valley Test – Best Cluster in Europe';
 

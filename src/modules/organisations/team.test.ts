@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acceptInvitation } from '../src/modules/organisations/team.ts';
-import type { Actor } from '../src/platform/services.ts';
-import { ENGINES, skipReason } from './helpers/db.ts';
-import { auditEntries, makeUser, orgForm, PASSWORD, signedIn, userIdOf } from './helpers/fixtures.ts';
-import { HttpClient, useTestServer } from './helpers/server.ts';
-import { linkIn } from './helpers/smtp.ts';
+import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
+import * as fx from '../../../test/helpers/fixtures.ts';
+import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { linkIn } from '../../../test/helpers/smtp.ts';
+import type { Actor } from '../../platform/services.ts';
+import { acceptInvitation } from './team.ts';
+
+const { auditEntries, makeUser, orgForm, PASSWORD, signedIn, userIdOf } = fx;
 
 describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
   const skip = skipReason(engine);

@@ -1,0 +1,36 @@
+import { analyze } from '../../platform/db/maintenance.ts';
+import { hashPassword } from '../../platform/security/passwords.ts';
+import type { Services } from '../../platform/services.ts';
+import { organisationsPart } from './organisations.ts';
+import type { DemoPart } from './part.ts';
+import { DEMO_USERS, insertDemoUsers } from './users.ts';
+
+/** The demo's reference date: the content is the same on every machine and every day. */
+export const DEMO_NOW = new Date('2026-11-01T09:00:00Z');
+export const DEMO_SEED = 2026;
+
+/** The parts of the demo content, in the order they are seeded: each feature adds its own. */
+export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart];
+
+/**
+ * Seeds the demo content into an empty platform: the demo users, then every part in one
+ * transaction. Does nothing when any part is there already, so a restart never duplicates it.
+ * Answers how many rows each part created, by its name.
+ */
+export async function seedDemo(
+  s: Services,
+  parts: readonly DemoPart[] = DEMO_PARTS,
+): Promise<Record<string, number> | null> {
+  for (const part of parts) if (await part.present(s.db)) return null;
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  const created: Record<string, number> = {};
+  await s.db.transaction().execute(async (trx) => {
+    const users = await insertDemoUsers(trx, hashes);
+    for (const part of parts) {
+      created[part.name] = await part.seed(trx, { now: DEMO_NOW, seed: DEMO_SEED, users });
+    }
+  });
+  // Planner statistics for the fresh rows, as after any bulk load.
+  await analyze(s.db, [...new Set(parts.flatMap((p) => p.analyze))]);
+  return created;
+}
