@@ -26,21 +26,30 @@ import * as views from './views.ts';
 type Params = { slug: string };
 
 export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
-  const newForm = (
+  /** The profile form, to create (no slug) or to edit one: one renderer for both and their errors. */
+  const formPage = (
     req: FastifyRequest,
     reply: FastifyReply,
-    values: Record<string, string | string[] | undefined>,
-    problems: Problems = [],
+    form: {
+      slug?: string;
+      name?: string;
+      values: Record<string, string | string[] | undefined>;
+      problems?: Problems;
+      pendingFields?: string[];
+    },
   ) =>
     sendPage(
       reply,
       <OrganisationFormPage
         ctx={req.ctx}
-        action="/organisations"
-        values={values}
-        problems={problems}
-        title={req.ctx.t('org.create_title')}
-        cancelHref="/my/organisations"
+        action={form.slug ? `/organisations/${form.slug}/edit` : '/organisations'}
+        values={form.values}
+        problems={form.problems ?? []}
+        title={
+          form.slug ? req.ctx.t('org.edit_title', { name: form.name ?? '' }) : req.ctx.t('org.create_title')
+        }
+        cancelHref={form.slug ? `/organisations/${form.slug}` : '/my/organisations'}
+        pendingFields={form.pendingFields}
       />,
     );
 
@@ -50,7 +59,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     if (!views.mayCreateOrganisation(actor)) {
       return redirectWithNotice(reply, '/my/organisations', 'notice.verify_first');
     }
-    return newForm(req, reply, {});
+    return formPage(req, reply, { values: {} });
   });
   app.post('/organisations', async (req, reply) => {
     return handlePageForm(
@@ -60,18 +69,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
         const org = await uc.createOrganisation(s, actor, body);
         return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_created');
       },
-      (problems, body) =>
-        sendPage(
-          reply,
-          <OrganisationFormPage
-            ctx={req.ctx}
-            action="/organisations"
-            values={body}
-            problems={problems}
-            title={req.ctx.t('org.create_title')}
-            cancelHref="/my/organisations"
-          />,
-        ),
+      (problems, body) => formPage(req, reply, { values: body, problems }),
     );
   });
 
@@ -136,18 +134,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     if (!actor) return reply;
     // The team keeps editing its pending proposal, so the form shows the proposed values.
     const { org, values, pendingFields } = await views.editForm(s, actor, slug);
-    return sendPage(
-      reply,
-      <OrganisationFormPage
-        ctx={req.ctx}
-        action={`/organisations/${org.slug}/edit`}
-        values={valuesOf(values)}
-        problems={[]}
-        title={req.ctx.t('org.edit_title', { name: org.name })}
-        cancelHref={`/organisations/${org.slug}`}
-        pendingFields={pendingFields}
-      />,
-    );
+    return formPage(req, reply, { slug: org.slug, name: org.name, values: valuesOf(values), pendingFields });
   });
   app.post('/organisations/:slug/edit', async (req, reply) => {
     const { slug } = req.params as Params;
@@ -160,17 +147,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
         return redirectWithNotice(reply, `/organisations/${org.slug}`, notice);
       },
       (problems, body) =>
-        sendPage(
-          reply,
-          <OrganisationFormPage
-            ctx={req.ctx}
-            action={`/organisations/${slug}/edit`}
-            values={body}
-            problems={problems}
-            title={req.ctx.t('org.edit_title', { name: String(body.name ?? '') })}
-            cancelHref={`/organisations/${slug}`}
-          />,
-        ),
+        formPage(req, reply, { slug, name: String(body.name ?? ''), values: body, problems }),
     );
   });
 
