@@ -12,6 +12,7 @@ import { registerSearchApi } from './modules/search/api.ts';
 import { registerExportApi } from './modules/search/export.ts';
 import { registerImportRoutes } from './modules/search/import-routes.tsx';
 import { registerSearchRoutes } from './modules/search/routes.tsx';
+import { registerTeamRoutes } from './modules/teams/routes.tsx';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
 
@@ -22,6 +23,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
   registerOrganisationRoutes(app, services);
+  registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
   registerExportApi(app, services, SEARCHABLE_KINDS);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
-import { insertInvitation, upsertMember as insertMember } from '../src/modules/organisations/repository.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
-import * as team from '../src/modules/organisations/team.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
+import { insertInvitation, upsertMember as insertMember } from '../src/modules/teams/repository.ts';
+import * as team from '../src/modules/teams/usecases.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { hashToken, newToken } from '../src/platform/security/tokens.ts';
 import type { Actor, Services } from '../src/platform/services.ts';
@@ -315,7 +315,7 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
   /** A fresh organisation in the given state, with `member` and `team_admin` in its team. */
   async function freshOrg(status: 'draft' | 'needs_review' | 'published') {
     const org = await orgs.createOrganisation(s, owner, { ...VALID, name: `Matrix Cluster ${++n}` });
-    const { upsertMember } = await import('../src/modules/organisations/repository.ts');
+    const { upsertMember } = await import('../src/modules/teams/repository.ts');
     await upsertMember(s.db, org.id, actors.member!.id, 'member');
     await upsertMember(s.db, org.id, actors.team_admin!.id, 'admin');
     if (status !== 'draft') await orgs.submitForReview(s, owner, org.id);

@@ -49,10 +49,6 @@ export function canModerateOrganisations(actor: Actor | null): boolean {
   return isStaff(actor);
 }
 
-export function canManageTeam(actor: Actor | null, m: Membership): boolean {
-  return actor !== null && (m === 'admin' || actor.role === 'admin');
-}
-
 /**
  * Whether this actor's changes to what identifies the organisation wait for an editor. Only a
  * published profile is protected; editors and admins are the reviewers, so their own edits go live.
@@ -69,17 +65,4 @@ export function canReviewRevisions(actor: Actor | null): boolean {
 /** The team sees its own pending revision (to keep editing it); editors see every one. */
 export function canSeePendingRevision(actor: Actor | null, m: Membership): boolean {
   return actor !== null && (m !== null || isStaff(actor));
-}
-
-/** Team admins remove others (platform admins too); every member may leave of their own accord. */
-export function canRemoveMember(actor: Actor | null, m: Membership, isSelf: boolean): boolean {
-  return canManageTeam(actor, m) || (actor !== null && isSelf && m !== null);
-}
-
-/**
- * An invitation is for its address: only the account with that address, once confirmed, may accept
- * it. Holding the link is not enough (links get forwarded); platform admins are no exception.
- */
-export function canAcceptInvitation(actor: Actor | null, invitation: { email: string }): boolean {
-  return actor?.emailVerified === true && actor.email.toLowerCase() === invitation.email.toLowerCase();
 }

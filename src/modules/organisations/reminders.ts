@@ -1,5 +1,6 @@
 import { isLang, translate } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
+import * as teamRepo from '../teams/repository.ts';
 import { monthsAgo, STALE_REMINDER_MONTHS } from './eligibility.ts';
 import * as repo from './repository.ts';
 
@@ -9,7 +10,7 @@ export async function remindStaleProfiles(s: Services, batch = 200): Promise<num
   let sent = 0;
   for (const org of stale) {
     await s.db.transaction().execute(async (trx) => {
-      const team = await repo.listMembers(trx, org.id);
+      const team = await teamRepo.listMembers(trx, org.id);
       for (const m of team) {
         const lang = isLang(m.locale) ? m.locale : 'en';
         const vars = { name: org.name, link: `${s.config.baseUrl}/organisations/${org.slug}/edit` };

@@ -15,6 +15,7 @@ import {
 } from './changes.ts';
 import { canReviewRevisions } from './policy.ts';
 import * as repo from './repository.ts';
+import * as revisionRepo from './revision-repository.ts';
 import { ReturnInput, RevisionDecisionInput } from './schemas.ts';
 import { loadForActor, notifyTeam } from './usecases.ts';
 
@@ -61,7 +62,7 @@ async function writeAudited(
 export async function revisionForReview(s: Services, actor: Actor | null, idOrSlug: string) {
   if (!canReviewRevisions(actor)) throw forbidden();
   const { org } = await loadForActor(s, actor, idOrSlug);
-  const revision = await repo.pendingRevision(s.db, org.id);
+  const revision = await revisionRepo.pendingRevision(s.db, org.id);
   if (!revision) throw notFound('No change to this profile awaits review.');
   const diff = proposedFields(revision.proposed).map((field) => ({
     field,
@@ -70,7 +71,7 @@ export async function revisionForReview(s: Services, actor: Actor | null, idOrSl
     // The published value moved since the team proposed (an editor's own edit, a revert).
     changedSince: !sameValue(revision.base[field], columnValue(org, field)),
   }));
-  return { org, revision, diff, proposer: await repo.userName(s.db, revision.proposed_by) };
+  return { org, revision, diff, proposer: await revisionRepo.userName(s.db, revision.proposed_by) };
 }
 
 function decisionOf(raw: unknown) {
@@ -86,10 +87,10 @@ export async function publishRevision(s: Services, actor: Actor | null, idOrSlug
   const { org } = await loadForActor(s, actor, idOrSlug);
   const seen = decisionOf(raw);
   return s.db.transaction().execute(async (trx) => {
-    const live = await repo.lockOrganisation(trx, org.id);
-    const pending = await repo.pendingRevision(trx, org.id);
+    const live = await revisionRepo.lockOrganisation(trx, org.id);
+    const pending = await revisionRepo.pendingRevision(trx, org.id);
     if (!live || !pending || (seen.revision && seen.revision !== pending.id)) throw decided();
-    const revision = await repo.decideRevision(trx, pending.id, {
+    const revision = await revisionRepo.decideRevision(trx, pending.id, {
       status: 'published',
       decidedBy: actor!.id,
       version: seen.version,
@@ -115,9 +116,9 @@ export async function returnRevision(s: Services, actor: Actor | null, idOrSlug:
   const { reason } = parseInput(ReturnInput, raw);
   const seen = decisionOf(raw);
   return s.db.transaction().execute(async (trx) => {
-    const pending = await repo.pendingRevision(trx, org.id);
+    const pending = await revisionRepo.pendingRevision(trx, org.id);
     if (!pending || (seen.revision && seen.revision !== pending.id)) throw decided();
-    const revision = await repo.decideRevision(trx, pending.id, {
+    const revision = await revisionRepo.decideRevision(trx, pending.id, {
       status: 'returned',
       reason,
       decidedBy: actor!.id,
@@ -139,7 +140,7 @@ export async function returnRevision(s: Services, actor: Actor | null, idOrSlug:
 /** Recent changes to published profiles, for editors to check and, if need be, revert. */
 export async function recentChanges(s: Services, actor: Actor | null) {
   if (!canReviewRevisions(actor)) throw forbidden();
-  const rows = await repo.recentChanges(s.db, 100);
+  const rows = await revisionRepo.recentChanges(s.db, 100);
   return rows.map((r) => {
     const d = r.details as { before?: Record<string, unknown>; after?: Record<string, unknown> };
     return { ...r, before: d.before ?? {}, after: d.after ?? {}, revertible: !r.reverted && !!d.before };
@@ -151,16 +152,16 @@ export async function revertChange(s: Services, actor: Actor | null, changeId: s
   if (!canReviewRevisions(actor)) throw forbidden();
   const id = Number(changeId);
   if (!/^\d{1,15}$/.test(changeId) || !Number.isSafeInteger(id)) throw notFound('No such change.');
-  const change = await repo.findChange(s.db, id);
+  const change = await revisionRepo.findChange(s.db, id);
   if (!change) throw notFound('No such change.');
   const before = (change.details as { before?: Record<string, unknown> }).before ?? {};
   const fields = Object.keys(before).filter((f) => CHANGEABLE_COLUMNS.has(f));
   if (fields.length === 0) throw new AppError('conflict', 'This change has nothing to revert.');
   return s.db.transaction().execute(async (trx) => {
     // The row lock makes a second, concurrent revert of the same change wait and then see the first.
-    const live = await repo.lockOrganisation(trx, change.subject_id);
+    const live = await revisionRepo.lockOrganisation(trx, change.subject_id);
     if (!live) throw notFound('No such organisation.');
-    if (await repo.changeReverted(trx, id))
+    if (await revisionRepo.changeReverted(trx, id))
       throw new AppError('conflict', 'This change is already reverted.');
     const restore = Object.fromEntries(fields.map((f) => [f, before[f]]));
     return writeAudited(trx, actor!, live, restore, 'organisation.revert', { reverts: id });

@@ -19,7 +19,6 @@ import { organisationJsonLd } from './presenter.ts';
 import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
-import { registerTeamRoutes } from './team-routes.tsx';
 import * as uc from './usecases.ts';
 import * as views from './views.ts';
 
@@ -157,8 +156,6 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     const org = await uc.submitForReview(s, req.ctx.actor, slug);
     return redirectWithNotice(reply, `/organisations/${org.slug}`, 'notice.org_submitted');
   });
-
-  registerTeamRoutes(app, s);
 
   app.get('/my/organisations', async (req, reply) => {
     const actor = requirePageActor(req, reply);

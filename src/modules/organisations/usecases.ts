@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { isLang, translate } from '../../platform/i18n/index.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
+import * as teamRepo from '../teams/repository.ts';
 import { changedFields, columnValue, isIdentifying, patchValue, pickColumns, sameValue } from './changes.ts';
 import { eligibilityWarnings, websiteHost } from './eligibility.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from './policy.ts';
 import type { OrganisationWithLogo } from './repository.ts';
 import * as repo from './repository.ts';
+import * as revisionRepo from './revision-repository.ts';
 import {
   CreateOrganisationInput,
   type OrganisationPatch,
@@ -88,7 +90,7 @@ export async function createOrganisation(
       status: 'draft',
       created_by: actor!.id,
     });
-    await repo.upsertMember(trx, org.id, actor!.id, 'admin');
+    await teamRepo.upsertMember(trx, org.id, actor!.id, 'admin');
     await recordAudit(trx, {
       actorId: actor!.id,
       action: 'organisation.create',
@@ -102,7 +104,7 @@ export async function createOrganisation(
 export async function loadForActor(s: Services, actor: Actor | null, idOrSlug: string) {
   const org = (await repo.findById(s.db, idOrSlug)) ?? (await repo.findBySlug(s.db, idOrSlug));
   if (!org) throw notFound('No such organisation.');
-  const membership: Membership = actor ? await repo.membershipOf(s.db, org.id, actor.id) : null;
+  const membership: Membership = actor ? await teamRepo.membershipOf(s.db, org.id, actor.id) : null;
   // A profile the actor may not see is reported as absent, not as forbidden.
   if (!canViewOrganisation(actor, org, membership)) throw notFound('No such organisation.');
   return { org, membership };
@@ -133,7 +135,7 @@ export async function updateOrganisation(
   const { org, membership } = await loadForActor(s, actor, idOrSlug);
   if (!canEditOrganisation(actor, org, membership)) throw forbidden();
   const review = changesNeedReview(actor, org);
-  const pending = review ? await repo.pendingRevision(s.db, org.id) : undefined;
+  const pending = review ? await revisionRepo.pendingRevision(s.db, org.id) : undefined;
   // The team edits on top of its pending proposal: a region is checked against the proposed country.
   const current = { ...org, ...(pending?.proposed ?? {}) } as Organisation;
   const input =
@@ -190,7 +192,7 @@ export async function updateOrganisation(
     }
     let revision: OrganisationRevision | null = pending ?? null;
     if (review && Object.keys(proposal).length > 0 && !sameValue(proposal, pending?.proposed)) {
-      revision = await repo.savePendingRevision(trx, {
+      revision = await revisionRepo.savePendingRevision(trx, {
         organisationId: org.id,
         proposed: proposal,
         base: pickColumns(org, Object.keys(proposal)),
@@ -210,7 +212,7 @@ export async function updateOrganisation(
       });
     } else if (review && Object.keys(proposal).length === 0 && pending) {
       // The team put every identifying field back as published: nothing is left to review.
-      await repo.decideRevision(trx, pending.id, { status: 'withdrawn', decidedBy: actor!.id });
+      await revisionRepo.decideRevision(trx, pending.id, { status: 'withdrawn', decidedBy: actor!.id });
       await recordAudit(trx, {
         actorId: actor!.id,
         action: 'organisation.revision_withdraw',
@@ -326,7 +328,7 @@ export async function notifyTeam(
   base: 'mail.published' | 'mail.returned' | 'mail.revision_published' | 'mail.revision_returned',
   vars: Record<string, string> = {},
 ) {
-  const team = await repo.listMembers(trx, org.id);
+  const team = await teamRepo.listMembers(trx, org.id);
   for (const m of team) {
     const lang = isLang(m.locale) ? m.locale : 'en';
     const all = { ...vars, name: org.name, link: `${s.config.baseUrl}/organisations/${org.slug}` };

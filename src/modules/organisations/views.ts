@@ -1,16 +1,18 @@
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
+import { canManageTeam } from '../teams/policy.ts';
+import * as teamRepo from '../teams/repository.ts';
 import { proposedFields } from './changes.ts';
 import {
   canCreateOrganisation,
   canEditOrganisation,
-  canManageTeam,
   canModerateOrganisations,
   canSeePendingRevision,
   canSubmitOrganisation,
   changesNeedReview,
 } from './policy.ts';
 import * as repo from './repository.ts';
+import * as revisionRepo from './revision-repository.ts';
 import { similarOrganisations } from './searchable.ts';
 import { loadForActor, reviewDetails } from './usecases.ts';
 
@@ -36,7 +38,7 @@ export async function profileView(s: Services, actor: Actor | null, slug: string
   const { org, membership } = await loadForActor(s, actor, slug);
   const [similar, latest] = await Promise.all([
     org.status === 'published' ? similarOrganisations(s.db, org) : [],
-    canSeePendingRevision(actor, membership) ? repo.latestRevision(s.db, org.id) : undefined,
+    canSeePendingRevision(actor, membership) ? revisionRepo.latestRevision(s.db, org.id) : undefined,
   ]);
   const pending = latest?.status === 'pending' ? latest : undefined;
   // A returned proposal stays in view of the team for a while, with the editor's reason.
@@ -63,7 +65,7 @@ export async function profileView(s: Services, actor: Actor | null, slug: string
 export async function profileForApi(s: Services, actor: Actor | null, idOrSlug: string) {
   const { org, membership } = await loadForActor(s, actor, idOrSlug);
   const pending = canSeePendingRevision(actor, membership)
-    ? await repo.pendingRevision(s.db, org.id)
+    ? await revisionRepo.pendingRevision(s.db, org.id)
     : undefined;
   return { org, pending };
 }
@@ -80,7 +82,9 @@ export async function logoOf(s: Services, actor: Actor | null, slug: string) {
 export async function editForm(s: Services, actor: Actor | null, slug: string) {
   const { org, membership } = await loadForActor(s, actor, slug);
   if (!canEditOrganisation(actor, org, membership)) throw forbidden();
-  const pending = changesNeedReview(actor, org) ? await repo.pendingRevision(s.db, org.id) : undefined;
+  const pending = changesNeedReview(actor, org)
+    ? await revisionRepo.pendingRevision(s.db, org.id)
+    : undefined;
   return {
     org,
     values: { ...org, ...(pending?.proposed ?? {}) } as typeof org,
@@ -90,7 +94,7 @@ export async function editForm(s: Services, actor: Actor | null, slug: string) {
 
 /** The organisations whose team the actor is in. */
 export async function myOrganisations(s: Services, actor: Actor) {
-  return repo.organisationsOfUser(s.db, actor.id);
+  return teamRepo.organisationsOfUser(s.db, actor.id);
 }
 
 /** The editors' review page of a profile: eligibility warnings and possible duplicates. */
@@ -103,6 +107,9 @@ export async function reviewView(s: Services, actor: Actor | null, slug: string)
 /** The editors' queue: profiles awaiting review, and pending changes to published ones. */
 export async function reviewQueue(s: Services, actor: Actor | null) {
   if (!canModerateOrganisations(actor)) throw forbidden();
-  const [items, revisions] = await Promise.all([repo.reviewQueue(s.db), repo.pendingRevisionsQueue(s.db)]);
+  const [items, revisions] = await Promise.all([
+    repo.reviewQueue(s.db),
+    revisionRepo.pendingRevisionsQueue(s.db),
+  ]);
   return { items, revisions };
 }

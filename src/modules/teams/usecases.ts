@@ -9,10 +9,11 @@ import { linkMail } from '../accounts/mails.ts';
 import { findUserByEmail } from '../accounts/repository.ts';
 import { emailSchema } from '../accounts/schemas.ts';
 import { signUp } from '../accounts/usecases.ts';
-import { canAcceptInvitation, canManageTeam, canRemoveMember, type Membership } from './policy.ts';
+import type { Membership } from '../organisations/policy.ts';
+import { InviteInput } from '../organisations/schemas.ts';
+import { loadForActor } from '../organisations/usecases.ts';
+import { canAcceptInvitation, canManageTeam, canRemoveMember } from './policy.ts';
 import * as repo from './repository.ts';
-import { InviteInput } from './schemas.ts';
-import { loadForActor } from './usecases.ts';
 
 const INVITATION_DAYS = 14;
 

@@ -20,8 +20,8 @@ import {
   InvitationSignUpPage,
   invitationPath,
 } from './invitation-page.tsx';
-import * as team from './team.ts';
 import { RemoveMemberPage, TeamPage } from './team-page.tsx';
+import * as team from './usecases.ts';
 
 type Params = { slug: string };
 const UUID = /^[0-9a-f-]{36}$/i;

@@ -3,8 +3,8 @@ import { Csrf, type Problems } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { ResendVerificationForm, SignUpForm } from '../accounts/pages.tsx';
-import type { Membership } from './policy.ts';
-import type { InvitationState } from './team.ts';
+import type { Membership } from '../organisations/policy.ts';
+import type { InvitationState } from './usecases.ts';
 
 type Invitation = {
   role: 'admin' | 'member';

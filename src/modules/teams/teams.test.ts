@@ -4,7 +4,7 @@ import * as fx from '../../../test/helpers/fixtures.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import { linkIn } from '../../../test/helpers/smtp.ts';
 import type { Actor } from '../../platform/services.ts';
-import { acceptInvitation } from './team.ts';
+import { acceptInvitation } from './usecases.ts';
 
 const { auditEntries, makeUser, orgForm, PASSWORD, signedIn, userIdOf } = fx;
 

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { inviteMember } from '../src/modules/organisations/team.ts';
-import { createOrganisation } from '../src/modules/organisations/usecases.ts';
-import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
-import { ENGINES } from './helpers/db.ts';
-import { makeUser, PASSWORD } from './helpers/fixtures.ts';
+import { seriousA11yViolations, useBrowserServer } from '../../../test/helpers/browser.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import { makeUser, PASSWORD } from '../../../test/helpers/fixtures.ts';
+import { createOrganisation } from '../organisations/usecases.ts';
+import { inviteMember } from './usecases.ts';
 
 describe.each(ENGINES)('team invitations in a browser on %s', (engine) => {
   const env = useBrowserServer(engine);
