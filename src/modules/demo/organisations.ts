@@ -1,5 +1,6 @@
 import * as repo from '../organisations/repository.ts';
 import { slugify } from '../organisations/slug.ts';
+import { upsertMember } from '../teams/repository.ts';
 import { type DemoOrganisation, generateDemoOrganisations } from './organisation-data.ts';
 import type { DemoPart } from './part.ts';
 
@@ -76,9 +77,9 @@ export const organisationsPart: DemoPart = {
     const ids = await repo.idsBySlugs(trx, [published.slug, inReview.slug]);
     const manager = ctx.users.get('manager@demo.clusterhub.test')!;
     const member = ctx.users.get('member@demo.clusterhub.test')!;
-    await repo.upsertMember(trx, ids.get(published.slug)!, manager.id, 'admin');
-    await repo.upsertMember(trx, ids.get(inReview.slug)!, manager.id, 'admin');
-    await repo.upsertMember(trx, ids.get(published.slug)!, member.id, 'member');
+    await upsertMember(trx, ids.get(published.slug)!, manager.id, 'admin');
+    await upsertMember(trx, ids.get(inReview.slug)!, manager.id, 'admin');
+    await upsertMember(trx, ids.get(published.slug)!, member.id, 'member');
     return orgs.length;
   },
   analyze: ['organisations'],

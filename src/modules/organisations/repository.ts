@@ -4,9 +4,6 @@ import { naceSectionsOf, taxonomyMasks } from '../../platform/taxonomy/codes.ts'
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
 import { SIZE_BANDS, type SizeBandCode } from './size-bands.ts';
 
-/** The demo content still imports this from here; members live in the teams module. */
-export { upsertMember } from '../teams/repository.ts';
-
 /** Length of the stored plain-text summary (API, JSON-LD); lists clip it further. */
 export const SUMMARY_LENGTH = 500;
 
