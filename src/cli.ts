@@ -71,7 +71,12 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
         if (sub !== 'create') break;
         return await tokensCreate(rest, io);
       case 'import': {
-        if (sub === 'organisations') return await importOrganisationsCommand(rest, io);
+        const { SEARCHABLE_KINDS } = await import('./kinds.ts');
+        const kind = SEARCHABLE_KINDS.find((k) => k.plural === sub && k.import);
+        if (kind) {
+          const { importCommand } = await import('./modules/search/cli.ts');
+          return await importCommand(kind, rest, io, () => openRuntime(loadConfig(), { log: quietLog() }));
+        }
         if (sub !== 'nuts') break;
         const { importNutsCommand } = await import('./modules/atlas/cli.ts');
         return await importNutsCommand(rest, io);
@@ -99,54 +104,6 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
     return 2;
   } catch (err) {
     return reportError(err, io);
-  }
-}
-
-async function importOrganisationsCommand(args: string[], io: Out): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { 'dry-run': { type: 'boolean', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) {
-    io.err('Usage: clusterhub import organisations FILE.csv|FILE.json [--dry-run]');
-    return 2;
-  }
-  const { readImportFile, ImportFileError } = await import('./modules/search/import.ts');
-  const { importOrganisations, organisationKind } = await import('./modules/organisations/searchable.ts');
-  const runtime = await openRuntime(loadConfig(), { log: quietLog() });
-  try {
-    const started = performance.now();
-    const report = await importOrganisations(runtime.services, readImportFile(file, organisationKind), {
-      dryRun: values['dry-run'] ?? false,
-      onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
-    });
-    process.stderr.write('\n');
-    const seconds = (performance.now() - started) / 1000;
-    for (const p of report.problems.slice(0, 200)) io.err(`line ${p.line}: ${p.field}: ${p.message}`);
-    if (report.problems.length > 200) io.err(`… and ${report.problems.length - 200} more problems`);
-    const verb = report.dryRun ? 'would create' : 'created';
-    io.out(
-      `${report.dryRun ? 'Dry run: nothing written. ' : ''}${report.rows} rows: ${verb} ${report.created}, ` +
-        `${report.dryRun ? 'would update' : 'updated'} ${report.updated}, ` +
-        `${report.dryRun ? '' : `unchanged ${report.unchanged}, `}rejected ${report.problems.length > 0 ? new Set(report.problems.map((p) => p.line)).size : 0} ` +
-        `(${seconds.toFixed(1)} s).`,
-    );
-    return report.problems.length ? 1 : 0;
-  } catch (err) {
-    if (err instanceof ImportFileError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`Cannot import ${file}: ${(err as Error).message}`);
-      return 2;
-    }
-    if (err instanceof SyntaxError || (err as { code?: string }).code?.startsWith('CSV_')) {
-      io.err(`Cannot read ${file}: ${(err as Error).message}`);
-      return 2;
-    }
-    throw err;
-  } finally {
-    await runtime.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
+import { SEARCHABLE_KINDS } from '../../src/kinds.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { type Database, type Engine, openDatabase } from '../../src/platform/db/pool.ts';
@@ -20,6 +21,8 @@ export const skipReason = (engine: Engine) =>
 
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL database's address (none for the in-memory PGlite). */
+  url?: string;
   dropDatabase(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function createTestDatabase(
   if (migrate) await migrateToLatest(database.db);
   return {
     database,
+    url: url.toString(),
     async dropDatabase() {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();
@@ -78,13 +82,13 @@ export function useUnmigratedDatabase(engine: Engine, skip: string | null) {
 
 /**
  * Empties every table between tests: faster than a new database, and as isolating. The migrations'
- * own tables and `directory_version` stay: that number only grows, or a process's directory index
- * could take an emptied directory for the one it was built from.
+ * own tables and each searchable kind's version table stay: that number only grows, or a
+ * process's search index could take an emptied table for the one it was built from.
  */
 export async function truncateAll(database: Database): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
     select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'
-      and tablename <> 'directory_version'`.execute(database.db);
+      and tablename <> all(${SEARCHABLE_KINDS.map((k) => k.store.version)}::text[])`.execute(database.db);
   if (rows.length === 0) return;
   await sql
     .raw(`truncate ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`)

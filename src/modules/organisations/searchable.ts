@@ -234,6 +234,12 @@ export const organisationKind: SearchableKind<FacetKey, SearchHit, ApiRow, Simil
   id: 'organisation',
   plural: 'organisations',
   path: '/organisations',
+  store: {
+    version: 'directory_version',
+    matches: 'directory_matches',
+    matchesPacked: 'directory_matches_packed',
+    words: 'search_words',
+  },
   policy: { canSearch: canSearchOrganisations },
   facets: FACETS,
   sorts: ['relevance', 'name', 'updated'],

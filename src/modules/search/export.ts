@@ -37,7 +37,7 @@ export async function* exportBatches<K extends string, Row>(
 ): AsyncGenerator<Row[]> {
   const part = kind.export;
   if (!part) return;
-  const { textMatch } = await textSearch(db, req.q);
+  const { textMatch } = await textSearch(db, kind, req.q);
   const where = [textMatch, filterConditions(kind.facets, req.filters)];
   let after: Row | null = null;
   for (;;) {

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { FacetIndex } from './facet-index.ts';
 import type { SearchableKind } from './kind.ts';
-import { directoryVersion } from './repository.ts';
+import { versionOf } from './repository.ts';
 
 /**
  * Each process's `FacetIndex` of each kind in each database, rebuilt from PostgreSQL whenever
- * `directory_version` (migration 0009) has moved since it was built.
+ * the kind's version (`kind.store.version`) has moved since it was built.
  */
 
 type Held =
@@ -25,7 +25,7 @@ async function loadIndex<K extends string>(
 }
 
 /**
- * The index of `kind` at `directory_version` `atLeast` or later: the one held, or a new one when
+ * The index of `kind` at version `atLeast` or later: the one held, or a new one when
  * the rows have changed since. Concurrent searches share one rebuild.
  */
 export async function indexOf<K extends string>(
@@ -63,11 +63,10 @@ export async function currentIndex<K extends string>(
   db: Kysely<DB>,
   kind: SearchableKind<K>,
 ): Promise<FacetIndex<K>> {
-  return indexOf(db, kind, await directoryVersion(db));
+  return indexOf(db, kind, await versionOf(db, kind.store));
 }
 
 /** Builds every kind's index ahead of the first search (at start-up), so that nobody waits for it. */
 export async function warmIndexes(db: Kysely<DB>, kinds: readonly SearchableKind<string>[]): Promise<void> {
-  const version = await directoryVersion(db);
-  for (const kind of kinds) await indexOf(db, kind, version);
+  for (const kind of kinds) await indexOf(db, kind, await versionOf(db, kind.store));
 }

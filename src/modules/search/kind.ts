@@ -102,6 +102,14 @@ export interface SearchableKind<
   plural: string;
   /** The search page's address ('/organisations'). */
   path: string;
+  /**
+   * The relations its migration defines that the engine reads, by name (constants, never input):
+   * `version`, a one-row table whose `version` grows with every committed change of the rows;
+   * `matches(q tsquery)`, the keys of the visible rows a query matches (`matchesPacked(q)`: the
+   * same as 4-byte big-endian integers in one bytea); `words`, a table of every word its rows
+   * hold (column `word`, trigram-indexed), to correct typos in queries.
+   */
+  store: { version: string; matches: string; matchesPacked: string; words: string };
   /** Who may search it: every read goes through the search use cases, which ask this. */
   policy: { canSearch(actor: Actor | null): boolean };
   /** Facets in the order pages show them; at most 15 (one failure bit each, beside the text's). */

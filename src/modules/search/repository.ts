@@ -1,10 +1,13 @@
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, ImportRunsTable, StoredImportReport } from '../../platform/db/schema.ts';
-import type { Highlight } from './kind.ts';
+import type { Highlight, SearchableKind } from './kind.ts';
+
+/** The names of a kind's relations (see `SearchableKind.store`). */
+export type Store = SearchableKind['store'];
 
 /**
- * The search engine's SQL: typo corrections, the query as a tsquery, the text matches and the
- * version of the directory, headlines, the filters of a facet list, and the import runs of the
+ * The search engine's SQL: typo corrections, the query as a tsquery, a kind's text matches and
+ * version (through the names of its `store`), headlines, the filters of a facet list, and the import runs of the
  * admin upload (`import_runs`). The SQL of a kind (which
  * rows, which columns) lives in that kind's own repository; names here are constants, never input.
  */
@@ -34,8 +37,11 @@ export function float64s(bytes: Buffer | null): Float64Array {
   return Float64Array.from({ length: bytes.byteLength / 8 }, (_, i) => view.getFloat64(i * 8));
 }
 
-export async function directoryVersion(db: Kysely<DB>): Promise<bigint> {
-  const { rows } = await sql<{ version: string }>`select version from directory_version`.execute(db);
+/** The version of a kind's rows: it grows with every committed change. */
+export async function versionOf(db: Kysely<DB>, store: Store): Promise<bigint> {
+  const { rows } = await sql<{ version: string }>`select version from ${sql.table(store.version)}`.execute(
+    db,
+  );
   return BigInt(rows[0]!.version);
 }
 
@@ -44,15 +50,16 @@ export async function directoryVersion(db: Kysely<DB>): Promise<bigint> {
  * contain, so a typo still finds what was meant: among the words most similar by trigrams, the
  * fewest edits ("maschinenbua" is two from "maschinenbau", three from "maschinen").
  */
-export async function corrections(db: Kysely<DB>, q: string): Promise<Map<string, string>> {
+export async function corrections(db: Kysely<DB>, store: Store, q: string): Promise<Map<string, string>> {
+  const words = sql.table(store.words);
   const { rows } = await sql<{ word: string; fix: string | null }>`
     select t.word,
       (select c.word from (
-          select w.word from search_words w where w.word % t.word order by w.word <-> t.word limit 10
+          select w.word from ${words} w where w.word % t.word order by w.word <-> t.word limit 10
         ) c order by levenshtein(c.word, t.word), c.word <-> t.word, c.word limit 1) as fix
     from unnest(tsvector_to_array(to_tsvector('public.ch_search'::regconfig, ${q}))) as t(word)
     where length(t.word) >= 4
-      and not exists (select 1 from search_words w where w.word = t.word)`.execute(db);
+      and not exists (select 1 from ${words} w where w.word = t.word)`.execute(db);
   return new Map(rows.filter((r) => r.fix).map((r) => [r.word, r.fix!]));
 }
 
@@ -64,19 +71,19 @@ export function tsqueryOf(q: string, corrected: string | null): RawBuilder<unkno
 }
 
 /** The condition a query puts on the kind's rows `o` (none without a query). */
-export function textMatch(tsquery: RawBuilder<unknown> | null): RawBuilder<boolean> {
-  return tsquery ? sql<boolean>`o.seq in (select directory_matches(${tsquery}))` : sql<boolean>`true`;
+export function textMatch(store: Store, tsquery: RawBuilder<unknown> | null): RawBuilder<boolean> {
+  return tsquery ? sql<boolean>`o.seq in (select ${sql.id(store.matches)}(${tsquery}))` : sql<boolean>`true`;
 }
 
 /**
  * In one statement, so that both describe the same moment: the directory's version, the query as
  * tsquery text, and the keys of its matches packed as 4-byte integers.
  */
-export async function matchesAndVersion(db: Kysely<DB>, tsquery: RawBuilder<unknown>) {
+export async function matchesAndVersion(db: Kysely<DB>, store: Store, tsquery: RawBuilder<unknown>) {
   const { rows } = await sql<{ version: string; query: string; seqs: Buffer | null }>`
     with q as (select ${tsquery} as tsq)
-    select (select version from directory_version) as version, q.tsq::text as query,
-      directory_matches_packed(q.tsq) as seqs
+    select (select version from ${sql.table(store.version)}) as version, q.tsq::text as query,
+      ${sql.id(store.matchesPacked)}(q.tsq) as seqs
     from q`.execute(db);
   const r = rows[0]!;
   return { version: BigInt(r.version), query: r.query, keys: int32s(r.seqs) };

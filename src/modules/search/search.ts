@@ -9,12 +9,12 @@ import type { FacetCounts, Filters, Highlight, SearchableKind, Sort } from './ki
 import { effectiveSort, filtersOf, type SearchInput, searchQuery } from './query-schema.ts';
 import {
   corrections,
-  directoryVersion,
   HIT_END,
   HIT_START,
   matchesAndVersion,
   textMatch,
   tsqueryOf,
+  versionOf,
 } from './repository.ts';
 
 /**
@@ -65,17 +65,18 @@ function escapeRegExp(s: string): string {
  */
 export async function textSearch(
   db: Kysely<DB>,
+  kind: SearchableKind<string>,
   q: string,
 ): Promise<{
   tsquery: RawBuilder<unknown> | null;
   textMatch: RawBuilder<boolean>;
   corrected: string | null;
 }> {
-  if (!q) return { tsquery: null, textMatch: textMatch(null), corrected: null };
-  const fixes = await corrections(db, q);
+  if (!q) return { tsquery: null, textMatch: textMatch(kind.store, null), corrected: null };
+  const fixes = await corrections(db, kind.store, q);
   const corrected = fixes.size ? applyCorrections(q, fixes) : null;
   const tsquery = tsqueryOf(q, corrected);
-  return { tsquery, textMatch: textMatch(tsquery), corrected };
+  return { tsquery, textMatch: textMatch(kind.store, tsquery), corrected };
 }
 
 /** The lexemes of a tsquery's text that are not negated, e.g. `'a' & !'b'` → ["a"]. */
@@ -94,16 +95,16 @@ export async function findIn<K extends string>(
   req: SearchRequest<K>,
 ): Promise<Found<K>> {
   // A query of stop signs only ("--", "!!") parses to an empty tsquery, which matches nothing.
-  const { tsquery, corrected } = await textSearch(db, req.q);
+  const { tsquery, corrected } = await textSearch(db, kind, req.q);
   let version: bigint;
   let matches: Int32Array | null = null;
   let highlight: Highlight | null = null;
   if (tsquery) {
-    const r = await matchesAndVersion(db, tsquery);
+    const r = await matchesAndVersion(db, kind.store, tsquery);
     version = r.version;
     matches = r.keys.sort();
     highlight = { tsquery: r.query, terms: positiveTerms(r.query) };
-  } else version = await directoryVersion(db);
+  } else version = await versionOf(db, kind.store);
 
   const index = await indexOf(db, kind, version);
   const found = index.search({
