@@ -1,6 +1,11 @@
+import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
-import { organisationPaths } from '../organisations/openapi.ts';
-import { error, example, organisation, organisationInput, pendingRevision } from './openapi-parts.ts';
+import {
+  organisation,
+  organisationInput,
+  organisationPaths,
+  pendingRevision,
+} from '../organisations/openapi.ts';
 
 /**
  * The OpenAPI document: the platform's own parts here, each module's paths from its `openapi.ts`

@@ -1,3 +1,5 @@
+import { errorResponse, example, idParam, reasonBody, secured } from '../../platform/http/openapi.ts';
+import { searchPaths } from '../search/openapi.ts';
 import {
   exportCsvExample,
   exportJsonExample,
@@ -8,67 +10,47 @@ import {
   returnExample,
   revisionReturnExample,
   searchResultExample,
-} from '../api/openapi-examples.ts';
-import {
-  decidedRevisionResponse,
-  errorResponse,
-  example,
-  facetCounts,
-  idParam,
-  orgResponse,
-  pagingParameters,
-  reasonBody,
-  revisedOrgResponse,
-  searchParameters,
-  secured,
-  writeErrors,
-} from '../api/openapi-parts.ts';
-import { FACET_KEYS } from './searchable.ts';
+} from './openapi-examples.ts';
+import { decidedRevisionResponse, orgResponse, revisedOrgResponse, writeErrors } from './openapi-schemas.ts';
+import { organisationKind } from './searchable.ts';
+
+export { organisation, organisationInput, pendingRevision } from './openapi-schemas.ts';
 
 /** The organisations' paths of the OpenAPI document: search, export, profiles and their review. */
 export function organisationPaths() {
-  return {
-    '/api/v1/organisations': {
-      get: {
-        operationId: 'searchOrganisations',
-        summary: 'Search published organisations, with facet counts',
+  const search = searchPaths(organisationKind, {
+    schema: 'Organisation',
+    name: 'Organisations',
+    search: {
+      summary: 'Search published organisations, with facet counts',
+      description:
+        'Full-text search (name and acronym weigh most, then keywords and sectors, then the description; accents ' +
+        'are folded and misspelt words corrected) with facets. Repeating a facet parameter means OR within that ' +
+        'facet; different facets combine with AND. Each facet is counted under all the other active filters, so ' +
+        'its values show how many results choosing them would give. Unknown codes answer 400 naming the parameter.',
+      example: searchResultExample,
+    },
+    export: {
+      csv: {
+        summary: 'Export the directory as CSV (open data), honouring the search parameters',
         description:
-          'Full-text search (name and acronym weigh most, then keywords and sectors, then the description; accents ' +
-          'are folded and misspelt words corrected) with facets. Repeating a facet parameter means OR within that ' +
-          'facet; different facets combine with AND. Each facet is counted under all the other active filters, so ' +
-          'its values show how many results choosing them would give. Unknown codes answer 400 naming the parameter.',
-        parameters: [...searchParameters, ...pagingParameters],
-        responses: {
-          '200': {
-            description: 'One page of results, the total and the facet counts',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['items', 'total', 'page', 'limit', 'facets'],
-                  properties: {
-                    items: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
-                    total: { type: 'integer' },
-                    page: { type: 'integer' },
-                    limit: { type: 'integer' },
-                    facets: {
-                      type: 'object',
-                      description: 'Per facet, its values with the number of results, most first',
-                      properties: Object.fromEntries(FACET_KEYS.map((k) => [k, facetCounts])),
-                    },
-                    corrected_query: {
-                      type: 'string',
-                      description: 'Present when misspelt words were corrected: the query that was also run',
-                    },
-                  },
-                },
-                ...example('results', searchResultExample),
-              },
-            },
-          },
-          '400': errorResponse('A query parameter is not valid; `details` names it', '400'),
-        },
+          'Streams every published organisation the search finds, in name order, with the columns of the ' +
+          'Organisation schema plus `external_id`; lists are joined with "|". A text cell starting with ' +
+          '`=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so that spreadsheets do not ' +
+          'run it as a formula. `clusterhub import organisations` reads this format back and removes that apostrophe.',
+        example: exportCsvExample,
       },
+      json: {
+        summary: 'Export the directory as JSON (open data), honouring the search parameters',
+        description: 'An array of organisations, each with `external_id`',
+        example: exportJsonExample,
+      },
+    },
+  });
+  return {
+    ...search,
+    '/api/v1/organisations': {
+      ...search['/api/v1/organisations'],
       post: {
         operationId: 'createOrganisation',
         summary: 'Create an organisation (as a draft; the creator becomes its team admin)',
@@ -86,44 +68,6 @@ export function organisationPaths() {
           },
         },
         responses: { '201': orgResponse('Created'), ...writeErrors },
-      },
-    },
-    '/api/v1/organisations/export.csv': {
-      get: {
-        operationId: 'exportOrganisationsCsv',
-        summary: 'Export the directory as CSV (open data), honouring the search parameters',
-        description:
-          'Streams every published organisation the search finds, in name order, with the columns of the ' +
-          'Organisation schema plus `external_id`; lists are joined with "|". A text cell starting with ' +
-          '`=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so that spreadsheets do not ' +
-          'run it as a formula. `clusterhub import organisations` reads this format back and removes that apostrophe.',
-        parameters: searchParameters,
-        responses: {
-          '200': {
-            description: 'CSV with a header row',
-            content: { 'text/csv': { schema: { type: 'string' }, ...example('csv', exportCsvExample) } },
-          },
-          '400': errorResponse('A query parameter is not valid', '400'),
-        },
-      },
-    },
-    '/api/v1/organisations/export.json': {
-      get: {
-        operationId: 'exportOrganisationsJson',
-        summary: 'Export the directory as JSON (open data), honouring the search parameters',
-        parameters: searchParameters,
-        responses: {
-          '200': {
-            description: 'An array of organisations, each with `external_id`',
-            content: {
-              'application/json': {
-                schema: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
-                ...example('organisations', exportJsonExample),
-              },
-            },
-          },
-          '400': errorResponse('A query parameter is not valid', '400'),
-        },
       },
     },
     '/api/v1/organisations/{id}': {

@@ -76,20 +76,23 @@ type Spec = FacetSpec<FacetKey>;
 const listed = (list: readonly string[]) => (v: string) => list.includes(v);
 const scalar = (
   key: FacetKey,
+  api: Spec['api'],
   valid: Spec['valid'],
   label: Spec['label'],
   order?: readonly string[],
 ): Spec => ({
   key,
   type: 'scalar',
+  api,
   valid,
   label,
   sql: ORGANISATION_FACET_SQL[key],
   ...(order ? { order } : {}),
 });
-const terms = (key: FacetKey, list: typeof ECOSYSTEMS, label: Spec['label']): Spec => ({
+const terms = (key: FacetKey, description: string, list: typeof ECOSYSTEMS, label: Spec['label']): Spec => ({
   key,
   type: 'terms',
+  api: { description, values: list.map((t) => t.code) },
   terms: list,
   textWeight: true,
   valid: (v) => isTermCode(list, v),
@@ -100,23 +103,39 @@ const message = (prefix: string) => (ctx: { t: (key: MessageKey) => string }, va
   ctx.t(`${prefix}.${value}` as MessageKey);
 
 const FACETS: readonly Spec[] = [
-  scalar('country', isCountryCode, (ctx, v) => countryName(v, ctx.lang)),
+  scalar('country', { description: 'ISO 3166-1 alpha-2 codes' }, isCountryCode, (ctx, v) =>
+    countryName(v, ctx.lang),
+  ),
   {
     ...scalar(
       'region',
+      { description: "NUTS-2 codes (the first four characters of an organisation's NUTS code)" },
       (v) => /^[A-Z]{2}[A-Z0-9]{2}$/.test(v),
       (_, v) => v,
     ),
     onlyWith: 'country',
   },
-  terms('ecosystem', ECOSYSTEMS, (ctx, v) => termLabel(ECOSYSTEMS, v, ctx.lang)),
-  terms('emerging', EMERGING_INDUSTRIES, (ctx, v) => termLabel(EMERGING_INDUSTRIES, v, ctx.lang)),
-  terms('nace', NACE_SECTIONS, (ctx, v) => `${v} — ${termLabel(NACE_SECTIONS, v, ctx.lang)}`),
-  terms('ket', KETS, (ctx, v) => termLabel(KETS, v, ctx.lang)),
-  scalar('type', listed(ORGANISATION_TYPES), message('orgtype')),
-  scalar('label', listed(LABELS), message('label')),
+  terms('ecosystem', 'Industrial ecosystems', ECOSYSTEMS, (ctx, v) => termLabel(ECOSYSTEMS, v, ctx.lang)),
+  terms('emerging', 'Emerging industries', EMERGING_INDUSTRIES, (ctx, v) =>
+    termLabel(EMERGING_INDUSTRIES, v, ctx.lang),
+  ),
+  terms(
+    'nace',
+    'NACE Rev. 2 sections',
+    NACE_SECTIONS,
+    (ctx, v) => `${v} — ${termLabel(NACE_SECTIONS, v, ctx.lang)}`,
+  ),
+  terms('ket', 'Key enabling technologies', KETS, (ctx, v) => termLabel(KETS, v, ctx.lang)),
+  scalar(
+    'type',
+    { description: 'Profile types', values: ORGANISATION_TYPES },
+    listed(ORGANISATION_TYPES),
+    message('orgtype'),
+  ),
+  scalar('label', { description: 'ESCA labels', values: LABELS }, listed(LABELS), message('label')),
   scalar(
     'size',
+    { description: 'Size bands by members', values: SIZE_BANDS.map((b) => b.code) },
     isSizeBandCode,
     message('size'),
     SIZE_BANDS.map((b) => b.code),

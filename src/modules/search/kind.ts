@@ -44,6 +44,8 @@ interface FacetBase<K extends string> {
   sql: FacetSql;
   /** Offered on the page only once a value of this other facet (or of this one) is chosen. */
   onlyWith?: K;
+  /** The query parameter in the OpenAPI document: what its values are, and the list when closed. */
+  api: { description: string; values?: readonly string[] };
 }
 
 /**

@@ -1,32 +1,9 @@
-/** The reusable parts of the OpenAPI document: schemas, parameters and responses. */
-import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS, NACE_SECTIONS } from '../../platform/taxonomy/index.ts';
-import { LABELS, ORGANISATION_TYPES } from '../organisations/schemas.ts';
-import { SIZE_BANDS } from '../organisations/size-bands.ts';
-import { SORTS } from '../search/query-schema.ts';
-import {
-  decidedRevisionExample,
-  errorExamples,
-  organisationExample,
-  pendingRevisionExample,
-} from './openapi-examples.ts';
+import { codes, errorResponse, example, int, nullable, str } from '../../platform/http/openapi.ts';
+import { ECOSYSTEMS, EMERGING_INDUSTRIES, KETS } from '../../platform/taxonomy/index.ts';
+import { decidedRevisionExample, organisationExample, pendingRevisionExample } from './openapi-examples.ts';
+import { LABELS, ORGANISATION_TYPES } from './schemas.ts';
 
-const str = (description: string, extra: Record<string, unknown> = {}) => ({
-  type: 'string',
-  description,
-  ...extra,
-});
-const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, 'null'] });
-const int = (description: string, min = 0, max = 100_000) => ({
-  type: 'integer',
-  minimum: min,
-  maximum: max,
-  description,
-});
-const codes = (description: string, values?: string[]) => ({
-  type: 'array',
-  description,
-  items: values ? { type: 'string', enum: values } : { type: 'string' },
-});
+/** The organisation's schemas and responses in the OpenAPI document. */
 
 export const organisationInput = {
   type: 'object',
@@ -138,53 +115,6 @@ export const organisationWithRevision = {
   ],
 };
 
-export const error = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'details'],
-      properties: {
-        code: str('Machine-readable code, e.g. validation, forbidden, not_found'),
-        message: str('Human-readable summary'),
-        details: {
-          type: 'array',
-          description: 'One entry per bad field',
-          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-    },
-  },
-};
-
-/** The `examples` of a media type: one named example. */
-export const example = (name: string, value: unknown) => ({ examples: { [name]: { value } } });
-
-/** The required body of a return to the team: the reason they are given, with an example. */
-export const reasonBody = (value: unknown) => ({
-  required: true,
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['reason'],
-        properties: { reason: { type: 'string', minLength: 5, maxLength: 2000 } },
-      },
-      ...example('reason', value),
-    },
-  },
-});
-
-export const errorResponse = (description: string, status: keyof typeof errorExamples) => ({
-  description,
-  content: {
-    'application/json': {
-      schema: { $ref: '#/components/schemas/Error' },
-      ...example(errorExamples[status]!.code, { error: errorExamples[status] }),
-    },
-  },
-});
 export const orgResponse = (description: string) => ({
   description,
   content: {
@@ -194,14 +124,6 @@ export const orgResponse = (description: string) => ({
     },
   },
 });
-export const idParam = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Identifier (uuid) or slug',
-};
-export const secured = [{ bearerAuth: [] }, { sessionCookie: [] }];
 /** A profile with its pending revision (shown to its team and to editors), with an example. */
 export const revisedOrgResponse = (description: string, value: unknown = organisationExample) => ({
   description,
@@ -244,134 +166,3 @@ export const writeErrors = {
   '409': errorResponse('The organisation is not in a state that allows this', '409'),
   '422': errorResponse('Invalid input; details name each bad field', '422'),
 };
-
-const counted = (description: string, extra: Record<string, unknown> = {}) => ({
-  type: 'array',
-  description,
-  items: {
-    type: 'object',
-    required: ['code', 'count'],
-    properties: { code: { type: 'string' }, count: { type: 'integer', minimum: 0 }, ...extra },
-  },
-});
-
-/** GET /api/v1/statistics: the figures of the statistics page (published organisations only). */
-export const statistics = {
-  type: 'object',
-  required: [
-    'organisations',
-    'countries',
-    'europe_share',
-    'by_country',
-    'by_ecosystem',
-    'by_label',
-    'by_size_band',
-  ],
-  properties: {
-    organisations: int('Published organisations', 0, 10_000_000),
-    countries: int('Countries with at least one', 0, 300),
-    europe_share: {
-      type: 'number',
-      minimum: 0,
-      maximum: 100,
-      description: 'Percentage in Europe, one decimal',
-    },
-    by_country: counted('Per country (ISO 3166-1 alpha-2), most first', { name: str('English name') }),
-    by_ecosystem: counted(
-      'Per industrial ecosystem, every ecosystem, most first; an organisation counts in each of its ecosystems',
-      {
-        name: str('English label'),
-      },
-    ),
-    by_label: counted('Per ESCA label: none, bronze, silver, gold'),
-    by_size_band: counted('Per size band (members of all kinds): 0-9, 10-49, 50-249, 250+', {
-      min_members: { type: 'integer' },
-      max_members: { type: ['integer', 'null'], description: 'null: no upper bound' },
-    }),
-  },
-};
-
-export const facetCounts = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['value', 'count'],
-    properties: { value: { type: 'string' }, count: { type: 'integer' } },
-  },
-};
-
-/** The search parameters, shared by the search and the exports. */
-export const searchParameters = [
-  {
-    name: 'q',
-    in: 'query',
-    schema: { type: 'string', maxLength: 500 },
-    description:
-      'Words that must all be found (accents and case do not matter; misspelt words are corrected), ' +
-      '"a phrase" in double quotes, `-word` to exclude a word, `or` between alternatives.',
-  },
-  ...(
-    [
-      ['country', codes('ISO 3166-1 alpha-2 codes')],
-      ['region', codes("NUTS-2 codes (the first four characters of an organisation's NUTS code)")],
-      [
-        'ecosystem',
-        codes(
-          'Industrial ecosystems',
-          ECOSYSTEMS.map((t) => t.code),
-        ),
-      ],
-      [
-        'emerging',
-        codes(
-          'Emerging industries',
-          EMERGING_INDUSTRIES.map((t) => t.code),
-        ),
-      ],
-      [
-        'nace',
-        codes(
-          'NACE Rev. 2 sections',
-          NACE_SECTIONS.map((t) => t.code),
-        ),
-      ],
-      [
-        'ket',
-        codes(
-          'Key enabling technologies',
-          KETS.map((t) => t.code),
-        ),
-      ],
-      ['type', codes('Profile types', [...ORGANISATION_TYPES])],
-      ['label', codes('ESCA labels', [...LABELS])],
-      [
-        'size',
-        codes(
-          'Size bands by members',
-          SIZE_BANDS.map((b) => b.code),
-        ),
-      ],
-    ] as const
-  ).map(([name, schema]) => ({ name, in: 'query', schema, style: 'form', explode: true })),
-];
-
-export const pagingParameters = [
-  {
-    name: 'sort',
-    in: 'query',
-    schema: { type: 'string', enum: [...SORTS] },
-    description: 'Default: relevance with a query, name without',
-  },
-  {
-    name: 'page',
-    in: 'query',
-    schema: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 },
-    description: 'Page number, from 1',
-  },
-  {
-    name: 'limit',
-    in: 'query',
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-    description: 'Results per page',
-  },
-];
