@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  ENGINES,
-  skipReason,
-  type TestDatabase,
-  testServices,
-} from '../../../test/helpers/db.ts';
+import { createTestDatabase, ENGINES, skipReason, testServices } from '../../../test/helpers/db.ts';
 import { runCli } from '../../cli.ts';
 import { openDatabase } from '../../platform/db/pool.ts';
 import { createUserWithRole, isLiveTokenOf } from '../accounts/usecases.ts';
@@ -33,7 +27,7 @@ const RECORDS = [
 describe.each(ENGINES)('the command line on %s', (engine) => {
   const skip = skipReason(engine);
   let dir: string;
-  let pg: TestDatabase | undefined;
+  let pg: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const saved = {
     DATA_DIR: process.env.DATA_DIR,
     DATABASE_URL: process.env.DATABASE_URL,
@@ -42,7 +36,7 @@ describe.each(ENGINES)('the command line on %s', (engine) => {
 
   beforeAll(async () => {
     if (skip) return;
-    dir = mkdtempSync(join(tmpdir(), 'clusterhub-cli-'));
+    dir = await mkdtemp(join(tmpdir(), 'clusterhub-cli-'));
     delete process.env.BASE_URL; // vitest sets it for Vite's own use
     if (engine === 'postgres') {
       pg = await createTestDatabase('postgres', { migrate: false });
@@ -58,7 +52,7 @@ describe.each(ENGINES)('the command line on %s', (engine) => {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     await pg?.dropDatabase();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** The database the commands wrote, opened after they closed it. */
@@ -77,7 +71,7 @@ describe.each(ENGINES)('the command line on %s', (engine) => {
     'imports organisations: a dry run writes nothing, bad rows are named by line, a rerun changes nothing',
     async () => {
       const file = join(dir, 'organisations.json');
-      writeFileSync(file, JSON.stringify(RECORDS));
+      await writeFile(file, JSON.stringify(RECORDS));
 
       const dry = io();
       expect(await runCli(['import', 'organisations', file, '--dry-run'], dry.io)).toBe(1);
@@ -102,7 +96,7 @@ describe.each(ENGINES)('the command line on %s', (engine) => {
         { name: 'Cluster Beta', country: 'PT', external_id: 'cli-2' },
       ]);
 
-      writeFileSync(file, JSON.stringify(RECORDS.slice(0, 2)));
+      await writeFile(file, JSON.stringify(RECORDS.slice(0, 2)));
       const again = io();
       expect(await runCli(['import', 'organisations', file], again.io), again.err.join('\n')).toBe(0);
       expect(again.out[0]).toMatch(/^2 rows: created 0, updated 0, unchanged 2, rejected 0 \(/);
