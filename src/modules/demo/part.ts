@@ -3,7 +3,13 @@ import type { DB } from '../../platform/db/schema.ts';
 
 /** What every part of the demo content is seeded with: the same on every machine and every day. */
 export interface DemoContext {
+  /** The demo's fixed reference date (`DEMO_NOW`): what is the same on every machine. */
   now: Date;
+  /**
+   * The day the demo is seeded (midnight UTC): what must stay current, such as upcoming events and
+   * open registrations, is placed relative to it.
+   */
+  today: Date;
   seed: number;
   /** The demo accounts by e-mail address (`DEMO_USERS`), created before any part runs. */
   users: ReadonlyMap<string, { id: string }>;

@@ -9,6 +9,10 @@ import { DEMO_USERS, insertDemoUsers } from './users.ts';
 export const DEMO_NOW = new Date('2026-11-01T09:00:00Z');
 export const DEMO_SEED = 2026;
 
+function startOfDayUtc(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
 /** The parts of the demo content, in the order they are seeded: each feature adds its own. */
 export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart];
 
@@ -20,6 +24,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart];
 export async function seedDemo(
   s: Services,
   parts: readonly DemoPart[] = DEMO_PARTS,
+  today: Date = startOfDayUtc(new Date()),
 ): Promise<Record<string, number> | null> {
   for (const part of parts) if (await part.present(s.db)) return null;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
@@ -27,7 +32,7 @@ export async function seedDemo(
   await s.db.transaction().execute(async (trx) => {
     const users = await insertDemoUsers(trx, hashes);
     for (const part of parts) {
-      created[part.name] = await part.seed(trx, { now: DEMO_NOW, seed: DEMO_SEED, users });
+      created[part.name] = await part.seed(trx, { now: DEMO_NOW, today, seed: DEMO_SEED, users });
     }
   });
   // Planner statistics for the fresh rows, as after any bulk load.

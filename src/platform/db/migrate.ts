@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_taxonomy_masks.ts';
 import * as m0009 from './migrations/0009_directory_index.ts';
 import * as m0010 from './migrations/0010_organisation_revisions.ts';
 import * as m0011 from './migrations/0011_invitation_lifecycle.ts';
+import * as m0012 from './migrations/0012_events.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_directory_index': m0009,
   '0010_organisation_revisions': m0010,
   '0011_invitation_lifecycle': m0011,
+  '0012_events': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

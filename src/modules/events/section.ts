@@ -1,0 +1,20 @@
+import type { JSX } from 'preact';
+import type { Event } from '../../platform/db/schema-events.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import type { Services } from '../../platform/services.ts';
+
+/**
+ * A part of an event that another module owns (its registration, its call for ideas, its awards,
+ * its participation report). The event page draws each section under the event, in the order of
+ * `EVENT_SECTIONS` (`src/event-sections.ts`), and `GET /api/v1/events/{id}` adds what `api` answers
+ * to the event's JSON. The event module never imports the modules that provide sections: the list
+ * is handed to its routes by `src/server.ts`.
+ */
+export interface EventSection {
+  /** 'registration': the section's id in the page (`id="registration"`). */
+  id: string;
+  /** What the section shows of this event to this reader (null: nothing). */
+  render(s: Services, ctx: RequestContext, event: Event): Promise<JSX.Element | null>;
+  /** Properties added to the event's JSON in the API (`{ registration: {...} }`). */
+  api?(s: Services, actor: RequestContext['actor'], event: Event): Promise<Record<string, unknown>>;
+}
