@@ -81,7 +81,7 @@ export async function isOnOrganiserTeam(db: Kysely<DB>, eventId: string, userId:
 export function publishedOrganisers(db: Kysely<DB>) {
   return db
     .selectFrom('organisations')
-    .select(['id', 'name', 'country', 'city', 'ecosystems'])
+    .select(['id', 'slug', 'name', 'country', 'city', 'ecosystems'])
     .where('status', '=', 'published')
     .orderBy('slug')
     .execute();
