@@ -200,6 +200,12 @@ const WEBINAR_TOPICS = [
   'Euroclusters: lessons learned and what comes next',
   'Resilient supply chains and strategic dependencies',
   'Cyber resilience for SMEs',
+  'Open innovation with large companies',
+  'Women in cluster management',
+  'Digital product passports explained',
+  'Attracting talent to industrial regions',
+  'Joint procurement of energy for SMEs',
+  'Building a cluster service portfolio that members pay for',
 ];
 const INFO_DAY_TOPICS = [
   'Single Market Programme: cluster calls',
@@ -211,6 +217,10 @@ const INFO_DAY_TOPICS = [
   'LIFE Clean Energy Transition',
   'Digital Europe Programme: European Digital Innovation Hubs',
   'Erasmus+ Alliances for Innovation',
+  'Euroclusters open calls for SMEs',
+  'European Defence Fund for SMEs',
+  'Clean Hydrogen Partnership calls',
+  'Circular Bio-based Europe calls',
 ];
 const WORKSHOP_TOPICS = [
   'Circular design for SMEs',
@@ -225,6 +235,10 @@ const WORKSHOP_TOPICS = [
   'Writing a winning consortium proposal',
   'Design thinking for industrial services',
   'Energy efficiency audits for SMEs',
+  'Mapping your cluster’s value chains',
+  'Cybersecurity self-assessment for manufacturers',
+  'Preparing SMEs for the AI Act',
+  'Carbon accounting for supply chains',
 ];
 const VENUES = [
   '{C} Congress Centre',
@@ -236,20 +250,68 @@ const VENUES = [
   'Town Hall of {C}',
   '{C} Conference Centre',
 ];
-const FAIRS = [
-  'Hannover Messe',
-  'Global Industries',
-  'Smart City Expo',
-  'the European Utility Week',
-  'MEDICA',
-  'SIAL',
-  'Eurosatory',
-  'the Mobile World Congress',
-  'Transport Logistic',
-  'Techtextil',
-  'Intersolar Europe',
-  'ITB',
-];
+/** Trade fairs where matchmaking events of an ecosystem take place: name, country, city. */
+const FAIRS: Record<string, [string, string, string][]> = {
+  'aerospace-defence': [
+    ['ILA Berlin', 'DE', 'Berlin'],
+    ['Eurosatory', 'FR', 'Paris'],
+  ],
+  'agri-food': [
+    ['SIAL', 'FR', 'Paris'],
+    ['Anuga', 'DE', 'Köln'],
+    ['Fruit Logistica', 'DE', 'Berlin'],
+  ],
+  construction: [
+    ['BAU', 'DE', 'München'],
+    ['Smart City Expo', 'ES', 'Barcelona'],
+  ],
+  'cultural-creative': [
+    ['Gamescom', 'DE', 'Köln'],
+    ['the Frankfurt Book Fair', 'DE', 'Frankfurt am Main'],
+  ],
+  digital: [
+    ['the Mobile World Congress', 'ES', 'Barcelona'],
+    ['it-sa', 'DE', 'Nürnberg'],
+    ['VivaTech', 'FR', 'Paris'],
+  ],
+  electronics: [
+    ['electronica', 'DE', 'München'],
+    ['Laser World of Photonics', 'DE', 'München'],
+  ],
+  'energy-intensive': [
+    ['ACHEMA', 'DE', 'Frankfurt am Main'],
+    ['Global Industries', 'FR', 'Lyon'],
+  ],
+  'energy-renewables': [
+    ['Intersolar Europe', 'DE', 'München'],
+    ['Offshore Energy', 'NL', 'Amsterdam'],
+  ],
+  health: [
+    ['MEDICA', 'DE', 'Düsseldorf'],
+    ['Medtec Live', 'DE', 'Nürnberg'],
+  ],
+  'mobility-transport-automotive': [
+    ['Transport Logistic', 'DE', 'München'],
+    ['InnoTrans', 'DE', 'Berlin'],
+  ],
+  'proximity-social-economy': [['Smart City Expo', 'ES', 'Barcelona']],
+  retail: [['EuroShop', 'DE', 'Düsseldorf']],
+  textiles: [
+    ['Techtextil', 'DE', 'Frankfurt am Main'],
+    ['Première Vision', 'FR', 'Paris'],
+  ],
+  tourism: [
+    ['ITB', 'DE', 'Berlin'],
+    ['FITUR', 'ES', 'Madrid'],
+  ],
+};
+/** Country names as event titles use them, where the list's official name is too long. */
+const SHORT_COUNTRY: Record<string, string> = {
+  TW: 'Taiwan',
+  KR: 'Korea',
+  GB: 'the United Kingdom',
+  US: 'the United States',
+};
 const AUDIENCE = {
   managers: 'cluster managers',
   smes: 'SMEs and start-ups',
@@ -281,9 +343,20 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export class EventGenerator {
   private readonly rng: Random;
   private readonly slugs: Set<string>;
+  private readonly decks = new Map<readonly string[], string[]>();
   constructor(seed: number, takenSlugs: Iterable<string> = []) {
     this.rng = new Random(seed);
     this.slugs = new Set(takenSlugs);
+  }
+
+  /** The next item of a shuffled deck of `items`: no item comes twice before all came once. */
+  private deal(items: readonly string[]): string {
+    let deck = this.decks.get(items);
+    if (!deck?.length) {
+      deck = this.rng.sample(items, items.length);
+      this.decks.set(items, deck);
+    }
+    return deck.pop()!;
   }
 
   /** A slug not given before: the title's, numbered when taken. */
@@ -403,6 +476,12 @@ export class EventGenerator {
         : places
           ? rng.pick(places.cities).name
           : (organiser.city ?? countryName(homeCountry, 'en'));
+    // A third of the matchmaking events take place at a trade fair of their ecosystem.
+    const fair =
+      type === 'matchmaking' && format !== 'online' && !wantedCountry && rng.chance(0.35)
+        ? rng.pick(FAIRS[ecosystem] ?? [['Hannover Messe', 'DE', 'Hannover']])
+        : null;
+    if (fair) [, country, city] = fair;
     if (type === 'mission') {
       const [c, town] = rng.pick(MISSION_TARGETS.filter(([c]) => c !== organiser.country));
       country = c;
@@ -434,12 +513,12 @@ export class EventGenerator {
     if (!(endsAt > startsAt)) throw new Error(`${type} ends before it starts`);
     const year = DateTime.fromJSDate(startsAt, { zone: timeZone }).year;
 
-    const countryEn = countryName(country, 'en');
+    const countryEn = SHORT_COUNTRY[country] ?? countryName(country, 'en');
     const partner = rng.pick(PARTNERS);
     const topic = {
-      webinar: rng.pick(WEBINAR_TOPICS),
-      info_day: rng.pick(INFO_DAY_TOPICS),
-      workshop: rng.pick(WORKSHOP_TOPICS),
+      webinar: this.deal(WEBINAR_TOPICS),
+      info_day: this.deal(INFO_DAY_TOPICS),
+      workshop: this.deal(WORKSHOP_TOPICS),
     };
     const online = format === 'online';
     const atHome = city === organiser.city;
@@ -454,13 +533,12 @@ export class EventGenerator {
             online ? `${field} Clusters Conference ${year}` : `Cluster Conference ${countryEn} ${year}`,
           ]);
         case 'matchmaking':
-          return online
-            ? `${field} Online B2B Matchmaking ${year}`
-            : rng.pick([
-                `EU–${partner.replace(/^the /, '')} Cluster Matchmaking ${city} ${year}`,
-                `${field} B2B Matchmaking at ${rng.pick(FAIRS)} ${year}`,
-                `${field} Partnering Day ${city}`,
-              ]);
+          if (online) return `${field} Online B2B Matchmaking ${year}`;
+          if (fair) return `${field} B2B Matchmaking at ${fair[0]} ${year}`;
+          return rng.pick([
+            `EU–${partner.replace(/^the /, '')} Cluster Matchmaking ${city} ${year}`,
+            `${field} Partnering Day ${city}`,
+          ]);
         case 'webinar':
           return rng.pick([`Webinar: ${topic.webinar}`, `Expert Talk: ${topic.webinar}`]);
         case 'mission':
@@ -470,7 +548,7 @@ export class EventGenerator {
             ? `Online info day: ${topic.info_day}`
             : rng.pick([`Info day: ${topic.info_day}`, `${topic.info_day}: info day in ${city}`]);
         case 'workshop':
-          return `Workshop: ${topic.workshop}`;
+          return online ? `Online workshop: ${topic.workshop}` : `Workshop in ${city}: ${topic.workshop}`;
         default:
           if (online)
             return `${field} clusters online: ${opts.campaign?.name ?? 'Cluster Week'} session ${year}`;
@@ -485,7 +563,11 @@ export class EventGenerator {
     const slug = this.slugFor(title);
 
     const place = online ? null : `${city}, ${countryEn}`;
-    const venue = online ? null : rng.pick(VENUES).replace('{C}', city);
+    const venue = online
+      ? null
+      : fair
+        ? `Exhibition grounds of ${fair[0]}`
+        : rng.pick(VENUES).replace('{C}', city);
     const eco = joinList(ecosystems.map((c) => ECOSYSTEM_EN.get(c) ?? c));
     const who = rng.sample(Object.values(AUDIENCE), rng.int(2, 4));
     const audience = `${who[0]![0]!.toUpperCase()}${who[0]!.slice(1)}${who.length > 1 ? `, ${joinList(who.slice(1))}` : ''} in the ${eco} ecosystem.`;

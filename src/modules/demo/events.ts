@@ -509,7 +509,7 @@ async function seedEvents(trx: Kysely<DB>, ctx: DemoContext): Promise<number> {
     starts_on: window.from.toISOString().slice(0, 10),
     ends_on: window.to.toISOString().slice(0, 10),
     description: clusterWeeksDescription([
-      "Register your event into the campaign from your organisation's page: the editors check it and it appears on the campaign map.",
+      'Organisations submit their events into the campaign on behalf of their cluster; once the editors have checked an event, it appears in the campaign’s list, map and counts.',
     ]),
     toolkit: CLUSTER_WEEKS_TOOLKIT(slugify(title).replace('eu-cluster-weeks-', '')),
     created_by: editor.id,
