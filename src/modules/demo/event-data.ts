@@ -240,6 +240,21 @@ const WORKSHOP_TOPICS = [
   'Preparing SMEs for the AI Act',
   'Carbon accounting for supply chains',
 ];
+/** Before 2021 (Horizon 2020 and COSME): the programmes of the time, and workshops of the time. */
+const INFO_DAY_TOPICS_H2020 = [
+  'COSME Cluster Excellence Programme',
+  'Horizon 2020 SME Instrument',
+  'INNOSUP: cluster-facilitated projects for new industrial value chains',
+  'Fast Track to Innovation (FTI)',
+  'Interreg Central Europe: capitalisation through coordination',
+  'Horizon 2020 energy efficiency calls',
+  'European Strategic Cluster Partnerships for Going International (ESCP-4i)',
+];
+const LATER_TOPICS =
+  /AI Act|Industry 5\.0|Data spaces|Hydrogen valleys|product passports|Euroclusters|Pact for Skills/;
+const WORKSHOP_TOPICS_H2020 = WORKSHOP_TOPICS.filter((t) => !LATER_TOPICS.test(t));
+const WEBINAR_TOPICS_H2020 = WEBINAR_TOPICS.filter((t) => !LATER_TOPICS.test(t));
+
 const VENUES = [
   '{C} Congress Centre',
   'Chamber of Commerce and Industry of {C}',
@@ -413,6 +428,14 @@ export class EventGenerator {
               Math.min(toDay, Math.floor(c.to.getTime() / DAY) - 1),
             )
           : rng.int(fromDay, toDay);
+      // Not between Christmas and New Year: a week earlier, or a week later at the window's start.
+      const date = new Date(day * DAY);
+      const [month, dom] = [date.getUTCMonth(), date.getUTCDate()];
+      if ((month === 11 && dom >= 22) || (month === 0 && dom <= 3)) {
+        const before = day - (month === 0 ? dom + 10 : dom - 12); // 12 December
+        const after = day + (month === 0 ? 12 - dom : 32 + 12 - dom); // about 12 January
+        day = before >= fromDay ? before : Math.min(after, toDay);
+      }
       // Weekdays only: a Saturday or a Sunday moves to the Monday (to the Friday at the window's end).
       const weekday = new Date(day * DAY).getUTCDay();
       if (weekday === 6) day = day + 2 <= toDay ? day + 2 : day - 1;
@@ -515,11 +538,21 @@ export class EventGenerator {
 
     const countryEn = SHORT_COUNTRY[country] ?? countryName(country, 'en');
     const partner = rng.pick(PARTNERS);
-    const topic = {
-      webinar: this.deal(WEBINAR_TOPICS),
-      info_day: this.deal(INFO_DAY_TOPICS),
-      workshop: this.deal(WORKSHOP_TOPICS),
-    };
+    const h2020 = year < 2021;
+    const topics =
+      type === 'webinar'
+        ? h2020
+          ? WEBINAR_TOPICS_H2020
+          : WEBINAR_TOPICS
+        : type === 'info_day'
+          ? h2020
+            ? INFO_DAY_TOPICS_H2020
+            : INFO_DAY_TOPICS
+          : h2020
+            ? WORKSHOP_TOPICS_H2020
+            : WORKSHOP_TOPICS;
+    // The topic of a webinar, an info day or a workshop: the next of its deck.
+    const topic = type === 'webinar' || type === 'info_day' || type === 'workshop' ? this.deal(topics) : '';
     const online = format === 'online';
     const atHome = city === organiser.city;
     const title = (() => {
@@ -540,15 +573,15 @@ export class EventGenerator {
             `${field} Partnering Day ${city}`,
           ]);
         case 'webinar':
-          return rng.pick([`Webinar: ${topic.webinar}`, `Expert Talk: ${topic.webinar}`]);
+          return rng.pick([`Webinar: ${topic}`, `Expert Talk: ${topic}`]);
         case 'mission':
           return `${field} business mission to ${countryEn} ${year}`;
         case 'info_day':
           return online
-            ? `Online info day: ${topic.info_day}`
-            : rng.pick([`Info day: ${topic.info_day}`, `${topic.info_day}: info day in ${city}`]);
+            ? `Online info day: ${topic}`
+            : rng.pick([`Info day: ${topic}`, `${topic}: info day in ${city}`]);
         case 'workshop':
-          return online ? `Online workshop: ${topic.workshop}` : `Workshop in ${city}: ${topic.workshop}`;
+          return online ? `Online workshop: ${topic}` : `Workshop in ${city}: ${topic}`;
         default:
           if (online)
             return `${field} clusters online: ${opts.campaign?.name ?? 'Cluster Week'} session ${year}`;
@@ -574,10 +607,10 @@ export class EventGenerator {
     const intro: Record<EventType, string> = {
       conference: `**${title}** gathers the ${eco} community${place ? ` in ${place}` : ' online'} to take stock of the year and look ahead: keynotes, panels with cluster managers and companies, and plenty of time to meet.`,
       matchmaking: `A B2B matchmaking event for the ${eco} ecosystem: book short one-to-one meetings with clusters and companies from Europe and ${partner} before the day, then meet them${place ? ` in ${place}` : ' online'}.`,
-      webinar: `An online session of about an hour on **${topic.webinar}**, with two practitioners and time for your questions. The recording will be available afterwards.`,
+      webinar: `An online session of about an hour on **${topic}**, with two practitioners and time for your questions. The recording will be available afterwards.`,
       mission: `A business mission for European cluster organisations and their SMEs in ${field.toLowerCase()} to ${city}, ${countryEn}: company visits, B2B meetings with local partners and a networking reception.`,
-      info_day: `Everything you need to know about **${topic.info_day}**: the priorities, the budget, how to build a consortium and what evaluators look for${place ? `, in ${place}` : ''}.`,
-      workshop: `A hands-on workshop for cluster managers and SMEs on **${topic.workshop}**: short inputs, group work on your own cases and a take-away action plan.`,
+      info_day: `Everything you need to know about **${topic}**: the priorities, the budget, how to build a consortium and what evaluators look for${place ? `, in ${place}` : ''}.`,
+      workshop: `A hands-on workshop for cluster managers and SMEs on **${topic}**: short inputs, group work on your own cases and a take-away action plan.`,
       campaign_event: `${organiser.name} invites you${place ? ` to ${place}` : ' online'}: meet the cluster's members, see demonstrations of ${keyword} and discuss with regional policy makers how clusters support SMEs in the ${eco} ecosystem.`,
     };
     const agendaItems: Record<EventType, string[]> = {
