@@ -5,54 +5,20 @@
  * BENCH_DATABASE_URL names a server — on PostgreSQL.
  *   npx tsx bench/http.ts [seconds=10]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { emit, freshPostgres, ROOT, startPlatform, stop, waitFor200 } from './lib.ts';
+import { emit, freshPostgres, startPlatform, stop } from './lib.ts';
+import { measureLoad, startBare } from './load.ts';
 
 const duration = Number(process.argv[2] ?? 10);
 
-/**
- * Measures one URL, or a rotation over several paths of one site (each connection cycles them),
- * after a warm-up: each path once (as its first visitor would) and 2 s of load, unmeasured, so the
- * figure is the steady state rather than JIT compilation and first renders.
- */
-async function measure(url: string, paths?: string[]) {
-  for (const p of paths ?? []) await (await fetch(new URL(p, url))).arrayBuffer();
-  await run(url, paths, 2);
-  return run(url, paths, duration);
-}
-
-async function run(url: string, paths: string[] | undefined, seconds: number) {
-  const result = await autocannon({
-    url,
-    connections: 10,
-    duration: seconds,
-    pipelining: 1,
-    // What browsers send: the platform may answer compressed, as it does to visitors.
-    headers: { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' },
-    ...(paths ? { requests: paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    p50_ms: result.latency.p50,
-    p99_ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
+const measure = (url: string, paths?: string[]) => measureLoad(url, duration, paths);
 
 async function bare() {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '3901' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await waitFor200('http://127.0.0.1:3901/bare', child, 30_000, () => '');
-  const r = await measure('http://127.0.0.1:3901/bare');
-  await stop(child);
+  const server = await startBare(3901);
+  const r = await measure(server.url);
+  await server.stop();
   return r;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testServices } from '../../../test/helpers/db.ts';
+import { DEMO_EVENT_ROWS } from './events.ts';
 import { DEMO_COUNT } from './organisations.ts';
 import { seedDemo } from './seed.ts';
 import { DEMO_USERS } from './users.ts';
@@ -14,9 +15,9 @@ describe('the demo content', () => {
     await tdb?.database.close();
   });
 
-  it('seeds organisations, users and two teams once', async () => {
+  it('seeds organisations, users, two teams and the events once', async () => {
     const s = testServices(tdb.database);
-    expect(await seedDemo(s)).toEqual({ organisations: DEMO_COUNT });
+    expect(await seedDemo(s)).toEqual({ organisations: DEMO_COUNT, events: DEMO_EVENT_ROWS });
     const db = tdb.database.db;
     const { rows: orgs } = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(db);
     expect(orgs[0]!.n).toBe(1000);

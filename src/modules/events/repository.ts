@@ -72,3 +72,17 @@ export async function isOnOrganiserTeam(db: Kysely<DB>, eventId: string, userId:
     .executeTakeFirst();
   return row !== undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Demo content and benchmarks (demo/events.ts, bench/calendar.ts): who may organise their events.
+// ---------------------------------------------------------------------------------------------------
+
+/** The published organisations of the directory as possible organisers, in slug order. */
+export function publishedOrganisers(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'country', 'city', 'ecosystems'])
+    .where('status', '=', 'published')
+    .orderBy('slug')
+    .execute();
+}
