@@ -160,7 +160,12 @@ async function startCommand(args: string[], io: Out): Promise<number> {
   io.out('');
   io.out(`Clusterhub (${role}) is running on ${engine}.`);
   if (started.url) io.out(`Open ${started.url}`);
-  if (started.seeded) io.out(`Demo content: ${started.seeded} organisations were created.`);
+  if (started.seeded)
+    io.out(
+      `Demo content created: ${Object.entries(started.seeded)
+        .map(([part, n]) => `${n.toLocaleString('en')} ${part}`)
+        .join(', ')}.`,
+    );
   if (started.adminLink) {
     io.out(
       `Administrator ${started.adminLink.email}: sign in once with this link (valid 24 h), then set a password`,

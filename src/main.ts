@@ -19,7 +19,8 @@ export interface Started {
   worker: Worker | null;
   url: string | null;
   adminLink: { email: string; link: string } | null;
-  seeded: number | null;
+  /** Rows the demo seeding created, by part ('organisations', 'events', …); null when nothing was seeded. */
+  seeded: Record<string, number> | null;
   stop(): Promise<void>;
 }
 
@@ -55,7 +56,7 @@ export async function start(config: Config, opts: { role: Role; demo: boolean })
       await worker?.stop();
       await runtime.close();
     };
-    return { runtime, app, worker, url, adminLink, seeded: seeded?.organisations ?? null, stop };
+    return { runtime, app, worker, url, adminLink, seeded: seeded || null, stop };
   } catch (err) {
     timers?.stop();
     await app?.close().catch(() => {});
