@@ -5,7 +5,7 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { catalogueMail } from '../ideas/mail.ts';
 import { eventFor, isUuid, zonedStamp } from '../ideas/usecases.ts';
-import { parseZoned } from '../ideas/zoned-time.ts';
+import { parseWithZoned } from '../ideas/zoned-time.ts';
 import {
   canApply,
   canAssignJurors,
@@ -67,9 +67,7 @@ export async function manageView(s: Services, actor: Actor | null, slug: string)
 export async function createCategory(s: Services, actor: Actor | null, slug: string, raw: unknown) {
   const { event, organiserTeam } = await eventFor(s, actor, slug);
   if (!canManageCategories(actor, organiserTeam)) throw forbidden();
-  const input = parseInput(CategoryInput, raw);
-  const deadline = parseZoned(input.deadline, event.time_zone);
-  if (!deadline) throw validation([{ field: 'deadline', message: 'v.local_datetime' }]);
+  const { input, instant: deadline } = parseWithZoned(CategoryInput, raw, 'deadline', event.time_zone);
   return s.db.transaction().execute(async (trx) => {
     const category = await repo.insertCategory(trx, {
       event_id: event.id,

@@ -10,7 +10,7 @@ import { catalogueMail } from './mail.ts';
 import { canDecideIdea, canManageCall, canProposeIdea, canSeeIdea, canVoteIdea } from './policy.ts';
 import * as repo from './repository.ts';
 import { CallInput, DecisionInput, IdeaInput } from './schemas.ts';
-import { localInput, parseZoned } from './zoned-time.ts';
+import { localInput, parseWithZoned } from './zoned-time.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -64,9 +64,7 @@ export async function ideasPage(s: Services, actor: Actor | null, slug: string) 
 export async function openCall(s: Services, actor: Actor | null, slug: string, raw: unknown) {
   const { event, organiserTeam } = await eventFor(s, actor, slug);
   if (!canManageCall(actor, organiserTeam)) throw forbidden();
-  const input = parseInput(CallInput, raw);
-  const closesAt = parseZoned(input.closes_at, event.time_zone);
-  if (!closesAt) throw validation([{ field: 'closes_at', message: 'v.local_datetime' }]);
+  const { instant: closesAt } = parseWithZoned(CallInput, raw, 'closes_at', event.time_zone);
   const now = new Date();
   if (closesAt.getTime() <= now.getTime())
     throw validation([{ field: 'closes_at', message: 'v.closing_in_future' }]);

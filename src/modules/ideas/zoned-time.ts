@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
+import { problemsFromZod, safeParse } from '../../platform/validation.ts';
 
 /**
  * Times of an event's call for ideas and award deadlines, read and shown in the event's own zone:
@@ -31,4 +34,25 @@ export function formatZoned(lang: Lang, d: Date, zone: string): string {
     timeZone: zone,
   }).format(d);
   return `${text} (${zone})`;
+}
+
+/**
+ * Parses a form with a schema and reads one of its fields as a local time in `zone`; every bad field
+ * is reported at once, the time among them.
+ */
+export function parseWithZoned<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  raw: unknown,
+  field: string,
+  zone: string,
+): { input: z.output<S>; instant: Date } {
+  const result = safeParse(schema, raw);
+  const value = (raw as Record<string, unknown> | null)?.[field];
+  const instant = typeof value === 'string' ? parseZoned(value.trim(), zone) : null;
+  const problems: FieldProblem[] = result.success ? [] : problemsFromZod(result.error);
+  if (!instant && !problems.some((p) => p.field === field))
+    problems.push({ field, message: value ? 'v.local_datetime' : 'v.required' });
+  if (problems.length || !result.success || !instant)
+    throw new AppError('validation', 'Some fields are not valid.', problems);
+  return { input: result.data, instant };
 }
