@@ -120,10 +120,8 @@ export async function apply(
   const input = parseInput(ApplicationInput, raw);
   const teams = await repo.teamsOf(s.db, actor.id);
   const team = teams.find((t) => t.id === input.organisation_id);
-  if (!canApply(actor, team?.role ?? null)) {
-    if (teams.length === 0) throw forbidden('Only an organisation’s team may apply on its behalf.');
-    throw validation([{ field: 'organisation_id', message: 'v.choice' }]);
-  }
+  if (!canApply(actor, team?.role ?? null))
+    throw forbidden('Only a member of the organisation’s team may apply on its behalf.');
   const closed = () =>
     validation([
       {
