@@ -282,3 +282,25 @@ export async function countCategories(db: Kysely<DB>) {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Published cluster organisations without a team, by name (demo applicants: no juror is on their team). */
+export async function organisationsWithoutTeam(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.status', '=', 'published')
+    .where('o.type', '=', 'cluster_organisation')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('organisation_members as m')
+            .select('m.user_id')
+            .whereRef('m.organisation_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}

@@ -61,6 +61,8 @@ export function insertIdea(
     abstract: string;
     format: IdeaFormat;
     status?: IdeaStatus;
+    decided_by?: string | null;
+    decided_at?: Date | null;
     created_at?: Date;
   },
 ) {
@@ -180,4 +182,17 @@ export async function countIdeas(db: Kysely<DB>) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The first published event of a type starting at or after `from` (demo content picks one). */
+export function firstUpcomingEvent(db: Kysely<DB>, type: string, from: Date) {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('type', '=', type as 'conference')
+    .where('starts_at', '>=', from)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .executeTakeFirst();
 }
