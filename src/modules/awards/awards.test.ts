@@ -1,5 +1,6 @@
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { makeEvent } from '../../../test/helpers/events.ts';
 import { auditEntries, makeUser, signedIn } from '../../../test/helpers/fixtures.ts';
@@ -10,6 +11,7 @@ import { localInput } from '../ideas/zoned-time.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { awardsEventSection } from './event-section.tsx';
+import { awardsSchemas } from './openapi.ts';
 import { insertCategory } from './repository.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -225,6 +227,10 @@ describe.each(ENGINES)('awards on %s', (engine) => {
       expect(render((await awardsEventSection.render(srv.services, ctx, event))!)).not.toContain(
         'Beta Cluster',
       );
+      const schema = z.fromJSONSchema(awardsSchemas.EventAwards as Parameters<typeof z.fromJSONSchema>[0]);
+      const before = (await awardsEventSection.api!(srv.services, null, event)).awards;
+      expect(schema.safeParse(before).success).toBe(true);
+      expect(before).toMatchObject([{ title: 'Partnership', open: true, winners: null }]);
       expect((await judy.post(`${base}/categories/${categoryId}/winners`, { winners: 'x' })).status).toBe(
         403,
       );
@@ -237,6 +243,9 @@ describe.each(ENGINES)('awards on %s', (engine) => {
         (await editor.post(`${base}/categories/${categoryId}/winners`, { winners: [beta] })).status,
       ).toBe(303);
 
+      const after = (await awardsEventSection.api!(srv.services, null, event)).awards;
+      expect(schema.safeParse(after).success).toBe(true);
+      expect(after).toMatchObject([{ winners: [{ name: 'Beta Cluster', slug: 'beta' }] }]);
       const section = render((await awardsEventSection.render(srv.services, ctx, event))!);
       expect(section).toContain('Winner');
       expect(section).toContain('Beta Cluster');

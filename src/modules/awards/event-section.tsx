@@ -27,4 +27,20 @@ export const awardsEventSection: EventSection = {
       </section>
     );
   },
+  /** `awards` in the event's JSON (documented as `EventAwards` in `openapi.ts`). */
+  async api(s, _actor, event) {
+    const categories = await awardsSection(s, event);
+    return {
+      awards: categories.map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        deadline: c.deadline.toISOString(),
+        open: c.open,
+        winners: c.winners_published_at
+          ? c.winners.map((w) => ({ name: w.organisation_name, slug: w.organisation_slug }))
+          : null,
+      })),
+    };
+  },
 };

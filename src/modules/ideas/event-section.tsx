@@ -36,4 +36,20 @@ export const ideasEventSection: EventSection = {
       </section>
     );
   },
+  /** `ideas` in the event's JSON (documented as `EventIdeas` in `openapi.ts`). */
+  async api(s, _actor, event) {
+    const { call, state, accepted } = await ideasSection(s, event);
+    return {
+      ideas: {
+        call: call
+          ? {
+              opens_at: call.opens_at.toISOString(),
+              closes_at: call.closes_at.toISOString(),
+              open: state === 'open',
+            }
+          : null,
+        accepted: accepted.map((i) => ({ id: i.id, title: i.title, abstract: i.abstract, format: i.format })),
+      },
+    };
+  },
 };

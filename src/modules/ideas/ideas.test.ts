@@ -1,5 +1,6 @@
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { makeEvent } from '../../../test/helpers/events.ts';
 import { auditEntries, makeUser, signedIn, userIdOf } from '../../../test/helpers/fixtures.ts';
@@ -9,6 +10,7 @@ import { translator } from '../../platform/i18n/index.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { ideasEventSection } from './event-section.tsx';
+import { ideasSchemas } from './openapi.ts';
 import { localInput } from './zoned-time.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -139,6 +141,18 @@ describe.each(ENGINES)('calls for agenda ideas on %s', (engine) => {
       expect(html).toContain('Accepted ideas');
       expect(html).toContain('Cluster twinning');
       expect(html).toContain(`href="/events/${event.slug}/ideas"`);
+      const json = (await ideasEventSection.api!(srv.services, null, event)).ideas;
+      const schema = z.fromJSONSchema(ideasSchemas.EventIdeas as Parameters<typeof z.fromJSONSchema>[0]);
+      expect(schema.safeParse(json).success).toBe(true);
+      expect(json).toMatchObject({
+        call: { open: true },
+        accepted: [{ title: 'Cluster twinning', format: 'workshop' }],
+      });
+
+      // The page speaks the reader's language.
+      expect((await ada.get(base, { 'accept-language': 'fr' })).html).toContain(
+        'Idées pour le programme de Cluster Days',
+      );
 
       // Declined ideas are hidden from others, not from their author.
       await ada.post(base, { title: 'Off topic', abstract: 'Nothing to do with clusters.', format: 'talk' });
