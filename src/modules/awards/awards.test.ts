@@ -5,6 +5,7 @@ import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { makeEvent } from '../../../test/helpers/events.ts';
 import { auditEntries, makeUser, signedIn } from '../../../test/helpers/fixtures.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { localInput } from '../ideas/zoned-time.ts';
@@ -13,6 +14,7 @@ import { upsertMember } from '../teams/repository.ts';
 import { awardsEventSection } from './event-section.tsx';
 import { awardsSchemas } from './openapi.ts';
 import { insertCategory } from './repository.ts';
+import * as awards from './usecases.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 const ESCAPED = '&lt;script>alert(&quot;x&quot;)&lt;/script>';
@@ -261,6 +263,55 @@ describe.each(ENGINES)('awards on %s', (engine) => {
       expect(late.html).toContain('scores are final');
       expect((await auditEntries(srv.services, 'award.publish_winners')).length).toBe(1);
       expect((await auditEntries(srv.services, 'award.score')).length).toBe(6);
+    },
+  );
+
+  it.skipIf(skip)(
+    'concurrent applications of one organisation end as one; an organiser extends a passed deadline',
+    async () => {
+      const { event, organiser } = await setting();
+      const base = `/events/${event.slug}/awards`;
+      const closed = await insertCategory(srv.services.db, {
+        event_id: event.id,
+        title: 'Extended category',
+        deadline: new Date(Date.now() - 86_400_000),
+      });
+      const applicant = await orgWithTeam('applicant', 'Applicant Cluster', 'team@example.org');
+      const fields = { organisation_id: applicant.org.id, text: 'Our year.' };
+      expect((await applicant.client.post(`${base}/categories/${closed.id}/apply`, fields)).status).toBe(422);
+
+      const edit = `${base}/categories/${closed.id}/edit`;
+      expect((await applicant.client.get(edit)).status).toBe(403);
+      const form = await organiser.get(edit);
+      expect(form.status).toBe(200);
+      expect(form.html).toContain(`value="${localInput(closed.deadline, 'Europe/Bucharest')}"`);
+      const bad = await organiser.post(edit, { title: 'Extended category', deadline: '2027-02-30T10:00' });
+      expect(bad.status).toBe(422);
+      expect(bad.html).toContain('href="#f-deadline"');
+      expect((await organiser.post(edit, { title: 'Extended category', deadline: inDays(3) })).status).toBe(
+        303,
+      );
+      expect((await auditEntries(srv.services, 'award.category_update')).length).toBe(1);
+
+      // Six submissions at once: one application, five clear refusals.
+      const actor = {
+        id: applicant.user.id,
+        email: applicant.user.email,
+        name: applicant.user.name,
+        role: 'user' as const,
+        emailVerified: true,
+      };
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, () => awards.apply(srv.services, actor, event.slug, closed.id, fields)),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled').length).toBe(1);
+      for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
+        expect(r.reason).toBeInstanceOf(AppError);
+        expect((r.reason as AppError).details[0]).toMatchObject({
+          field: 'organisation_id',
+          message: 'v.already_applied',
+        });
+      }
     },
   );
 });

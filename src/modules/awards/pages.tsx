@@ -13,7 +13,7 @@ import {
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
 import { Paragraphs } from '../ideas/pages.tsx';
-import { formatZoned } from '../ideas/zoned-time.ts';
+import { formatZoned, localInput } from '../ideas/zoned-time.ts';
 
 type Winner = { organisation_name: string; organisation_slug: string };
 
@@ -239,7 +239,7 @@ export function ManagePage({
         <ListTable
           labelledBy="categories"
           columns={[t('field.category_title'), t('field.deadline'), t('awards.winners_col')]}
-          actions={canAssign ? t('tokens.actions') : undefined}
+          actions={canAssign || canManage ? t('tokens.actions') : undefined}
         >
           {categories.map((c) => (
             <tr>
@@ -250,14 +250,24 @@ export function ManagePage({
                   ? t('awards.published_on', { date: formatDate(lang, c.winners_published_at) })
                   : t('awards.not_published')}
               </td>
-              {canAssign ? (
+              {canAssign || canManage ? (
                 <td>
-                  <a
-                    href={`${base(event)}/categories/${c.id}/winners`}
-                    aria-label={t('awards.winners_of', { category: c.title })}
-                  >
-                    {t('awards.winners_col')}
-                  </a>
+                  {canManage ? (
+                    <a
+                      href={`${base(event)}/categories/${c.id}/edit`}
+                      aria-label={t('awards.edit_named', { category: c.title })}
+                    >
+                      {t('awards.edit')}
+                    </a>
+                  ) : null}{' '}
+                  {canAssign ? (
+                    <a
+                      href={`${base(event)}/categories/${c.id}/winners`}
+                      aria-label={t('awards.winners_of', { category: c.title })}
+                    >
+                      {t('awards.winners_col')}
+                    </a>
+                  ) : null}
                 </td>
               ) : null}
             </tr>
@@ -278,44 +288,11 @@ export function ManagePage({
                 labels={{ title: t('field.category_title'), description: t('awards.description') }}
               />
             ) : null}
-            <TextField
+            <CategoryFields
               ctx={ctx}
+              event={event}
               problems={form === 'category' ? problems : []}
-              name="title"
-              label={t('field.category_title')}
-              required
-              maxLength={200}
-              value={form === 'category' ? values.title : ''}
-            />
-            <TextField
-              ctx={ctx}
-              problems={form === 'category' ? problems : []}
-              name="description"
-              label={t('awards.description')}
-              multiline
-              rows={4}
-              value={form === 'category' ? values.description : ''}
-            />
-            <TextField
-              ctx={ctx}
-              problems={form === 'category' ? problems : []}
-              name="deadline"
-              type="datetime-local"
-              label={t('field.deadline')}
-              hint={t('ideas.zone_hint', { zone: event.time_zone })}
-              required
-              value={form === 'category' ? values.deadline : ''}
-            />
-            <TextField
-              ctx={ctx}
-              problems={form === 'category' ? problems : []}
-              name="position"
-              type="number"
-              min={0}
-              max={1000}
-              label={t('field.position')}
-              hint={t('awards.position_hint')}
-              value={form === 'category' ? values.position : ''}
+              values={form === 'category' ? values : {}}
             />
             <button type="submit">{t('awards.add_category')}</button>
           </form>
@@ -614,6 +591,105 @@ export function WinnersPage({
       ) : (
         <p>{t('awards.no_applications')}</p>
       )}
+    </Layout>
+  );
+}
+
+/** The fields of a category, in the new-category form and the edit form. */
+function CategoryFields({
+  ctx,
+  event,
+  problems,
+  values,
+}: {
+  ctx: RequestContext;
+  event: Event;
+  problems: Problems;
+  values: Record<string, string | undefined>;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <ErrorSummary
+        ctx={ctx}
+        problems={problems}
+        labels={{ title: t('field.category_title'), description: t('awards.description') }}
+      />
+      <TextField
+        ctx={ctx}
+        problems={problems}
+        name="title"
+        label={t('field.category_title')}
+        required
+        maxLength={200}
+        value={values.title}
+      />
+      <TextField
+        ctx={ctx}
+        problems={problems}
+        name="description"
+        label={t('awards.description')}
+        multiline
+        rows={4}
+        value={values.description}
+      />
+      <TextField
+        ctx={ctx}
+        problems={problems}
+        name="deadline"
+        type="datetime-local"
+        label={t('field.deadline')}
+        hint={t('ideas.zone_hint', { zone: event.time_zone })}
+        required
+        value={values.deadline}
+      />
+      <TextField
+        ctx={ctx}
+        problems={problems}
+        name="position"
+        type="number"
+        min={0}
+        max={1000}
+        label={t('field.position')}
+        hint={t('awards.position_hint')}
+        value={values.position}
+      />
+    </>
+  );
+}
+
+export function EditCategoryPage({
+  ctx,
+  event,
+  category,
+  problems = [],
+  values,
+}: {
+  ctx: RequestContext;
+  event: Event;
+  category: AwardCategory;
+  problems?: Problems;
+  values?: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const title = t('awards.edit_named', { category: category.title });
+  const current = values ?? {
+    title: category.title,
+    description: category.description,
+    deadline: localInput(category.deadline, event.time_zone),
+    position: String(category.position),
+  };
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={`${base(event)}/manage`}>← {t('awards.manage_title', { event: event.title })}</a>
+      </p>
+      <h1>{title}</h1>
+      <form method="post" action={`${base(event)}/categories/${category.id}/edit`} class="narrow" noValidate>
+        <Csrf ctx={ctx} />
+        <CategoryFields ctx={ctx} event={event} problems={problems} values={current} />
+        <button type="submit">{t('awards.save_category')}</button>
+      </form>
     </Layout>
   );
 }

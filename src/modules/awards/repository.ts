@@ -8,6 +8,19 @@ export function insertCategory(db: Kysely<DB>, v: NewAwardCategory) {
   return db.insertInto('award_categories').values(v).returningAll().executeTakeFirstOrThrow();
 }
 
+export function updateCategory(
+  db: Kysely<DB>,
+  id: string,
+  v: { title: string; description: string; deadline: Date; position: number },
+) {
+  return db
+    .updateTable('award_categories')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export function categoriesOf(db: Kysely<DB>, eventId: string) {
   return db
     .selectFrom('award_categories')

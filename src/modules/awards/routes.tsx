@@ -4,7 +4,15 @@ import { echo, handlePageForm, requirePageActor } from '../../platform/http/hand
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import { ApplyPage, AwardsPage, JuryPage, ManagePage, ScorePage, WinnersPage } from './pages.tsx';
+import {
+  ApplyPage,
+  AwardsPage,
+  EditCategoryPage,
+  JuryPage,
+  ManagePage,
+  ScorePage,
+  WinnersPage,
+} from './pages.tsx';
 import * as awards from './usecases.ts';
 
 type Params = { slug: string; id: string };
@@ -44,6 +52,27 @@ export function registerAwardRoutes(app: FastifyInstance, s: Services) {
         return redirectWithNotice(reply, home(slug, '/manage'), 'notice.award_category_added');
       },
       (problems, body) => managePage(req, reply, { problems, values: echo(body), form: 'category' }),
+    );
+  });
+  const editPage = async (req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) => {
+    const { slug, id } = req.params as Params;
+    const view = await awards.categoryForEdit(s, req.ctx.actor, slug, id);
+    return sendPage(reply, <EditCategoryPage ctx={req.ctx} {...view} {...extra} />);
+  };
+  app.get('/events/:slug/awards/categories/:id/edit', async (req, reply) => {
+    if (!requirePageActor(req, reply)) return reply;
+    return editPage(req, reply);
+  });
+  app.post('/events/:slug/awards/categories/:id/edit', async (req, reply) => {
+    const { slug, id } = req.params as Params;
+    return handlePageForm(
+      req,
+      reply,
+      async (actor, body) => {
+        await awards.updateCategory(s, actor, slug, id, body);
+        return redirectWithNotice(reply, home(slug, '/manage'), 'notice.award_category_saved');
+      },
+      (problems, body) => editPage(req, reply, { problems, values: echo(body) }),
     );
   });
   app.post('/events/:slug/awards/jurors', async (req, reply) => {

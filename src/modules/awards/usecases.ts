@@ -104,6 +104,53 @@ export async function applyView(s: Services, actor: Actor | null, slug: string, 
   return { event, category, teams };
 }
 
+/** The edit form of a category, for its event's managers. */
+export async function categoryForEdit(s: Services, actor: Actor | null, slug: string, categoryId: string) {
+  const { event, category, organiserTeam } = await categoryOf(s, actor, slug, categoryId);
+  if (!canManageCategories(actor, organiserTeam)) throw forbidden();
+  return { event, category };
+}
+
+/**
+ * Changes a category: its title, description, order, or deadline (extended or brought forward;
+ * applications already made stay).
+ */
+export async function updateCategory(
+  s: Services,
+  actor: Actor | null,
+  slug: string,
+  categoryId: string,
+  raw: unknown,
+) {
+  const { event, category, organiserTeam } = await categoryOf(s, actor, slug, categoryId);
+  if (!canManageCategories(actor, organiserTeam)) throw forbidden();
+  const { input, instant: deadline } = parseWithZoned(CategoryInput, raw, 'deadline', event.time_zone);
+  return s.db.transaction().execute(async (trx) => {
+    const after = await repo.updateCategory(trx, category.id, {
+      title: input.title,
+      description: input.description ?? '',
+      deadline,
+      position: input.position ?? 0,
+    });
+    await recordAudit(trx, {
+      actorId: actor!.id,
+      action: 'award.category_update',
+      subjectType: 'award_category',
+      subjectId: category.id,
+      details: {
+        event: event.id,
+        before: {
+          title: category.title,
+          deadline: category.deadline.toISOString(),
+          position: category.position,
+        },
+        after: { title: after.title, deadline: after.deadline.toISOString(), position: after.position },
+      },
+    });
+    return after;
+  });
+}
+
 /**
  * A member of an organisation's team applies on its behalf before the category's deadline; after
  * it, and for a second application of the same organisation, a form error says why.

@@ -11,6 +11,7 @@ import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { ideasEventSection } from './event-section.tsx';
 import { ideasSchemas } from './openapi.ts';
+import * as ideas from './usecases.ts';
 import { localInput } from './zoned-time.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -163,4 +164,30 @@ describe.each(ENGINES)('calls for agenda ideas on %s', (engine) => {
       expect(await userIdOf(srv.services, 'ada@example.org')).toBeTruthy();
     },
   );
+
+  it.skipIf(skip)('ten people voting three times each at once leave ten votes', async () => {
+    const { event, organiser } = await organisedEvent();
+    const base = `/events/${event.slug}/ideas`;
+    await organiser.post(`${base}/call`, { closes_at: tomorrow() });
+    await makeUser(srv.services, 'ada@example.org');
+    await (await signedIn(srv.url, 'ada@example.org')).post(base, {
+      title: 'Popular',
+      abstract: 'Everyone likes it.',
+      format: 'talk',
+    });
+    const id = await ideaIdOf('Popular');
+    const actors = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const u = await makeUser(srv.services, `voter${i}@example.org`);
+        return { id: u.id, email: u.email, name: u.name, role: 'user' as const, emailVerified: true };
+      }),
+    );
+    const results = await Promise.allSettled(
+      actors.flatMap((a) => [1, 2, 3].map(() => ideas.vote(srv.services, a, event.slug, id))),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await votesOf(id)).toBe(10);
+    const page = await ideas.ideasPage(srv.services, actors[0]!, event.slug);
+    expect(page.ideas[0]).toMatchObject({ title: 'Popular', votes: 10, voted: true });
+  });
 });
