@@ -141,6 +141,7 @@ describe.each(ENGINES)('awards on %s', (engine) => {
       expect(late.status).toBe(422);
       expect(late.html).toContain('Applications in this category closed on');
       expect(late.html).toContain('(Europe/Bucharest)');
+      expect(late.html).not.toContain('Submit the application');
       const count = await srv.services.db
         .selectFrom('award_applications')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -223,6 +224,17 @@ describe.each(ENGINES)('awards on %s', (engine) => {
         ['Alpha Cluster', '6.5', '2', '5'],
       ]);
       expect((await gammaJuror.get(`${base}/jury`)).html).toContain('Your organisation');
+      // A juror removed by an editor no longer sees the jury's page.
+      const jackId = (
+        await srv.services.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'jack@example.org')
+          .executeTakeFirstOrThrow()
+      ).id;
+      expect((await editor.post(`${base}/jurors/${jackId}/remove`, {})).status).toBe(303);
+      expect((await jack.get(`${base}/jury`)).status).toBe(403);
+      expect((await auditEntries(srv.services, 'award.juror_remove')).length).toBe(1);
 
       // Not public before publication.
       const ctx = { lang: 'en', t: translator('en'), actor: null } as unknown as RequestContext;

@@ -153,52 +153,59 @@ export function ApplyPage({
         <a href={base(event)}>← {t('awards.title', { event: event.title })}</a>
       </p>
       <h1>{title}</h1>
+      <ErrorSummary
+        ctx={ctx}
+        problems={problems}
+        labels={{
+          category: t('awards.category'),
+          organisation_id: t('field.applicant'),
+          text: t('field.application_text'),
+        }}
+      />
       <div id="f-category">
         <Deadline ctx={ctx} event={event} category={category} />
       </div>
-      <form method="post" action={`${base(event)}/categories/${category.id}/apply`} class="narrow" noValidate>
-        <Csrf ctx={ctx} />
-        <ErrorSummary
-          ctx={ctx}
-          problems={problems}
-          labels={{
-            category: t('awards.category'),
-            organisation_id: t('field.applicant'),
-            text: t('field.application_text'),
-          }}
-        />
-        <SelectField
-          ctx={ctx}
-          problems={problems}
-          name="organisation_id"
-          label={t('field.applicant')}
-          hint={t('awards.applicant_hint')}
-          required
-          value={values.organisation_id ?? teams[0]?.id}
-          options={teams.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="text"
-          label={t('field.application_text')}
-          hint={t('awards.text_hint')}
-          required
-          multiline
-          rows={10}
-          value={values.text}
-        />
-        <TextField
-          ctx={ctx}
-          problems={problems}
-          name="attachment_url"
-          type="url"
-          label={t('field.attachment_url')}
-          hint={t('awards.attachment_hint')}
-          value={values.attachment_url}
-        />
-        <button type="submit">{t('awards.submit_application')}</button>
-      </form>
+      {category.deadline.getTime() <= Date.now() ? null : (
+        <form
+          method="post"
+          action={`${base(event)}/categories/${category.id}/apply`}
+          class="narrow"
+          noValidate
+        >
+          <Csrf ctx={ctx} />
+          <SelectField
+            ctx={ctx}
+            problems={problems}
+            name="organisation_id"
+            label={t('field.applicant')}
+            hint={t('awards.applicant_hint')}
+            required
+            value={values.organisation_id ?? teams[0]?.id}
+            options={teams.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <TextField
+            ctx={ctx}
+            problems={problems}
+            name="text"
+            label={t('field.application_text')}
+            hint={t('awards.text_hint')}
+            required
+            multiline
+            rows={10}
+            value={values.text}
+          />
+          <TextField
+            ctx={ctx}
+            problems={problems}
+            name="attachment_url"
+            type="url"
+            label={t('field.attachment_url')}
+            hint={t('awards.attachment_hint')}
+            value={values.attachment_url}
+          />
+          <button type="submit">{t('awards.submit_application')}</button>
+        </form>
+      )}
     </Layout>
   );
 }

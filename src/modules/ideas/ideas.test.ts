@@ -65,6 +65,10 @@ describe.each(ENGINES)('calls for agenda ideas on %s', (engine) => {
 
       await makeUser(srv.services, 'ada@example.org');
       const ada = await signedIn(srv.url, 'ada@example.org');
+      // A form from elsewhere (no CSRF token) is refused, and nothing is saved.
+      expect(
+        (await ada.post(base, { title: 'Forged', abstract: 'x', format: 'talk' }, { csrf: null })).status,
+      ).toBe(403);
       const invalid = await ada.post(base, { title: '', abstract: 'Something', format: 'speech' });
       expect(invalid.status).toBe(422);
       expect(invalid.html).toContain('href="#f-title"');
