@@ -8,18 +8,29 @@ export function findCall(db: Kysely<DB>, eventId: string) {
   return db.selectFrom('idea_calls').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }
 
-/** Opens (or re-times) the event's call: one per event. */
+/**
+ * Opens (or re-times) the event's call: one per event. Without `opensAt` it opens now by the
+ * database's clock, the one proposals and votes are checked against; a call that has opened
+ * already keeps its opening time.
+ */
 export async function upsertCall(
   db: Kysely<DB>,
-  v: { eventId: string; opensAt: Date; closesAt: Date; by: string | null },
+  v: { eventId: string; opensAt?: Date; closesAt: Date; by: string | null },
 ) {
   return db
     .insertInto('idea_calls')
-    .values({ event_id: v.eventId, opens_at: v.opensAt, closes_at: v.closesAt, created_by: v.by })
+    .values({
+      event_id: v.eventId,
+      opens_at: v.opensAt ?? sql<Date>`now()`,
+      closes_at: v.closesAt,
+      created_by: v.by,
+    })
     .onConflict((oc) =>
-      oc
-        .column('event_id')
-        .doUpdateSet({ opens_at: v.opensAt, closes_at: v.closesAt, updated_at: new Date() }),
+      oc.column('event_id').doUpdateSet({
+        opens_at: v.opensAt ?? sql<Date>`least(idea_calls.opens_at, now())`,
+        closes_at: v.closesAt,
+        updated_at: new Date(),
+      }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();

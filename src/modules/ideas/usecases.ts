@@ -70,8 +70,7 @@ export async function openCall(s: Services, actor: Actor | null, slug: string, r
     throw validation([{ field: 'closes_at', message: 'v.closing_in_future' }]);
   return s.db.transaction().execute(async (trx) => {
     const before = await repo.findCall(trx, event.id);
-    const opensAt = before && before.opens_at.getTime() <= now.getTime() ? before.opens_at : now;
-    const call = await repo.upsertCall(trx, { eventId: event.id, opensAt, closesAt, by: actor!.id });
+    const call = await repo.upsertCall(trx, { eventId: event.id, closesAt, by: actor!.id });
     await recordAudit(trx, {
       actorId: actor!.id,
       action: 'event.ideas_open',
