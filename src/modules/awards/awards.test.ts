@@ -76,6 +76,8 @@ describe.each(ENGINES)('awards on %s', (engine) => {
       expect(bad.status).toBe(422);
       expect(bad.html).toContain('href="#f-title"');
       expect(bad.html).toContain('href="#f-deadline"');
+      expect(bad.html.match(/error-summary-title/g)?.length).toBe(2); // one summary (its id, its reference)
+      expect(bad.html).toContain('Deadline: Enter a date and time');
       const deadline = inDays(10);
       expect(
         (

@@ -158,8 +158,9 @@ export function ApplyPage({
         problems={problems}
         labels={{
           category: t('awards.category'),
-          organisation_id: t('field.applicant'),
-          text: t('field.application_text'),
+          organisation_id: t('awards.f_organisation'),
+          text: t('awards.f_text'),
+          attachment_url: t('awards.f_attachment_url'),
         }}
       />
       <div id="f-category">
@@ -177,7 +178,7 @@ export function ApplyPage({
             ctx={ctx}
             problems={problems}
             name="organisation_id"
-            label={t('field.applicant')}
+            label={t('awards.f_organisation')}
             hint={t('awards.applicant_hint')}
             required
             value={values.organisation_id ?? teams[0]?.id}
@@ -187,7 +188,7 @@ export function ApplyPage({
             ctx={ctx}
             problems={problems}
             name="text"
-            label={t('field.application_text')}
+            label={t('awards.f_text')}
             hint={t('awards.text_hint')}
             required
             multiline
@@ -199,7 +200,7 @@ export function ApplyPage({
             problems={problems}
             name="attachment_url"
             type="url"
-            label={t('field.attachment_url')}
+            label={t('awards.f_attachment_url')}
             hint={t('awards.attachment_hint')}
             value={values.attachment_url}
           />
@@ -245,7 +246,7 @@ export function ManagePage({
       {categories.length ? (
         <ListTable
           labelledBy="categories"
-          columns={[t('field.category_title'), t('field.deadline'), t('awards.winners_col')]}
+          columns={[t('awards.f_title'), t('awards.f_deadline'), t('awards.winners_col')]}
           actions={canAssign || canManage ? t('tokens.actions') : undefined}
         >
           {categories.map((c) => (
@@ -288,13 +289,6 @@ export function ManagePage({
           <h2>{t('awards.new_category')}</h2>
           <form method="post" action={`${base(event)}/categories`} class="narrow" noValidate>
             <Csrf ctx={ctx} />
-            {form === 'category' ? (
-              <ErrorSummary
-                ctx={ctx}
-                problems={problems}
-                labels={{ title: t('field.category_title'), description: t('awards.description') }}
-              />
-            ) : null}
             <CategoryFields
               ctx={ctx}
               event={event}
@@ -388,7 +382,7 @@ function RankingTable({
       caption={t('awards.ranking_of', { category: category.title })}
       columns={[
         t('awards.rank'),
-        t('field.applicant'),
+        t('awards.f_organisation'),
         t('awards.average'),
         t('awards.scores'),
         t('awards.own_score'),
@@ -496,12 +490,12 @@ export function ScorePage({
         <a href={`${base(event)}/jury`}>← {t('awards.jury_title', { event: event.title })}</a>
       </p>
       <h1>{title}</h1>
-      <h2>{t('field.application_text')}</h2>
+      <h2>{t('awards.f_text')}</h2>
       <Paragraphs text={application.text} />
       {application.attachment_url ? (
         <p>
           <a href={application.attachment_url} rel="noopener noreferrer nofollow">
-            {t('field.attachment_url')}
+            {t('awards.f_attachment_url')}
           </a>
         </p>
       ) : null}
@@ -515,7 +509,11 @@ export function ScorePage({
           noValidate
         >
           <Csrf ctx={ctx} />
-          <ErrorSummary ctx={ctx} problems={problems} />
+          <ErrorSummary
+            ctx={ctx}
+            problems={problems}
+            labels={{ score: t('awards.f_score'), comment: t('awards.f_comment') }}
+          />
           <TextField
             ctx={ctx}
             problems={problems}
@@ -524,7 +522,7 @@ export function ScorePage({
             min={1}
             max={10}
             step="1"
-            label={t('field.score')}
+            label={t('awards.f_score')}
             hint={t('awards.score_hint')}
             required
             value={values.score ?? application.own_score ?? ''}
@@ -533,7 +531,7 @@ export function ScorePage({
             ctx={ctx}
             problems={problems}
             name="comment"
-            label={t('field.comment')}
+            label={t('awards.f_comment')}
             multiline
             rows={5}
             value={values.comment ?? application.own_comment ?? ''}
@@ -577,12 +575,12 @@ export function WinnersPage({
           noValidate
         >
           <Csrf ctx={ctx} />
-          <ErrorSummary ctx={ctx} problems={problems} />
+          <ErrorSummary ctx={ctx} problems={problems} labels={{ winners: t('awards.f_winners') }} />
           <CheckboxGroup
             ctx={ctx}
             problems={problems}
             name="winners"
-            label={t('field.winners')}
+            label={t('awards.f_winners')}
             hint={t('awards.winners_hint')}
             values={[]}
             options={rows.map((r) => ({
@@ -620,13 +618,18 @@ function CategoryFields({
       <ErrorSummary
         ctx={ctx}
         problems={problems}
-        labels={{ title: t('field.category_title'), description: t('awards.description') }}
+        labels={{
+          title: t('awards.f_title'),
+          description: t('awards.description'),
+          deadline: t('awards.f_deadline'),
+          position: t('awards.f_position'),
+        }}
       />
       <TextField
         ctx={ctx}
         problems={problems}
         name="title"
-        label={t('field.category_title')}
+        label={t('awards.f_title')}
         required
         maxLength={200}
         value={values.title}
@@ -645,7 +648,7 @@ function CategoryFields({
         problems={problems}
         name="deadline"
         type="datetime-local"
-        label={t('field.deadline')}
+        label={t('awards.f_deadline')}
         hint={t('ideas.zone_hint', { zone: event.time_zone })}
         required
         value={values.deadline}
@@ -657,7 +660,7 @@ function CategoryFields({
         type="number"
         min={0}
         max={1000}
-        label={t('field.position')}
+        label={t('awards.f_position')}
         hint={t('awards.position_hint')}
         value={values.position}
       />

@@ -104,6 +104,12 @@ export function IdeasPage({
   const base = `/events/${event.slug}/ideas`;
   const title = t('ideas.title', { event: event.title });
   const open = state === 'open';
+  const proposeLabels = {
+    call: t('ideas.call'),
+    title: t('ideas.f_title'),
+    abstract: t('ideas.f_abstract'),
+    format: t('ideas.f_format'),
+  };
   const formatOptions = IDEA_FORMATS.map((f) => ({ value: f, label: t(FORMAT_KEY[f]) }));
   return (
     <Layout ctx={ctx} title={title} notice={notice}>
@@ -112,11 +118,7 @@ export function IdeasPage({
       </p>
       <h1>{title}</h1>
       {form === 'propose' && !open ? (
-        <ErrorSummary
-          ctx={ctx}
-          problems={problems}
-          labels={{ call: t('ideas.call'), title: t('field.idea_title'), format: t('field.idea_format') }}
-        />
+        <ErrorSummary ctx={ctx} problems={problems} labels={proposeLabels} />
       ) : null}
       <div id="f-call">
         <CallStatus ctx={ctx} event={event} call={call} state={state} />
@@ -126,14 +128,16 @@ export function IdeasPage({
           <h2 id="call-settings">{t('ideas.call_settings')}</h2>
           <form method="post" action={`${base}/call`} class="narrow" noValidate>
             <Csrf ctx={ctx} />
-            {form === 'call' ? <ErrorSummary ctx={ctx} problems={problems} /> : null}
+            {form === 'call' ? (
+              <ErrorSummary ctx={ctx} problems={problems} labels={{ closes_at: t('ideas.f_closes_at') }} />
+            ) : null}
             <TextField
               ctx={ctx}
               problems={form === 'call' ? problems : []}
               name="closes_at"
               type="datetime-local"
               required
-              label={t('field.closes_at')}
+              label={t('ideas.f_closes_at')}
               hint={t('ideas.zone_hint', { zone: event.time_zone })}
               value={
                 form === 'call'
@@ -233,21 +237,13 @@ export function IdeasPage({
             <form method="post" action={base} class="narrow" noValidate>
               <Csrf ctx={ctx} />
               {form === 'propose' ? (
-                <ErrorSummary
-                  ctx={ctx}
-                  problems={problems}
-                  labels={{
-                    call: t('ideas.call'),
-                    title: t('field.idea_title'),
-                    format: t('field.idea_format'),
-                  }}
-                />
+                <ErrorSummary ctx={ctx} problems={problems} labels={proposeLabels} />
               ) : null}
               <TextField
                 ctx={ctx}
                 problems={form === 'propose' ? problems : []}
                 name="title"
-                label={t('field.idea_title')}
+                label={t('ideas.f_title')}
                 required
                 maxLength={200}
                 value={form === 'propose' ? values.title : ''}
@@ -256,7 +252,7 @@ export function IdeasPage({
                 ctx={ctx}
                 problems={form === 'propose' ? problems : []}
                 name="abstract"
-                label={t('field.abstract')}
+                label={t('ideas.f_abstract')}
                 hint={t('ideas.abstract_hint')}
                 required
                 multiline
@@ -267,7 +263,7 @@ export function IdeasPage({
                 ctx={ctx}
                 problems={form === 'propose' ? problems : []}
                 name="format"
-                label={t('field.idea_format')}
+                label={t('ideas.f_format')}
                 required
                 value={form === 'propose' ? values.format : 'talk'}
                 options={formatOptions}
