@@ -1,4 +1,6 @@
+import { awardsEventSection } from './modules/awards/event-section.tsx';
 import type { EventSection } from './modules/events/section.ts';
+import { ideasEventSection } from './modules/ideas/event-section.tsx';
 
 /** The sections of an event page, in the order they are shown: each feature that adds one lists it here. */
-export const EVENT_SECTIONS: readonly EventSection[] = [];
+export const EVENT_SECTIONS: readonly EventSection[] = [ideasEventSection, awardsEventSection];

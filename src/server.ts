@@ -4,7 +4,9 @@ import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
+import { registerAwardRoutes } from './modules/awards/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
+import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -31,5 +33,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
+  registerIdeaRoutes(app, services);
+  registerAwardRoutes(app, services);
   return app;
 }

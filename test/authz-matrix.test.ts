@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
+// Calls for ideas and awards (issue 14).
+import { addJuror, insertApplication, insertCategory } from '../src/modules/awards/repository.ts';
+import * as awardUc from '../src/modules/awards/usecases.ts';
+import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
+import * as ideaUc from '../src/modules/ideas/usecases.ts';
+import { localInput } from '../src/modules/ideas/zoned-time.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -9,6 +15,7 @@ import { AppError } from '../src/platform/errors.ts';
 import { hashToken, newToken } from '../src/platform/security/tokens.ts';
 import type { Actor, Services } from '../src/platform/services.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
+import { makeEvent } from './helpers/events.ts';
 import { makeUser } from './helpers/fixtures.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
@@ -36,7 +43,16 @@ type Action =
   | 'read_audit'
   | 'list_imports'
   | 'start_import'
-  | 'confirm_import';
+  | 'confirm_import'
+  // Calls for ideas and awards (issue 14).
+  | 'propose_idea'
+  | 'vote_idea'
+  | 'decide_idea'
+  | 'manage_award_categories'
+  | 'apply_award'
+  | 'assign_jurors'
+  | 'score_application'
+  | 'publish_winners';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -78,6 +94,22 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   list_imports: allowed('admin'),
   start_import: allowed('admin'),
   confirm_import: allowed('admin'),
+  // Calls for ideas and awards (issue 14). `member` and `team_admin` are in the team of the event's
+  // organising organisation (ideas, categories) or of the applying one (applications, scores).
+  // Proposing and voting need a confirmed account.
+  propose_idea: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  vote_idea: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  // The event's organisers decide on ideas, and editors on any event.
+  decide_idea: allowed('member', 'team_admin', 'editor', 'admin'),
+  manage_award_categories: allowed('member', 'team_admin', 'editor', 'admin'),
+  // An organisation applies through its team only.
+  apply_award: allowed('member', 'team_admin'),
+  // The jury is assigned, and winners published, by editors: not by the organisers.
+  assign_jurors: allowed('editor', 'admin'),
+  // Jurors are `user` and `member`; `member` is on the applying organisation's team, so may not
+  // score its application. Nobody else scores, not even editors.
+  score_application: allowed('user'),
+  publish_winners: allowed('editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -204,6 +236,50 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     return id;
   }
 
+  // Calls for ideas and awards (issue 14).
+  /** A published event organised by a fresh organisation (whose team has `member` and `team_admin`). */
+  async function organisedEvent() {
+    const org = await freshOrg('published');
+    return makeEvent(s.db, {}, [org.id]);
+  }
+  async function withOpenCall() {
+    const event = await organisedEvent();
+    await upsertCall(s.db, {
+      eventId: event.id,
+      opensAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      by: owner.id,
+    });
+    const idea = await insertIdea(s.db, {
+      event_id: event.id,
+      author_id: owner.id,
+      title: `Idea ${++n}`,
+      abstract: 'An idea',
+      format: 'talk',
+    });
+    return { event, ideaId: idea.id };
+  }
+  /** An event without organisers, an open category, and an application of a fresh organisation. */
+  async function withApplication() {
+    const event = await makeEvent(s.db);
+    const category = await insertCategory(s.db, {
+      event_id: event.id,
+      title: `Category ${++n}`,
+      deadline: new Date(Date.now() + 86_400_000),
+    });
+    const org = await freshOrg('published');
+    const application = await insertApplication(s.db, {
+      category_id: category.id,
+      organisation_id: org.id,
+      submitted_by: actors.member!.id,
+      text: 'We apply',
+      attachment_url: null,
+    });
+    await addJuror(s.db, event.id, actors.user!.id, null);
+    await addJuror(s.db, event.id, actors.member!.id, null);
+    return { event, category, org, applicationId: application.id };
+  }
+
   const run: Record<keyof typeof MATRIX, (a: Actor | null) => Promise<unknown>> = {
     view_draft: async (a) => orgs.loadForActor(s, a, (await freshOrg('draft')).id),
     create: async (a) => orgs.createOrganisation(s, a, { ...VALID, name: `Created ${++n}` }),
@@ -254,6 +330,41 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         dryRun: true,
       }),
     confirm_import: async (a) => importUc.confirmImport(s, a, await finishedDryRun()),
+    // Calls for ideas and awards (issue 14).
+    propose_idea: async (a) => {
+      const { event } = await withOpenCall();
+      return ideaUc.proposeIdea(s, a, event.slug, { title: 'Mine', abstract: 'About it', format: 'panel' });
+    },
+    vote_idea: async (a) => {
+      const { event, ideaId } = await withOpenCall();
+      return ideaUc.vote(s, a, event.slug, ideaId);
+    },
+    decide_idea: async (a) => {
+      const { event, ideaId } = await withOpenCall();
+      return ideaUc.decideIdea(s, a, event.slug, ideaId, { status: 'shortlisted' });
+    },
+    manage_award_categories: async (a) => {
+      const event = await organisedEvent();
+      return awardUc.createCategory(s, a, event.slug, {
+        title: 'Best cluster',
+        deadline: localInput(new Date(Date.now() + 86_400_000), event.time_zone),
+      });
+    },
+    apply_award: async (a) => {
+      const { event, category } = await withApplication();
+      const org = await freshOrg('published');
+      return awardUc.apply(s, a, event.slug, category.id, { organisation_id: org.id, text: 'We apply too' });
+    },
+    assign_jurors: async (a) =>
+      awardUc.assignJuror(s, a, (await makeEvent(s.db)).slug, { email: 'victim@example.org' }),
+    score_application: async (a) => {
+      const { event, applicationId } = await withApplication();
+      return awardUc.scoreApplication(s, a, event.slug, applicationId, { score: '7', comment: 'Good' });
+    },
+    publish_winners: async (a) => {
+      const { event, category, applicationId } = await withApplication();
+      return awardUc.publishWinners(s, a, event.slug, category.id, { winners: [applicationId] });
+    },
   };
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

@@ -1,5 +1,7 @@
 import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
+import { awardsSchemas } from '../awards/openapi.ts';
+import { ideasSchemas } from '../ideas/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -34,6 +36,8 @@ export function openApiDocument(baseUrl: string) {
         Organisation: organisation,
         PendingRevision: pendingRevision,
         Error: error,
+        ...ideasSchemas,
+        ...awardsSchemas,
       },
     },
     paths: {

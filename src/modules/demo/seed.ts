@@ -2,6 +2,7 @@ import { analyze } from '../../platform/db/maintenance.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import { eventsPart } from './events.ts';
+import { ideasAwardsPart } from './ideas-awards.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
 import { DEMO_USERS, insertDemoUsers } from './users.ts';
@@ -15,7 +16,7 @@ function startOfDayUtc(d: Date): Date {
 }
 
 /** The parts of the demo content, in the order they are seeded: each feature adds its own. */
-export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart, eventsPart];
+export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart, eventsPart, ideasAwardsPart];
 
 /**
  * Seeds the demo content into an empty platform: the demo users, then every part in one

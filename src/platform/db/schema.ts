@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { EventsSchema } from './schema-events.ts';
+import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -279,7 +280,7 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
-export interface DB extends EventsSchema {
+export interface DB extends EventsSchema, IdeasAwardsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
