@@ -268,16 +268,10 @@ export async function juryView(s: Services, actor: Actor | null, slug: string) {
 }
 
 /**
- * A juror scores an application from 1 to 10 with a comment, and may change it until the winners
- * of its category are published.
+ * An application of the event that this actor may score: a juror of the event who is not on the
+ * applying organisation's team.
  */
-export async function scoreApplication(
-  s: Services,
-  actor: Actor | null,
-  slug: string,
-  applicationId: string,
-  raw: unknown,
-) {
+async function applicationToScore(s: Services, actor: Actor | null, slug: string, applicationId: string) {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
   const { event } = await eventFor(s, actor, slug);
   const application = isUuid(applicationId) ? await repo.findApplication(s.db, applicationId) : undefined;
@@ -288,18 +282,33 @@ export async function scoreApplication(
     throw forbidden(
       juror ? 'You may not score an application of your own organisation.' : 'Only jurors score.',
     );
+  return { actor, event, application };
+}
+
+/**
+ * A juror scores an application from 1 to 10 with a comment, and may change it until the winners
+ * of its category are published.
+ */
+export async function scoreApplication(
+  s: Services,
+  actor: Actor | null,
+  slug: string,
+  applicationId: string,
+  raw: unknown,
+) {
+  const { actor: juror, event, application } = await applicationToScore(s, actor, slug, applicationId);
   const input = parseInput(ScoreInput, raw);
   return s.db.transaction().execute(async (trx) => {
     const category = await repo.lockCategory(trx, application.category_id);
     if (category?.winners_published_at) throw validation([{ field: 'score', message: 'v.scores_final' }]);
     const inserted = await repo.upsertScore(trx, {
       applicationId: application.id,
-      jurorId: actor.id,
+      jurorId: juror.id,
       score: input.score,
       comment: input.comment ?? '',
     });
     await recordAudit(trx, {
-      actorId: actor.id,
+      actorId: juror.id,
       action: 'award.score',
       subjectType: 'award_application',
       subjectId: application.id,
@@ -311,18 +320,9 @@ export async function scoreApplication(
 
 /** One application as a juror scores it: its text, attachment, and the juror's own score. */
 export async function scoreView(s: Services, actor: Actor | null, slug: string, applicationId: string) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event } = await eventFor(s, actor, slug);
-  const application = isUuid(applicationId) ? await repo.findApplication(s.db, applicationId) : undefined;
-  if (!application || application.event_id !== event.id) throw notFound('No such application.');
-  const juror = await repo.isJuror(s.db, event.id, actor.id);
-  const conflict = await repo.onTeam(s.db, application.organisation_id, actor.id);
-  if (!canScore(actor, juror, conflict))
-    throw forbidden(
-      juror ? 'You may not score an application of your own organisation.' : 'Only jurors score.',
-    );
+  const { actor: juror, event, application } = await applicationToScore(s, actor, slug, applicationId);
   const category = (await repo.findCategory(s.db, application.category_id))!;
-  const row = (await repo.ranking(s.db, category.id, actor.id)).find((r) => r.id === application.id)!;
+  const row = (await repo.ranking(s.db, category.id, juror.id)).find((r) => r.id === application.id)!;
   return { event, category, application: row, final: category.winners_published_at !== null };
 }
 
