@@ -14,3 +14,8 @@ export const isStaff = (a: Actor | null) => a?.role === 'editor' || a?.role === 
 export function canManageEvent(actor: Actor | null, organiserTeam: boolean): boolean {
   return actor !== null && (organiserTeam || isStaff(actor));
 }
+
+/** The calendar of published events is public. */
+export function canSearchEvents(_actor: Actor | null): boolean {
+  return true;
+}

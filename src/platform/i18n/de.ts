@@ -3,6 +3,7 @@ import { admin } from './de/admin.ts';
 import { api } from './de/api.ts';
 import { common } from './de/common.ts';
 import { directory } from './de/directory.ts';
+import { events } from './de/events.ts';
 import { organisations } from './de/organisations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
@@ -17,4 +18,5 @@ export const de: Record<keyof typeof en, string> = {
   ...admin,
   ...api,
   ...validation,
+  ...events,
 };

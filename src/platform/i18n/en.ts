@@ -3,6 +3,7 @@ import { admin } from './en/admin.ts';
 import { api } from './en/api.ts';
 import { common } from './en/common.ts';
 import { directory } from './en/directory.ts';
+import { events } from './en/events.ts';
 import { organisations } from './en/organisations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
@@ -20,4 +21,5 @@ export const en = {
   ...admin,
   ...api,
   ...validation,
+  ...events,
 };
