@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { EVENT_SECTIONS } from './event-sections.ts';
 import { SEARCHABLE_KINDS } from './kinds.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
+import { registerEventApi } from './modules/events/api.ts';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
@@ -31,5 +33,6 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
+  registerEventApi(app, services, EVENT_SECTIONS);
   return app;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../src/modules/admin/usecases.ts';
+import * as events from '../src/modules/events/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -36,7 +37,16 @@ type Action =
   | 'read_audit'
   | 'list_imports'
   | 'start_import'
-  | 'confirm_import';
+  | 'confirm_import'
+  // Events and campaigns (issue 14)
+  | 'event_create'
+  | 'event_view_pending'
+  | 'event_edit'
+  | 'event_publish'
+  | 'event_return'
+  | 'event_mark_anchor'
+  | 'campaign_create'
+  | 'campaign_edit';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -78,6 +88,16 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   list_imports: allowed('admin'),
   start_import: allowed('admin'),
   confirm_import: allowed('admin'),
+  // Events and campaigns (issue 14): an organisation's team submits events on its behalf (to
+  // review) and edits them; editors publish, return, mark anchor events and manage campaigns.
+  event_create: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_view_pending: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_edit: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_publish: allowed('editor', 'admin'),
+  event_return: allowed('editor', 'admin'),
+  event_mark_anchor: allowed('editor', 'admin'),
+  campaign_create: allowed('editor', 'admin'),
+  campaign_edit: allowed('editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -204,6 +224,28 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     return id;
   }
 
+  /** Events (issue 14): a valid event of a fresh published organisation whose team has `member` and `team_admin`. */
+  async function eventBody() {
+    const org = await freshOrg('published');
+    return {
+      title: `Matrix event ${++n}`,
+      type: 'conference',
+      format: 'onsite',
+      starts_at: '2027-03-01T09:00',
+      ends_at: '2027-03-01T17:00',
+      time_zone: 'Europe/Vienna',
+      country: 'AT',
+      city: 'Vienna',
+      organisers: [org.id],
+    };
+  }
+  /** An event its team (the organisation's owner) submitted, awaiting review or published. */
+  async function freshEvent(status: 'needs_review' | 'published') {
+    const event = await events.createEvent(s, owner, await eventBody());
+    if (status === 'published') await events.publishEvent(s, actors.editor, event.id);
+    return event;
+  }
+
   const run: Record<keyof typeof MATRIX, (a: Actor | null) => Promise<unknown>> = {
     view_draft: async (a) => orgs.loadForActor(s, a, (await freshOrg('draft')).id),
     create: async (a) => orgs.createOrganisation(s, a, { ...VALID, name: `Created ${++n}` }),
@@ -254,6 +296,34 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         dryRun: true,
       }),
     confirm_import: async (a) => importUc.confirmImport(s, a, await finishedDryRun()),
+    // Events and campaigns (issue 14)
+    event_create: async (a) => events.createEvent(s, a, await eventBody()),
+    event_view_pending: async (a) => events.loadEvent(s, a, (await freshEvent('needs_review')).id),
+    event_edit: async (a) =>
+      events.updateEvent(s, a, (await freshEvent('published')).id, { audience: 'Cluster managers' }, 'patch'),
+    event_publish: async (a) => events.publishEvent(s, a, (await freshEvent('needs_review')).id),
+    event_return: async (a) =>
+      events.returnEvent(s, a, (await freshEvent('needs_review')).id, { reason: 'Add the programme' }),
+    event_mark_anchor: async (a) =>
+      events.setAnchor(s, a, (await freshEvent('published')).id, { anchor: true }),
+    campaign_create: async (a) =>
+      events.createCampaign(s, a, {
+        title: `Matrix weeks ${++n}`,
+        starts_on: '2027-03-01',
+        ends_on: '2027-04-30',
+      }),
+    campaign_edit: async (a) => {
+      const c = await events.createCampaign(s, actors.editor, {
+        title: `Matrix weeks ${++n}`,
+        starts_on: '2027-03-01',
+        ends_on: '2027-04-30',
+      });
+      return events.updateCampaign(s, a, c.id, {
+        title: 'Renamed weeks',
+        starts_on: '2027-03-01',
+        ends_on: '2027-05-31',
+      });
+    },
   };
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

@@ -1,5 +1,6 @@
 import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
+import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -34,6 +35,7 @@ export function openApiDocument(baseUrl: string) {
         Organisation: organisation,
         PendingRevision: pendingRevision,
         Error: error,
+        ...eventSchemas,
       },
     },
     paths: {
@@ -65,6 +67,7 @@ export function openApiDocument(baseUrl: string) {
       },
       ...organisationPaths(),
       ...atlasPaths(),
+      ...eventPaths(),
     },
   };
 }

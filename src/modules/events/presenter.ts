@@ -1,4 +1,4 @@
-import type { Event } from '../../platform/db/schema-events.ts';
+import type { Campaign, Event } from '../../platform/db/schema-events.ts';
 import { localOf } from './schemas.ts';
 import type { EventRow } from './search-repository.ts';
 
@@ -43,3 +43,22 @@ export type PresentedEvent = ReturnType<typeof presentEvent>;
 
 /** Whether the event is over. */
 export const isPast = (e: Pick<Event, 'ends_at'>, now = Date.now()) => e.ends_at.getTime() < now;
+
+/** What the API shows of a campaign, with its live counts of published events. */
+export function presentCampaign(
+  c: Campaign,
+  counts: { events: number; countries: number; anchors: number },
+  o: { baseUrl: string },
+) {
+  return {
+    id: c.id,
+    slug: c.slug,
+    url: `${o.baseUrl}/campaigns/${c.slug}`,
+    title: c.title,
+    starts_on: c.starts_on,
+    ends_on: c.ends_on,
+    description: c.description,
+    toolkit: c.toolkit,
+    counts: { events: counts.events, countries: counts.countries, anchors: counts.anchors },
+  };
+}

@@ -173,4 +173,36 @@ export const events: Record<keyof typeof en, string> = {
   'audit.campaign.create': 'Kampagne angelegt',
   'audit.campaign.update': 'Kampagne bearbeitet',
   'audit.user.time_zone': 'Zeitzone geändert',
+  // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
+  'api.op.searchEvents': 'Der Kalender: veröffentlichte Veranstaltungen, mit Filterzählungen',
+  'api.op.searchEvents.description':
+    'Dieselben Filter wie die Kalenderseite: type, format, country, ecosystem, campaign und organiser (einen Parameter wiederholen für ODER; verschiedene werden mit UND verknüpft), from und to (Daten einschließlich, mit den lokalen Daten der Veranstaltungen verglichen; standardmäßig kommende Veranstaltungen), q (Titel, Veranstalter, Ort, Beschreibung). Standardmäßig nach Beginn sortiert. Unbekannte Codes ergeben 400 mit dem Namen des Parameters; Kampagnen und Veranstalter werden mit ihrem Slug angegeben, ein unbekannter Slug trifft keine Veranstaltung.',
+  'api.param.searchEvents.type': 'Veranstaltungsarten',
+  'api.param.searchEvents.format': 'Formate',
+  'api.param.searchEvents.country':
+    'ISO-3166-1-Alpha-2-Codes des Landes, in dem die Veranstaltung stattfindet',
+  'api.param.searchEvents.campaign': 'Slugs von Kampagnen (ein unbekannter Slug trifft keine Veranstaltung)',
+  'api.param.searchEvents.organiser':
+    'Slugs veranstaltender Organisationen (ein unbekannter Slug trifft keine Veranstaltung)',
+  'api.param.searchEvents.from':
+    'Veranstaltungen, die an diesem Datum oder später enden (lokale Daten); ohne from und to: heute',
+  'api.param.searchEvents.to': 'Veranstaltungen, die an diesem Datum oder früher beginnen (lokale Daten)',
+  'api.param.searchEvents.sort': 'Standard: Datum',
+  'api.op.createEvent':
+    'Eine Veranstaltung einreichen (Teams von Organisationen: zur Prüfung; Redaktion: sofort veröffentlicht)',
+  'api.op.createEvent.description':
+    'Zeiten sind lokal zu `time_zone`. Ein Teammitglied reicht im Namen einer Organisation ein, in deren Team es ist (sie geht auf `needs_review`, dann veröffentlicht die Redaktion sie oder gibt sie zurück); die Veranstaltung einer Redakteurin wird sofort veröffentlicht.',
+  'api.op.getEvent':
+    'Eine Veranstaltung (veröffentlichte für alle; andere für ihre Veranstalter und die Redaktion)',
+  'api.op.getEvent.description':
+    'Andere Module fügen ihre Teile (etwa `registration`) als Eigenschaften hinzu.',
+  'api.op.updateEvent': 'Einige Felder einer Veranstaltung ändern (Teams der Veranstalter und Redaktion)',
+  'api.op.updateEvent.description':
+    'Nur die gesendeten Felder ändern sich. Änderungen an einer veröffentlichten Veranstaltung werden sofort veröffentlicht (und protokolliert); eine zurückgegebene Veranstaltung, die ihr Team ändert, geht erneut in die Prüfung.',
+  'api.op.publishEvent':
+    'Eine Veranstaltung, die auf Prüfung wartet, veröffentlichen (Redaktion); ihre Veranstalter erhalten eine E-Mail',
+  'api.op.returnEvent':
+    'Eine wartende Veranstaltung mit Begründung zurückgeben (Redaktion); ihre Veranstalter erhalten eine E-Mail',
+  'api.op.listCampaigns': 'Kampagnen, die neuesten zuerst, mit aktuellen Zählungen',
+  'api.op.getCampaign': 'Eine Kampagne mit der aktuellen Zählung ihrer veröffentlichten Veranstaltungen',
 };

@@ -167,4 +167,29 @@ export const events = {
   'audit.campaign.create': 'Campaign created',
   'audit.campaign.update': 'Campaign edited',
   'audit.user.time_zone': 'Time zone changed',
+  // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
+  'api.op.searchEvents': 'The calendar: published events, with facet counts',
+  'api.op.searchEvents.description':
+    'The same filters as the calendar page: type, format, country, ecosystem, campaign and organiser (repeat a parameter for OR; different ones combine with AND), from and to (dates, both included, compared with the events’ local dates; upcoming events by default), q (title, organisers, place, description). Ordered by start by default. Unknown codes answer 400 naming the parameter; campaigns and organisers are named by their slugs, and an unknown slug matches no event.',
+  'api.param.searchEvents.type': 'Event types',
+  'api.param.searchEvents.format': 'Formats',
+  'api.param.searchEvents.country': 'ISO 3166-1 alpha-2 codes of the country where the event is held',
+  'api.param.searchEvents.campaign': 'Campaign slugs (an unknown slug matches no event)',
+  'api.param.searchEvents.organiser': 'Slugs of organising organisations (an unknown slug matches no event)',
+  'api.param.searchEvents.from':
+    'Rows ending on this date or later (local dates); default without from and to: today',
+  'api.param.searchEvents.to': 'Rows starting on this date or earlier (local dates)',
+  'api.param.searchEvents.sort': 'Default: date',
+  'api.op.createEvent': 'Submit an event (organisation teams: to review; editors: published at once)',
+  'api.op.createEvent.description':
+    'Times are local to `time_zone`. A team member submits on behalf of an organisation whose team they are on (it goes to `needs_review`, and editors publish or return it); an editor’s event is published at once.',
+  'api.op.getEvent': 'One event (published ones for everybody; others for their organisers and editors)',
+  'api.op.getEvent.description': 'Other modules add their parts (such as `registration`) as properties.',
+  'api.op.updateEvent': 'Change some fields of an event (its organisers’ teams and editors)',
+  'api.op.updateEvent.description':
+    'Only the fields sent change. Changes to a published event are published at once (and audited); a returned event changed by its team goes back to review.',
+  'api.op.publishEvent': 'Publish an event awaiting review (editors); its organisers are mailed',
+  'api.op.returnEvent': 'Return an event awaiting review with a reason (editors); its organisers are mailed',
+  'api.op.listCampaigns': 'Campaigns, newest first, with live counts',
+  'api.op.getCampaign': 'One campaign with live counts of its published events',
 };

@@ -172,4 +172,34 @@ export const events: Record<keyof typeof en, string> = {
   'audit.campaign.create': 'Campagne créée',
   'audit.campaign.update': 'Campagne modifiée',
   'audit.user.time_zone': 'Fuseau horaire modifié',
+  // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
+  'api.op.searchEvents': 'L’agenda : événements publiés, avec le décompte des filtres',
+  'api.op.searchEvents.description':
+    'Les mêmes filtres que la page de l’agenda : type, format, country, ecosystem, campaign et organiser (répéter un paramètre pour OU ; des paramètres différents se combinent avec ET), from et to (dates incluses, comparées aux dates locales des événements ; par défaut les événements à venir), q (titre, organisateurs, lieu, description). Triés par date de début par défaut. Un code inconnu donne 400 en nommant le paramètre ; les campagnes et organisateurs sont désignés par leur slug, et un slug inconnu ne correspond à aucun événement.',
+  'api.param.searchEvents.type': 'Types d’événements',
+  'api.param.searchEvents.format': 'Formats',
+  'api.param.searchEvents.country': 'Codes ISO 3166-1 alpha-2 du pays où se tient l’événement',
+  'api.param.searchEvents.campaign': 'Slugs de campagnes (un slug inconnu ne correspond à aucun événement)',
+  'api.param.searchEvents.organiser':
+    'Slugs des organisations organisatrices (un slug inconnu ne correspond à aucun événement)',
+  'api.param.searchEvents.from':
+    'Événements se terminant à cette date ou après (dates locales) ; sans from ni to : aujourd’hui',
+  'api.param.searchEvents.to': 'Événements commençant à cette date ou avant (dates locales)',
+  'api.param.searchEvents.sort': 'Par défaut : date',
+  'api.op.createEvent':
+    'Proposer un événement (équipes d’organisation : à valider ; éditeurs : publié aussitôt)',
+  'api.op.createEvent.description':
+    'Les heures sont locales à `time_zone`. Un membre d’équipe propose au nom d’une organisation dont il est dans l’équipe (l’événement passe en `needs_review`, puis les éditeurs le publient ou le renvoient) ; l’événement d’un éditeur est publié aussitôt.',
+  'api.op.getEvent': 'Un événement (publié pour tous ; les autres pour leurs organisateurs et les éditeurs)',
+  'api.op.getEvent.description':
+    'D’autres modules ajoutent leurs parties (comme `registration`) en propriétés.',
+  'api.op.updateEvent': 'Modifier certains champs d’un événement (équipes des organisateurs et éditeurs)',
+  'api.op.updateEvent.description':
+    'Seuls les champs envoyés changent. Les modifications d’un événement publié sont publiées aussitôt (et journalisées) ; un événement renvoyé modifié par son équipe repasse en validation.',
+  'api.op.publishEvent':
+    'Publier un événement en attente de validation (éditeurs) ; ses organisateurs reçoivent un e-mail',
+  'api.op.returnEvent':
+    'Renvoyer un événement en attente avec un motif (éditeurs) ; ses organisateurs reçoivent un e-mail',
+  'api.op.listCampaigns': 'Campagnes, les plus récentes d’abord, avec leurs décomptes en direct',
+  'api.op.getCampaign': 'Une campagne avec le décompte en direct de ses événements publiés',
 };
