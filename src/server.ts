@@ -6,6 +6,7 @@ import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerEventApi } from './modules/events/api.ts';
+import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
@@ -24,7 +25,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
-  registerOrganisationRoutes(app, services);
+  registerOrganisationRoutes(app, services, [eventQueueSection]);
   registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
@@ -34,5 +35,6 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
   registerEventApi(app, services, EVENT_SECTIONS);
+  registerEventRoutes(app, services, EVENT_SECTIONS);
   return app;
 }

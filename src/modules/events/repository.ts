@@ -272,28 +272,3 @@ export async function readerTimeZone(db: Kysely<DB>, userId: string): Promise<st
   const row = await db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();
   return row?.time_zone ?? null;
 }
-
-/** The newest published events (the Atom feed). */
-export async function newestPublished(db: Kysely<DB>, limit: number): Promise<Event[]> {
-  return db
-    .selectFrom('events')
-    .selectAll()
-    .where('status', '=', 'published')
-    .orderBy('published_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-/** Published events by id, in the order given (feeds of a calendar's page). */
-export async function publishedByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Event[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}

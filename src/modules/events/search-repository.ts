@@ -160,3 +160,21 @@ export async function listHits(
 }
 
 export type { Link };
+
+/** Published events with their organisers, by id in the order given (a calendar's iCal). */
+export async function publishedRowsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<EventRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<EventRow>`
+    select o.*, ${ROW_EXTRAS} from events o
+    where o.status = 'published' and o.id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The newest published events with their organisers (the Atom feed). */
+export async function newestRows(db: Kysely<DB>, limit: number): Promise<EventRow[]> {
+  const { rows } = await sql<EventRow>`
+    select o.*, ${ROW_EXTRAS} from events o where o.status = 'published'
+    order by o.published_at desc, o.id limit ${limit}`.execute(db);
+  return rows;
+}

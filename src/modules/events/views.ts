@@ -5,7 +5,7 @@ import { find, searchRequest } from '../search/search.ts';
 import { canEditEvent, canManageCampaigns, canModerateEvents } from './policy.ts';
 import { presentEvent } from './presenter.ts';
 import * as repo from './repository.ts';
-import { listHits } from './search-repository.ts';
+import { listHits, newestRows, publishedRowsByIds } from './search-repository.ts';
 import { calendarRows, eventKind } from './searchable.ts';
 import type { EventSection } from './section.ts';
 import { inputOf, loadEvent } from './usecases.ts';
@@ -71,12 +71,12 @@ export async function calendarEvents(s: Services, actor: Actor | null, query: un
   const found = await find(s, actor, eventKind, { ...req, page: 1, limit: Math.min(req.limit * 25, 500) });
   const rows = await calendarRows(s.db, found.keys, null);
   const ids = found.keys.flatMap((k) => rows.get(k)?.id ?? []);
-  return repo.publishedByIds(s.db, ids);
+  return publishedRowsByIds(s.db, ids);
 }
 
 /** The Atom feed's events: the newest published. */
 export function newestEvents(s: Services) {
-  return repo.newestPublished(s.db, 50);
+  return newestRows(s.db, 50);
 }
 
 /** Campaigns with their counts. */
@@ -115,3 +115,9 @@ export function mayManageCampaigns(actor: Actor | null): boolean {
 }
 
 export type { RequestContext };
+
+/** The editors' review page of an event. */
+export async function eventReview(s: Services, actor: Actor | null, slug: string) {
+  if (!canModerateEvents(actor)) throw forbidden();
+  return loadEvent(s, actor, slug);
+}

@@ -205,4 +205,13 @@ export const events: Record<keyof typeof en, string> = {
     'Eine wartende Veranstaltung mit Begründung zurückgeben (Redaktion); ihre Veranstalter erhalten eine E-Mail',
   'api.op.listCampaigns': 'Kampagnen, die neuesten zuerst, mit aktuellen Zählungen',
   'api.op.getCampaign': 'Eine Kampagne mit der aktuellen Zählung ihrer veröffentlichten Veranstaltungen',
+  'field.description': 'Beschreibung (Markdown)',
+  'field.ecosystems': 'Industrielle Ökosysteme',
+  'field.city': 'Stadt',
+  'field.country': 'Land',
+  'field.website': 'Website',
+  'field.co_organisers': 'Mitveranstalter',
+  'field.anchor': 'Leitveranstaltung',
+  'notice.event_team_first':
+    'Um eine Veranstaltung einzureichen, treten Sie zuerst dem Team einer veröffentlichten Organisation bei (oder fragen Sie die Redaktion).',
 };

@@ -192,4 +192,13 @@ export const events = {
   'api.op.returnEvent': 'Return an event awaiting review with a reason (editors); its organisers are mailed',
   'api.op.listCampaigns': 'Campaigns, newest first, with live counts',
   'api.op.getCampaign': 'One campaign with live counts of its published events',
+  'field.description': 'Description (markdown)',
+  'field.ecosystems': 'Industrial ecosystems',
+  'field.city': 'City',
+  'field.country': 'Country',
+  'field.website': 'Website',
+  'field.co_organisers': 'Co-organisers',
+  'field.anchor': 'Anchor event',
+  'notice.event_team_first':
+    'To submit an event, join the team of a published organisation first (or ask an editor).',
 };

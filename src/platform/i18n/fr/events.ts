@@ -202,4 +202,13 @@ export const events: Record<keyof typeof en, string> = {
     'Renvoyer un événement en attente avec un motif (éditeurs) ; ses organisateurs reçoivent un e-mail',
   'api.op.listCampaigns': 'Campagnes, les plus récentes d’abord, avec leurs décomptes en direct',
   'api.op.getCampaign': 'Une campagne avec le décompte en direct de ses événements publiés',
+  'field.description': 'Description (markdown)',
+  'field.ecosystems': 'Écosystèmes industriels',
+  'field.city': 'Ville',
+  'field.country': 'Pays',
+  'field.website': 'Site web',
+  'field.co_organisers': 'Co-organisateurs',
+  'field.anchor': 'Événement phare',
+  'notice.event_team_first':
+    'Pour proposer un événement, rejoignez d’abord l’équipe d’une organisation publiée (ou demandez à un éditeur).',
 };
