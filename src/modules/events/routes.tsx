@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
+import { forbidden } from '../../platform/errors.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
 import {
   echo,
@@ -13,6 +14,7 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { CalendarPage, type CalendarState } from './calendar-page.tsx';
+import { CampaignFormPage, CampaignListPage, CampaignPage } from './campaign-pages.tsx';
 import { atomOf, icsOf, jsonLdOf } from './feeds.ts';
 import { EventFormPage, EventPage, EventQueue, EventReviewPage, MyEventsPage } from './pages.tsx';
 import { linksText } from './schemas.ts';
@@ -64,6 +66,7 @@ function formValuesOf(values: Record<string, unknown>): FormBody {
  * the form to submit and edit, "my events", the editors' review, the anchor mark.
  */
 export function registerEventRoutes(app: FastifyInstance, s: Services, sections: readonly EventSection[]) {
+  registerCampaignRoutes(app, s);
   app.get('/events', { config: { publicCache: true } }, async (req, reply) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const view = query.view === 'month' ? 'month' : 'list';
@@ -271,6 +274,94 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
         return redirectWithNotice(reply, '/editor/queue', 'notice.event_returned');
       },
       (problems) => reviewPage(req, reply, { problems, values: echo(body) }),
+    );
+  });
+}
+
+/** Campaigns: the list, a campaign's page (public, cached for visitors), editors' forms. */
+export function registerCampaignRoutes(app: FastifyInstance, s: Services) {
+  app.get('/campaigns', { config: { publicCache: true } }, async (req, reply) => {
+    const { campaigns, canManage } = await views.campaignList(s, req.ctx.actor);
+    return sendPage(
+      reply,
+      <CampaignListPage
+        ctx={req.ctx}
+        campaigns={campaigns}
+        canManage={canManage}
+        notice={noticeFrom(req.query)}
+      />,
+    );
+  });
+
+  const formPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { slug?: string; title?: string; values: FormBody; problems?: Problems },
+  ) =>
+    sendPage(
+      reply,
+      <CampaignFormPage
+        ctx={req.ctx}
+        title={
+          form.slug
+            ? req.ctx.t('campaigns.edit_title', { title: form.title ?? '' })
+            : req.ctx.t('campaigns.new_title')
+        }
+        action={form.slug ? `/campaigns/${form.slug}/edit` : '/campaigns'}
+        values={echo(form.values)}
+        problems={topLevel(form.problems ?? [])}
+        cancelHref={form.slug ? `/campaigns/${form.slug}` : '/campaigns'}
+      />,
+    );
+
+  app.get('/campaigns/new', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    if (!views.mayManageCampaigns(actor)) throw forbidden();
+    return formPage(req, reply, { values: {} });
+  });
+  app.post('/campaigns', async (req, reply) =>
+    handlePageForm(
+      req,
+      reply,
+      async (actor, body) => {
+        const campaign = await uc.createCampaign(s, actor, body);
+        return redirectWithNotice(reply, `/campaigns/${campaign.slug}`, 'notice.campaign_saved');
+      },
+      (problems, body) => formPage(req, reply, { values: body, problems }),
+    ),
+  );
+  app.get('/campaigns/:slug', { config: { publicCache: true } }, async (req, reply) => {
+    const data = await views.campaignView(s, req.ctx.actor, (req.params as Params).slug);
+    return sendPage(reply, <CampaignPage ctx={req.ctx} {...data} notice={noticeFrom(req.query)} />);
+  });
+  app.get('/campaigns/:slug/edit', async (req, reply) => {
+    const actor = requirePageActor(req, reply);
+    if (!actor) return reply;
+    const c = await views.campaignEditForm(s, actor, (req.params as Params).slug);
+    return formPage(req, reply, {
+      slug: c.slug,
+      title: c.title,
+      values: {
+        title: c.title,
+        starts_on: c.starts_on,
+        ends_on: c.ends_on,
+        description: c.description,
+        toolkit: linksText(c.toolkit),
+      },
+    });
+  });
+  app.post('/campaigns/:slug/edit', async (req, reply) => {
+    const { slug } = req.params as Params;
+    return handlePageForm(
+      req,
+      reply,
+      async (actor, body) => {
+        const campaign = await uc.updateCampaign(s, actor, slug, body);
+        return redirectWithNotice(reply, `/campaigns/${campaign.slug}`, 'notice.campaign_saved');
+      },
+      (problems, body) =>
+        formPage(req, reply, { slug, title: String(body.title ?? ''), values: body, problems }),
     );
   });
 }

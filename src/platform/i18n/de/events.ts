@@ -214,4 +214,6 @@ export const events: Record<keyof typeof en, string> = {
   'field.anchor': 'Leitveranstaltung',
   'notice.event_team_first':
     'Um eine Veranstaltung einzureichen, treten Sie zuerst dem Team einer veröffentlichten Organisation bei (oder fragen Sie die Redaktion).',
+  'campaigns.anchor_hint':
+    'Leitveranstaltungen markieren Sie auf der Seite jeder Veranstaltung oder heben die Markierung dort auf.',
 };
