@@ -4,6 +4,7 @@ import { makeCampaign, makeEvent } from '../../../test/helpers/events.ts';
 import { auditEntries, makeUser } from '../../../test/helpers/fixtures.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import { createApiToken } from '../accounts/usecases.ts';
+import { openApiDocument } from '../api/openapi.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { eventInputExample } from './openapi.ts';
@@ -215,5 +216,73 @@ describe.each(ENGINES)('the events API on %s', (engine) => {
     expect(campaign.data.counts).toEqual({ events: 3, countries: 2, anchors: 1 });
     const all = await c.json('GET', '/api/v1/campaigns');
     expect(all.data.items.map((x: { slug: string }) => x.slug)).toEqual(['eu-cluster-weeks']);
+  });
+});
+
+describe.each(ENGINES)('the events OpenAPI examples, sent to the API on %s', (engine) => {
+  const skip = skipReason(engine);
+  const srv = useTestServer(engine, skip);
+  const doc = openApiDocument('https://clusterhub.example');
+  type Media = { schema: Record<string, unknown>; examples: Record<string, { value: unknown }> };
+  type Op = {
+    requestBody?: { content: Record<string, Media> };
+    responses: Record<string, { content?: Record<string, Media> }>;
+  };
+  const op = (path: string, method: string) =>
+    (doc.paths as Record<string, Record<string, Op>>)[path]![method]!;
+  const first = (m: Media | undefined) =>
+    Object.values(m?.examples ?? {})[0]?.value as Record<string, unknown>;
+  const request = (path: string, method: string) =>
+    first(op(path, method).requestBody!.content['application/json']);
+  const answer = (path: string, method: string, status: string) =>
+    first(op(path, method).responses[status]!.content!['application/json']);
+
+  it.skipIf(skip)('are accepted, and answer with the documented fields', async () => {
+    const s = srv.services;
+    const org = await insertOrganisation(s.db, {
+      slug: 'brussels-digital',
+      name: 'Brussels Digital Cluster',
+      type: 'cluster_organisation',
+      country: 'BE',
+      status: 'published',
+    });
+    const member = await makeUser(s, 'member@example.org');
+    await upsertMember(s.db, org.id, member.id, 'admin');
+    const editor = await makeUser(s, 'editor@example.org', 'editor');
+    const auth = async (id: string) => ({
+      authorization: `Bearer ${(await createApiToken(s, id, 't')).token}`,
+    });
+    const c = new HttpClient(srv.url);
+    const keys = (o: object) => Object.keys(o).sort();
+
+    const body = { ...request('/api/v1/events', 'post'), organisers: [org.id] };
+    const created = await c.json('POST', '/api/v1/events', body, await auth(member.id));
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    expect(keys(created.data)).toEqual(keys(answer('/api/v1/events', 'post', '201')));
+    const id = created.data.id as string;
+    const patch = request('/api/v1/events/{id}', 'patch');
+    const patched = await c.json('PATCH', `/api/v1/events/${id}`, patch, await auth(member.id));
+    expect(patched.data).toMatchObject(patch);
+    const returned = await c.json(
+      'POST',
+      `/api/v1/events/${id}/return`,
+      request('/api/v1/events/{id}/return', 'post'),
+      await auth(editor.id),
+    );
+    expect(keys(returned.data)).toEqual(keys(answer('/api/v1/events/{id}/return', 'post', '200')));
+    await c.json('PATCH', `/api/v1/events/${id}`, { venue: 'The Square' }, await auth(member.id));
+    const published = await c.json('POST', `/api/v1/events/${id}/publish`, undefined, await auth(editor.id));
+    expect(keys(published.data)).toEqual(keys(answer('/api/v1/events/{id}/publish', 'post', '200')));
+    const one = await c.json('GET', `/api/v1/events/${id}`);
+    expect(keys(one.data)).toEqual(keys(answer('/api/v1/events/{id}', 'get', '200')));
+    const list = await c.json('GET', '/api/v1/events?from=2027-01-01');
+    expect(keys(list.data)).toEqual(keys(answer('/api/v1/events', 'get', '200')));
+    await makeCampaign(s.db, { slug: 'weeks' });
+    expect(keys((await c.json('GET', '/api/v1/campaigns/weeks')).data)).toEqual(
+      keys(answer('/api/v1/campaigns/{id}', 'get', '200')),
+    );
+    expect(keys((await c.json('GET', '/api/v1/campaigns')).data)).toEqual(
+      keys(answer('/api/v1/campaigns', 'get', '200')),
+    );
   });
 });
