@@ -177,6 +177,9 @@ describe.each(ENGINES)('event pages on %s', (engine) => {
       expectIn(page.html, '<strong>bold</strong>');
       // An editor's event is published at once.
       expect((await auditEntries(srv.services, 'event.publish')).length).toBe(1);
+      // Its form names the organisers an editor is not a member of by their slugs.
+      const edit = await editor.get(`${ok.location!.split('?')[0]!}/edit`);
+      expectIn(edit.html, 'value="brussels-digital"');
     },
   );
 

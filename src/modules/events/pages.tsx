@@ -232,14 +232,18 @@ export function EventFormPage({
   const chosen = list(values.organisers);
   const mine = new Set(teams.map((o) => o.id));
   const co = values.co_organisers ?? chosen.filter((id) => !mine.has(id)).join(', ');
-  const p = { ctx, problems };
+  // Without organisations of their own (editors), organisers are named in the co-organisers field.
+  const shown = teams.length
+    ? problems
+    : problems.map((x) => (x.field === 'organisers' ? { ...x, field: 'co_organisers' } : x));
+  const p = { ctx, problems: shown };
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       {published && needsReview ? <p class="notice">{t('event.published_edit_note')}</p> : null}
       <form method="post" action={action} class="narrow" noValidate>
         <Csrf ctx={ctx} />
-        <ErrorSummary ctx={ctx} problems={problems} />
+        <ErrorSummary ctx={ctx} problems={shown} />
         <fieldset>
           <legend>{t('event.section_what')}</legend>
           <TextField
@@ -342,7 +346,6 @@ export function EventFormPage({
           ) : null}
           <TextField
             {...p}
-            problems={teams.length ? [] : problems}
             name="co_organisers"
             label={teams.length ? t('event.co_organisers') : t('field.organisers')}
             hint={t('event.organisers_hint')}

@@ -124,9 +124,24 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
   const formPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    form: { slug?: string; title?: string; published?: boolean; values: FormBody; problems?: Problems },
+    form: {
+      slug?: string;
+      title?: string;
+      published?: boolean;
+      values: FormBody;
+      problems?: Problems;
+      /** An edited event's organisers: those not of the actor's teams go in the co-organisers field, by slug. */
+      organisers?: { id: string; slug: string }[];
+    },
   ) => {
     const context = await uc.eventFormContext(s, req.ctx.actor!);
+    if (form.organisers && form.values.co_organisers === undefined) {
+      const mine = new Set(context.teams.map((o) => o.id));
+      form.values.co_organisers = form.organisers
+        .filter((o) => !mine.has(o.id))
+        .map((o) => o.slug)
+        .join(', ');
+    }
     return sendPage(
       reply,
       <EventFormPage
@@ -224,6 +239,7 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
       title: event.title,
       published: event.status === 'published',
       values: formValuesOf(values),
+      organisers: event.organisers,
     });
   });
   app.post('/events/:slug/edit', async (req, reply) => {
