@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  ENGINES,
+  skipReason,
+  type TestDatabase,
+  testServices,
+} from '../../../test/helpers/db.ts';
+import { makeEvent } from '../../../test/helpers/events.ts';
+import { createHttpApp } from '../../platform/http/app.tsx';
+import type { Services } from '../../platform/services.ts';
+import { registerEventApi } from './api.ts';
+import { registerEventRoutes } from './routes.tsx';
+import type { EventSection } from './section.ts';
+
+/** The contract other modules fill: a section's part of the event page and of the event's JSON. */
+describe.each(ENGINES)('event sections on %s', (engine) => {
+  const skip = skipReason(engine);
+  let tdb: TestDatabase;
+  let s: Services;
+
+  beforeAll(async () => {
+    if (skip) return;
+    tdb = await createTestDatabase(engine);
+    s = testServices(tdb.database);
+  });
+  afterAll(async () => {
+    await tdb?.database.close();
+    await tdb?.dropDatabase();
+  });
+
+  const seats: EventSection = {
+    id: 'registration',
+    render: async (_s, ctx, event) => <p>{`${ctx.t('event.when')}: <seats of ${event.title}>`}</p>,
+    api: async (_s, actor, event) => ({
+      registration: { capacity: 100, for: event.slug, signedIn: actor !== null },
+    }),
+  };
+  const nothing: EventSection = { id: 'ideas', render: async () => null };
+
+  it.skipIf(skip)(
+    'draws each section under the event, in order, and merges their properties into the API',
+    async () => {
+      const event = await makeEvent(s.db, { slug: 'with-sections', title: 'Sectioned' });
+      const app = await createHttpApp(s);
+      registerEventRoutes(app, s, [seats, nothing]);
+      registerEventApi(app, s, [seats, nothing]);
+      await app.ready();
+      try {
+        const page = await app.inject({ url: `/events/${event.slug}` });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain(
+          '<section id="registration" class="event-section"><p>When: &lt;seats of Sectioned></p></section>',
+        );
+        expect(page.body).not.toContain('id="ideas"');
+        const json = await app.inject({ url: `/api/v1/events/${event.id}` });
+        expect(json.json()).toMatchObject({
+          id: event.id,
+          title: 'Sectioned',
+          registration: { capacity: 100, for: 'with-sections', signedIn: false },
+        });
+      } finally {
+        await app.close();
+      }
+    },
+  );
+});
