@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
-import { presentCampaign, presentEvent } from './presenter.ts';
+import { presentCampaign } from './presenter.ts';
 import type { EventSection } from './section.ts';
 import * as uc from './usecases.ts';
 import * as views from './views.ts';
@@ -23,8 +23,9 @@ export function registerEventApi(app: FastifyInstance, s: Services, sections: re
   // 201 with the event: published at once for an editor, `needs_review` for a team.
   app.post('/api/v1/events', async (req, reply) => {
     requireActor(req);
-    const event = await uc.createEvent(s, req.ctx.actor, jsonBody(req.body));
-    return reply.status(201).header('location', `/api/v1/events/${event.id}`).send(presentEvent(event, o));
+    const event = await uc.createEvent(s, req.ctx.actor, jsonBody(req.body), sections);
+    const body = await views.eventForApi(s, req.ctx.actor, event.id, sections);
+    return reply.status(201).header('location', `/api/v1/events/${event.id}`).send(body);
   });
 
   app.patch('/api/v1/events/:id', async (req) => {
@@ -35,8 +36,9 @@ export function registerEventApi(app: FastifyInstance, s: Services, sections: re
       (req.params as IdParams).id,
       jsonBody(req.body),
       'patch',
+      sections,
     );
-    return presentEvent(event, o);
+    return views.eventForApi(s, req.ctx.actor, event.id, sections);
   });
 
   app.post('/api/v1/events/:id/publish', async (req) => {

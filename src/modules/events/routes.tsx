@@ -187,7 +187,7 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
       req,
       reply,
       async (actor, body) => {
-        const event = await uc.createEvent(s, actor, eventInputOf(body));
+        const event = await uc.createEvent(s, actor, eventInputOf(body), sections);
         const notice = event.status === 'published' ? 'notice.event_published' : 'notice.event_submitted';
         return redirectWithNotice(reply, `/events/${event.slug}`, notice);
       },
@@ -248,7 +248,7 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
       req,
       reply,
       async (actor, body) => {
-        const event = await uc.updateEvent(s, actor, slug, eventInputOf(body), 'replace');
+        const event = await uc.updateEvent(s, actor, slug, eventInputOf(body), 'replace', sections);
         const notice = event.status === 'needs_review' ? 'notice.event_submitted' : 'notice.event_saved';
         return redirectWithNotice(reply, `/events/${event.slug}`, notice);
       },

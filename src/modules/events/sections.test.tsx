@@ -7,11 +7,14 @@ import {
   testServices,
 } from '../../../test/helpers/db.ts';
 import { makeEvent } from '../../../test/helpers/events.ts';
+import { makeUser } from '../../../test/helpers/fixtures.ts';
+import { AppError, validation } from '../../platform/errors.ts';
 import { createHttpApp } from '../../platform/http/app.tsx';
 import type { Services } from '../../platform/services.ts';
 import { registerEventApi } from './api.ts';
 import { registerEventRoutes } from './routes.tsx';
 import type { EventSection } from './section.ts';
+import { createEvent, updateEvent } from './usecases.ts';
 
 /** The contract other modules fill: a section's part of the event page and of the event's JSON. */
 describe.each(ENGINES)('event sections on %s', (engine) => {
@@ -37,6 +40,18 @@ describe.each(ENGINES)('event sections on %s', (engine) => {
     }),
   };
   const nothing: EventSection = { id: 'ideas', render: async () => null };
+  /** Reads `registration.capacity` of a write; a negative one is refused with the field named. */
+  const written: { how: string; capacity: unknown }[] = [];
+  const writer: EventSection = {
+    id: 'writer',
+    render: async () => null,
+    write: async (_s, _trx, _actor, _event, raw, how) => {
+      const capacity = (raw.registration as { capacity?: unknown } | undefined)?.capacity;
+      if (typeof capacity === 'number' && capacity < 0)
+        throw validation([{ field: 'registration.capacity', message: 'v.too_small', params: { min: 0 } }]);
+      written.push({ how, capacity });
+    },
+  };
 
   it.skipIf(skip)(
     'draws each section under the event, in order, and merges their properties into the API',

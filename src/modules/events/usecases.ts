@@ -16,6 +16,7 @@ import {
 import * as repo from './repository.ts';
 import { AnchorInput, CampaignInput, EventInput, instantOf, localOf, ReturnEventInput } from './schemas.ts';
 import { type EventRow, findEventRow } from './search-repository.ts';
+import type { EventSection } from './section.ts';
 
 /**
  * The events' and campaigns' use cases: each parses, asks the policy, changes in one transaction
@@ -149,7 +150,12 @@ export async function eventFormContext(s: Services, actor: Actor) {
 }
 
 /** Submits an event (a team: to review) or publishes it (an editor). */
-export async function createEvent(s: Services, actor: Actor | null, raw: unknown): Promise<EventRow> {
+export async function createEvent(
+  s: Services,
+  actor: Actor | null,
+  raw: unknown,
+  sections: readonly EventSection[] = [],
+): Promise<EventRow> {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
   const teams = await repo.teamOrganisations(s.db, actor.id);
   if (!canCreateEvent(actor, teams.length))
@@ -174,6 +180,7 @@ export async function createEvent(s: Services, actor: Actor | null, raw: unknown
     const audit = { actorId: actor.id, subjectType: 'event', subjectId: event.id };
     await recordAudit(trx, { ...audit, action: 'event.create', details: { status: event.status } });
     await recordAudit(trx, { ...audit, action: review ? 'event.submit' : 'event.publish' });
+    await writeSections(s, trx, actor, event, raw, 'create', sections);
     return event.id;
   });
   return (await findEventRow(s.db, id))!;
@@ -214,6 +221,7 @@ export async function updateEvent(
   idOrSlug: string,
   raw: unknown,
   mode: 'replace' | 'patch',
+  sections: readonly EventSection[] = [],
 ): Promise<EventRow> {
   const { event, organiserTeam } = await loadEvent(s, actor, idOrSlug);
   if (!canEditEvent(actor, organiserTeam)) throw forbidden();
@@ -254,8 +262,24 @@ export async function updateEvent(
       });
     }
     if (resubmit) await recordAudit(trx, { ...audit, action: 'event.submit' });
+    const written = await repo.findEventById(trx, event.id);
+    await writeSections(s, trx, actor!, written!, raw, 'update', sections);
   });
   return (await findEventRow(s.db, event.id))!;
+}
+
+/** Each section's part of a write, in the event's transaction. */
+async function writeSections(
+  s: Services,
+  trx: Db,
+  actor: Actor,
+  event: Event,
+  raw: unknown,
+  how: 'create' | 'update',
+  sections: readonly EventSection[],
+) {
+  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  for (const sec of sections) if (sec.write) await sec.write(s, trx, actor, event, body, how);
 }
 
 /** Tells the organisers' teams and the submitter about a decision, in the transaction that makes it. */

@@ -172,7 +172,6 @@ export const events: Record<keyof typeof en, string> = {
   'audit.event.unanchor': 'Markierung als Leitveranstaltung entfernt',
   'audit.campaign.create': 'Kampagne angelegt',
   'audit.campaign.update': 'Kampagne bearbeitet',
-  'audit.user.time_zone': 'Zeitzone geändert',
   // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
   'api.op.searchEvents': 'Der Kalender: veröffentlichte Veranstaltungen, mit Filterzählungen',
   'api.op.searchEvents.description':

@@ -166,7 +166,6 @@ export const events = {
   'audit.event.unanchor': 'Anchor mark removed',
   'audit.campaign.create': 'Campaign created',
   'audit.campaign.update': 'Campaign edited',
-  'audit.user.time_zone': 'Time zone changed',
   // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
   'api.op.searchEvents': 'The calendar: published events, with facet counts',
   'api.op.searchEvents.description':

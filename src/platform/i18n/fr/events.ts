@@ -171,7 +171,6 @@ export const events: Record<keyof typeof en, string> = {
   'audit.event.unanchor': 'Marque d’événement phare retirée',
   'audit.campaign.create': 'Campagne créée',
   'audit.campaign.update': 'Campagne modifiée',
-  'audit.user.time_zone': 'Fuseau horaire modifié',
   // The API documentation page's texts of the events' operations (English: the OpenAPI document's).
   'api.op.searchEvents': 'L’agenda : événements publiés, avec le décompte des filtres',
   'api.op.searchEvents.description':
