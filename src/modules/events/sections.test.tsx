@@ -79,4 +79,38 @@ describe.each(ENGINES)('event sections on %s', (engine) => {
       }
     },
   );
+
+  it.skipIf(skip)("hands each section its part of a write, in the event's transaction", async () => {
+    const editor = await makeUser(s, 'editor@example.org', 'editor');
+    const actor = {
+      id: editor.id,
+      email: editor.email,
+      name: 'Editor',
+      role: 'editor' as const,
+      emailVerified: true,
+    };
+    const body = {
+      title: 'Written with sections',
+      type: 'conference',
+      format: 'online',
+      starts_at: '2027-03-01T09:00',
+      ends_at: '2027-03-01T10:00',
+      time_zone: 'Europe/Brussels',
+    };
+    const refused = await createEvent(s, actor, { ...body, registration: { capacity: -1 } }, [writer]).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).details[0]!.field).toBe('registration.capacity');
+    // Nothing of the event was kept.
+    expect(await s.db.selectFrom('events').select('id').where('title', '=', body.title).execute()).toEqual(
+      [],
+    );
+    const event = await createEvent(s, actor, { ...body, registration: { capacity: 100 } }, [writer]);
+    await updateEvent(s, actor, event.id, { registration: { capacity: 80 } }, 'patch', [writer]);
+    expect(written).toEqual([
+      { how: 'create', capacity: 100 },
+      { how: 'update', capacity: 80 },
+    ]);
+  });
 });
