@@ -20,6 +20,8 @@ export interface CalendarState {
   filters: Filters<EventFacetKey>;
   from?: string | undefined;
   to?: string | undefined;
+  /** 'date_desc' for past events, latest first; else by date. */
+  sort?: 'date_desc' | undefined;
   page: number;
   view: 'list' | 'month';
   month: string;
@@ -42,6 +44,7 @@ export function calendarHref(
   if (s.view !== 'month') {
     if (s.from) params.set('from', s.from);
     if (s.to) params.set('to', s.to);
+    if (s.sort) params.set('sort', s.sort);
     if (s.page > 1) params.set('page', String(s.page));
   }
   const query = params.toString();
@@ -312,9 +315,7 @@ export function CalendarPage({
           {state.view === 'list' && !state.from && !state.to ? (
             <p class="meta">
               {t('calendar.upcoming_note')}{' '}
-              <a
-                href={calendarHref(state, { to: new Date().toISOString().slice(0, 10), from: '2000-01-01' })}
-              >
+              <a href={calendarHref(state, { to: new Date().toISOString().slice(0, 10), sort: 'date_desc' })}>
                 {t('calendar.past')}
               </a>
             </p>

@@ -260,6 +260,11 @@ describe.each(ENGINES)('event pages on %s', (engine) => {
     expectNotIn((await c.get('/events?campaign=weeks')).html, 'April webinar');
     expectIn((await c.get('/events?from=2020-01-01&to=2020-12-31')).html, 'Old summit');
     expect((await c.get('/events?type=party')).status).toBe(400);
+    // Past events, latest first, from the link under the upcoming ones.
+    expectIn(list.html, 'sort=date_desc');
+    const past = (await c.get('/events?to=2030-12-31&sort=date_desc')).html;
+    expect(past.indexOf('April webinar')).toBeLessThan(past.indexOf('March workshop'));
+    expect(past.indexOf('March workshop')).toBeLessThan(past.indexOf('Old summit'));
 
     const month = await c.get('/events?view=month&month=2027-03');
     expectIn(month.html, '<caption>Events in March 2027</caption>');

@@ -82,6 +82,7 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
       >,
       from: view === 'list' ? input.from : undefined,
       to: view === 'list' ? input.to : undefined,
+      sort: view === 'list' && input.sort === 'date_desc' ? 'date_desc' : undefined,
       page: input.page,
       view,
       month,

@@ -147,7 +147,7 @@ export const eventKind: SearchableKind<EventFacetKey, EventHit, EventRow> = {
   },
   policy: { canSearch: canSearchEvents },
   facets: FACETS,
-  sorts: ['date', 'relevance', 'name'],
+  sorts: ['date', 'date_desc', 'relevance', 'name'],
   defaultSort: 'date',
   range: { upcoming: true },
   snapshot,

@@ -332,11 +332,12 @@ export class FacetIndex<K extends string = string> {
   /** The page of the results (positions in name order) in the order asked for. */
   private order(found: { results: number[]; fails: Uint16Array }, q: IndexQuery<K>): number[] {
     const end = q.offset + q.limit;
-    const walk = q.sort === 'updated' ? this.byUpdated : q.sort === 'date' ? this.byStart : null;
+    const walk = q.sort === 'updated' ? this.byUpdated : q.sort.startsWith('date') ? this.byStart : null;
     if (walk) {
       const out: number[] = [];
+      const back = q.sort === 'date_desc';
       for (let i = 0; i < walk.length && out.length < end; i++) {
-        const p = walk[i]!;
+        const p = walk[back ? walk.length - 1 - i : i]!;
         if (found.fails[p] === 0) out.push(p);
       }
       return out.slice(q.offset);

@@ -16,8 +16,8 @@ import type { FacetSql } from './repository.ts';
  * imports a kind's module.
  */
 
-/** 'date': by each row's start (`Snapshot.time`), earliest first; for kinds with `range`. */
-export type Sort = 'relevance' | 'name' | 'updated' | 'date';
+/** 'date': by each row's start (`Snapshot.time`), earliest first ('date_desc': latest first); for kinds with `range`. */
+export type Sort = 'relevance' | 'name' | 'updated' | 'date' | 'date_desc';
 export type Filters<K extends string = string> = Record<K, string[]>;
 export interface FacetCount {
   value: string;

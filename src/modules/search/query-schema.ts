@@ -3,7 +3,7 @@ import type { Filters, SearchableKind, Sort, TimeRange } from './kind.ts';
 
 export type { Filters, Sort };
 
-export const SORTS = ['relevance', 'name', 'updated', 'date'] as const satisfies readonly Sort[];
+export const SORTS = ['relevance', 'name', 'updated', 'date', 'date_desc'] as const satisfies readonly Sort[];
 
 /** A repeated parameter arrives as an array, a single one as a string; both become a list. */
 const values = (valid: (v: string) => boolean) =>

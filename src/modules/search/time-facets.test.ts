@@ -53,6 +53,7 @@ describe('rows over time in the facet index', () => {
   it('orders by start with the date sort, and keeps name order otherwise', () => {
     const q = { matches: null, terms: [], filters: none, offset: 0, limit: 10 };
     expect(index.search({ ...q, sort: 'date' }).page).toEqual([20, 30, 40, 10]);
+    expect(index.search({ ...q, sort: 'date_desc' }).page).toEqual([10, 40, 30, 20]);
     expect(index.search({ ...q, sort: 'name' }).page).toEqual([10, 20, 30, 40]);
   });
 

@@ -215,4 +215,5 @@ export const events: Record<keyof typeof en, string> = {
     'Um eine Veranstaltung einzureichen, treten Sie zuerst dem Team einer veröffentlichten Organisation bei (oder fragen Sie die Redaktion).',
   'campaigns.anchor_hint':
     'Leitveranstaltungen markieren Sie auf der Seite jeder Veranstaltung oder heben die Markierung dort auf.',
+  'sort.date_desc': 'Neueste zuerst',
 };

@@ -201,4 +201,5 @@ export const events = {
   'notice.event_team_first':
     'To submit an event, join the team of a published organisation first (or ask an editor).',
   'campaigns.anchor_hint': 'Mark or unmark anchor events on each event’s page.',
+  'sort.date_desc': 'Latest first',
 };

@@ -211,4 +211,5 @@ export const events: Record<keyof typeof en, string> = {
   'notice.event_team_first':
     'Pour proposer un événement, rejoignez d’abord l’équipe d’une organisation publiée (ou demandez à un éditeur).',
   'campaigns.anchor_hint': 'Marquez ou retirez les événements phares depuis la page de chaque événement.',
+  'sort.date_desc': 'Les plus récents d’abord',
 };
