@@ -13,7 +13,6 @@ import {
 import { Layout } from '../../platform/http/layout.tsx';
 import { countryName, countryOptions, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
 import { ReturnForm } from '../organisations/revision-pages.tsx';
-import { EventCard } from './calendar-page.tsx';
 import { isPast } from './presenter.ts';
 import type { EventHit, EventRow } from './search-repository.ts';
 import { shortDate, whenText } from './time.ts';

@@ -25,7 +25,7 @@ export function canSearchEvents(_actor: Actor | null): boolean {
  * on that organisation's behalf), or an editor.
  */
 export function canCreateEvent(actor: Actor | null, teamCount: number): boolean {
-  return actor !== null && actor.emailVerified && (isStaff(actor) || teamCount > 0);
+  return actor?.emailVerified === true && (isStaff(actor) || teamCount > 0);
 }
 
 /** An event's own organisers (their teams), and editors, edit it. */
