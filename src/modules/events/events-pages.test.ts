@@ -212,6 +212,10 @@ describe.each(ENGINES)('event pages on %s', (engine) => {
       'In your time zone (America/New York): Thursday, June 10, 2027, 03:00 – 04:00 (America/New York)',
     );
     expect(reader.id).toBeTruthy();
+    // Someone in no organisation's team is told how to submit an event instead of a form.
+    const form = await client.get('/events/new');
+    expect(form.status).toBe(303);
+    expect(form.location).toBe('/my/organisations?notice=notice.event_team_first');
   });
 
   it.skipIf(skip)('lists upcoming events by month, filters them, and draws a month as a table', async () => {
