@@ -1,4 +1,5 @@
+import { eventKind } from './modules/events/searchable.ts';
 import { organisationKind } from './modules/organisations/searchable.ts';
 
 /** The searchable kinds of the platform: each feature with searchable rows adds its kind here. */
-export const SEARCHABLE_KINDS = [organisationKind] as const;
+export const SEARCHABLE_KINDS = [organisationKind, eventKind] as const;

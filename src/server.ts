@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { EVENT_SECTIONS } from './event-sections.ts';
 import { SEARCHABLE_KINDS } from './kinds.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
 import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerAwardRoutes } from './modules/awards/routes.tsx';
+import { registerEventApi } from './modules/events/api.ts';
+import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
@@ -24,7 +27,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
-  registerOrganisationRoutes(app, services);
+  registerOrganisationRoutes(app, services, [eventQueueSection]);
   registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
@@ -35,5 +38,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerImportRoutes(app, services, organisationImports);
   registerIdeaRoutes(app, services);
   registerAwardRoutes(app, services);
+  registerEventApi(app, services, EVENT_SECTIONS);
+  registerEventRoutes(app, services, EVENT_SECTIONS);
   return app;
 }

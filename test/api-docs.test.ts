@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/modules/api/openapi.ts';
-import { DocText } from '../src/modules/api/routes.tsx';
+import { DocText, paramKey } from '../src/modules/api/routes.tsx';
 import { en } from '../src/platform/i18n/en.ts';
 import { ENGINES, skipReason } from './helpers/db.ts';
 import { HttpClient, useTestServer } from './helpers/server.ts';
@@ -47,7 +47,7 @@ describe('the OpenAPI texts', () => {
       same(`api.op.${op.operationId}`, op.summary);
       same(`api.op.${op.operationId}.description`, op.description);
       for (const p of op.parameters ?? [])
-        same(`api.param.${p.name}`, p.description ?? p.schema?.description);
+        same(paramKey(op.operationId, p.name), p.description ?? p.schema?.description);
     }
     for (const [name, schema] of Object.entries(doc.components.schemas.OrganisationInput.properties)) {
       same(`api.prop.${name}`, (schema as { description?: string }).description);

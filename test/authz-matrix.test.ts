@@ -3,6 +3,7 @@ import * as admin from '../src/modules/admin/usecases.ts';
 // Calls for ideas and awards (issue 14).
 import { addJuror, insertApplication, insertCategory } from '../src/modules/awards/repository.ts';
 import * as awardUc from '../src/modules/awards/usecases.ts';
+import * as events from '../src/modules/events/usecases.ts';
 import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
 import * as ideaUc from '../src/modules/ideas/usecases.ts';
 import { localInput } from '../src/modules/ideas/zoned-time.ts';
@@ -52,7 +53,16 @@ type Action =
   | 'apply_award'
   | 'assign_jurors'
   | 'score_application'
-  | 'publish_winners';
+  | 'publish_winners'
+  // Events and campaigns (issue 14)
+  | 'event_create'
+  | 'event_view_pending'
+  | 'event_edit'
+  | 'event_publish'
+  | 'event_return'
+  | 'event_mark_anchor'
+  | 'campaign_create'
+  | 'campaign_edit';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -110,6 +120,16 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   // score its application. Nobody else scores, not even editors.
   score_application: allowed('user'),
   publish_winners: allowed('editor', 'admin'),
+  // Events and campaigns (issue 14): an organisation's team submits events on its behalf (to
+  // review) and edits them; editors publish, return, mark anchor events and manage campaigns.
+  event_create: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_view_pending: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_edit: allowed('member', 'team_admin', 'editor', 'admin'),
+  event_publish: allowed('editor', 'admin'),
+  event_return: allowed('editor', 'admin'),
+  event_mark_anchor: allowed('editor', 'admin'),
+  campaign_create: allowed('editor', 'admin'),
+  campaign_edit: allowed('editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -280,6 +300,28 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     return { event, category, org, applicationId: application.id };
   }
 
+  /** Events (issue 14): a valid event of a fresh published organisation whose team has `member` and `team_admin`. */
+  async function eventBody() {
+    const org = await freshOrg('published');
+    return {
+      title: `Matrix event ${++n}`,
+      type: 'conference',
+      format: 'onsite',
+      starts_at: '2027-03-01T09:00',
+      ends_at: '2027-03-01T17:00',
+      time_zone: 'Europe/Vienna',
+      country: 'AT',
+      city: 'Vienna',
+      organisers: [org.id],
+    };
+  }
+  /** An event its team (the organisation's owner) submitted, awaiting review or published. */
+  async function freshEvent(status: 'needs_review' | 'published') {
+    const event = await events.createEvent(s, owner, await eventBody());
+    if (status === 'published') await events.publishEvent(s, actors.editor, event.id);
+    return event;
+  }
+
   const run: Record<keyof typeof MATRIX, (a: Actor | null) => Promise<unknown>> = {
     view_draft: async (a) => orgs.loadForActor(s, a, (await freshOrg('draft')).id),
     create: async (a) => orgs.createOrganisation(s, a, { ...VALID, name: `Created ${++n}` }),
@@ -364,6 +406,34 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     publish_winners: async (a) => {
       const { event, category, applicationId } = await withApplication();
       return awardUc.publishWinners(s, a, event.slug, category.id, { winners: [applicationId] });
+    },
+    // Events and campaigns (issue 14)
+    event_create: async (a) => events.createEvent(s, a, await eventBody()),
+    event_view_pending: async (a) => events.loadEvent(s, a, (await freshEvent('needs_review')).id),
+    event_edit: async (a) =>
+      events.updateEvent(s, a, (await freshEvent('published')).id, { audience: 'Cluster managers' }, 'patch'),
+    event_publish: async (a) => events.publishEvent(s, a, (await freshEvent('needs_review')).id),
+    event_return: async (a) =>
+      events.returnEvent(s, a, (await freshEvent('needs_review')).id, { reason: 'Add the programme' }),
+    event_mark_anchor: async (a) =>
+      events.setAnchor(s, a, (await freshEvent('published')).id, { anchor: true }),
+    campaign_create: async (a) =>
+      events.createCampaign(s, a, {
+        title: `Matrix weeks ${++n}`,
+        starts_on: '2027-03-01',
+        ends_on: '2027-04-30',
+      }),
+    campaign_edit: async (a) => {
+      const c = await events.createCampaign(s, actors.editor, {
+        title: `Matrix weeks ${++n}`,
+        starts_on: '2027-03-01',
+        ends_on: '2027-04-30',
+      });
+      return events.updateCampaign(s, a, c.id, {
+        title: 'Renamed weeks',
+        starts_on: '2027-03-01',
+        ends_on: '2027-05-31',
+      });
     },
   };
 

@@ -1,8 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  ListTable,
+  type Problems,
+  SelectField,
+  TextField,
+} from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
+import { timeZoneOptions } from '../events/time-zones.ts';
 
 interface FormPage {
   ctx: RequestContext;
@@ -246,8 +254,13 @@ export function AccountPage({
   tokens,
   newToken,
   hasPassword,
+  timeZone = null,
+  zoneProblems = [],
   notice,
 }: FormPage & {
+  /** The reader's IANA zone, if chosen; and the problems of its form. */
+  timeZone?: string | null;
+  zoneProblems?: Problems;
   tokens: { id: string; name: string; created_at: Date; last_used_at: Date | null }[];
   newToken?: string | undefined;
   /** Without a password yet (the first administrator), the form sets one without a current one. */
@@ -287,6 +300,21 @@ export function AccountPage({
         <button type="submit">
           {hasPassword ? t('account.change_password') : t('account.set_password')}
         </button>
+      </form>
+      <h2>{t('account.time_zone')}</h2>
+      <form method="post" action="/account/time-zone" class="narrow">
+        <Csrf ctx={ctx} />
+        <SelectField
+          ctx={ctx}
+          problems={zoneProblems}
+          name="time_zone"
+          label={t('account.time_zone')}
+          hint={t('account.time_zone_hint')}
+          value={timeZone}
+          options={timeZoneOptions()}
+          emptyLabel={t('account.time_zone_none')}
+        />
+        <button type="submit">{t('account.save_time_zone')}</button>
       </form>
       <h2>{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>

@@ -124,6 +124,7 @@ export async function updateUser(
     role: Role;
     locale: string;
     name: string;
+    time_zone: string | null;
   }>,
 ) {
   await db
@@ -210,4 +211,10 @@ export async function purgeExpired(db: Kysely<DB>): Promise<number> {
   const b = await db.deleteFrom('auth_tokens').where('expires_at', '<', day).executeTakeFirst();
   const c = await db.deleteFrom('sign_in_attempts').where('created_at', '<', day).executeTakeFirst();
   return Number(a.numDeletedRows) + Number(b.numDeletedRows) + Number(c.numDeletedRows);
+}
+
+/** The IANA zone a user chose, if any. */
+export async function timeZoneOf(db: Kysely<DB>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('time_zone').where('id', '=', id).executeTakeFirst();
+  return row?.time_zone ?? null;
 }

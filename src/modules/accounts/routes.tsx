@@ -162,8 +162,8 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
   });
 
   const accountPage = async (req: Parameters<typeof requirePageActor>[0], newToken?: string) => {
-    const { tokens, hasPassword } = await uc.accountView(s, req.ctx.actor!);
-    return { tokens, newToken, hasPassword };
+    const { tokens, hasPassword, timeZone } = await uc.accountView(s, req.ctx.actor!);
+    return { tokens, newToken, hasPassword, timeZone };
   };
 
   app.get('/account', async (req, reply) => {
@@ -189,6 +189,18 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services) {
       },
       async (problems) =>
         sendPage(reply, <AccountPage ctx={req.ctx} {...(await accountPage(req))} problems={problems} />),
+    );
+  });
+  app.post('/account/time-zone', NO_PUBLIC_CHANGE, async (req, reply) => {
+    return handlePageForm(
+      req,
+      reply,
+      async (actor, body) => {
+        await uc.setTimeZone(s, actor, body);
+        return redirectWithNotice(reply, '/account', 'notice.time_zone_saved');
+      },
+      async (problems) =>
+        sendPage(reply, <AccountPage ctx={req.ctx} {...(await accountPage(req))} zoneProblems={problems} />),
     );
   });
   app.post('/account/verify/resend', NO_PUBLIC_CHANGE, async (req, reply) => {

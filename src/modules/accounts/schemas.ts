@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../events/time-zones.ts';
 
 /** A new account's address: one that mail on the Internet can reach (a domain with a dot and a TLD). */
 export const emailSchema = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
@@ -44,3 +45,11 @@ export const SetPasswordInput = z.object({
 });
 
 export const RoleSchema = z.enum(['user', 'editor', 'admin']);
+
+/** A reader's time zone: an IANA name, or empty for none. */
+export const TimeZoneInput = z.object({
+  time_zone: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.string().max(60).refine(isTimeZone, { message: 'v.time_zone' }).optional(),
+  ),
+});

@@ -16,6 +16,7 @@ import {
   SetPasswordInput,
   SignInInput,
   SignUpInput,
+  TimeZoneInput,
 } from './schemas.ts';
 
 const HOUR = 3_600_000;
@@ -244,10 +245,20 @@ export async function createApiToken(s: Services, userId: string, name: string) 
   return { id: row.id, token };
 }
 
-/** The account page's data: the actor's API tokens and whether they have a password. */
+/** The account page's data: the actor's API tokens, whether they have a password, their time zone. */
 export async function accountView(s: Services, actor: Actor) {
-  const [tokens, password] = await Promise.all([repo.listApiTokens(s.db, actor.id), hasPassword(s, actor)]);
-  return { tokens, hasPassword: password };
+  const [tokens, password, timeZone] = await Promise.all([
+    repo.listApiTokens(s.db, actor.id),
+    hasPassword(s, actor),
+    repo.timeZoneOf(s.db, actor.id),
+  ]);
+  return { tokens, hasPassword: password, timeZone };
+}
+
+/** The actor's own time zone (an IANA name, or empty for none): event pages show times in it too. */
+export async function setTimeZone(s: Services, actor: Actor, raw: unknown) {
+  const { time_zone } = parseInput(TimeZoneInput, raw);
+  await repo.updateUser(s.db, actor.id, { time_zone: time_zone ?? null });
 }
 
 /** Revokes one of the actor's own API tokens; another's, or none, is not found. */

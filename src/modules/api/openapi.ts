@@ -1,6 +1,7 @@
 import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
 import { awardsSchemas } from '../awards/openapi.ts';
+import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
 import {
   organisation,
@@ -38,6 +39,7 @@ export function openApiDocument(baseUrl: string) {
         Error: error,
         ...ideasSchemas,
         ...awardsSchemas,
+        ...eventSchemas,
       },
     },
     paths: {
@@ -69,6 +71,7 @@ export function openApiDocument(baseUrl: string) {
       },
       ...organisationPaths(),
       ...atlasPaths(),
+      ...eventPaths(),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Layout } from '../../platform/http/layout.tsx';
 import { sendPage } from '../../platform/http/render.tsx';
-import { translateOr } from '../../platform/i18n/index.ts';
+import { isMessageKey, translateOr } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -51,6 +51,16 @@ function Example({ summary, example }: { summary: string; example: { type: strin
 }
 
 /**
+ * The catalogue key of a parameter's text: the operation's own (`api.param.<operationId>.<name>`)
+ * when it has one, as where two operations' parameters share a name but not a meaning, else
+ * `api.param.<name>`.
+ */
+export function paramKey(operationId: string, name: string): string {
+  const own = `api.param.${operationId}.${name}`;
+  return isMessageKey(own) ? own : `api.param.${name}`;
+}
+
+/**
  * A readable rendering of the OpenAPI document, served without any script, in the reader's
  * language: texts come from the catalogue (`api.op.<operationId>`, `api.param.<name>`,
  * `api.prop.<field>`), or from the document itself when the catalogue has no key for them.
@@ -90,7 +100,9 @@ function ApiDocsPage({ ctx, doc }: { ctx: RequestContext; doc: Doc }) {
                       return (
                         <li>
                           <code>{p.name}</code> ({translateOr(t, `api.in.${p.in}`, p.in)})
-                          {description ? <> — {text(`api.param.${p.name}`, description)}</> : null}
+                          {description ? (
+                            <> — {text(paramKey(op.operationId ?? '', p.name), description)}</>
+                          ) : null}
                         </li>
                       );
                     })}

@@ -17,4 +17,18 @@ export interface EventSection {
   render(s: Services, ctx: RequestContext, event: Event): Promise<JSX.Element | null>;
   /** Properties added to the event's JSON in the API (`{ registration: {...} }`). */
   api?(s: Services, actor: RequestContext['actor'], event: Event): Promise<Record<string, unknown>>;
+  /**
+   * Its part of a create or update request (`POST`/`PATCH /api/v1/events`, the event form): it
+   * reads its own properties of `raw` (`registration`), in the transaction that writes the event
+   * (`trx`), after the event's own fields were found valid. A validation error it throws names its
+   * fields and undoes the whole write.
+   */
+  write?(
+    s: Services,
+    trx: Services['db'],
+    actor: NonNullable<RequestContext['actor']>,
+    event: Event,
+    raw: Record<string, unknown>,
+    how: 'create' | 'update',
+  ): Promise<void>;
 }

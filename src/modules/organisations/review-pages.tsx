@@ -1,19 +1,29 @@
+import type { ComponentChildren, JSX } from 'preact';
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
+import type { Services } from '../../platform/services.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import type { EligibilityWarning } from './eligibility.ts';
 import { OrganisationPage, StatusBadge } from './pages.tsx';
 import { PendingRevisionsList, ReturnForm } from './revision-pages.tsx';
+
+/** A part another module adds to the editors' queue page (events awaiting review). */
+export interface QueueSection {
+  render(s: Services, ctx: RequestContext): Promise<JSX.Element | null>;
+}
 
 export function ReviewQueuePage({
   ctx,
   items,
   revisions,
   notice,
+  children,
 }: {
+  /** The other modules' parts of the queue, under the profiles'. */
+  children?: ComponentChildren;
   ctx: RequestContext;
   items: {
     slug: string;
@@ -49,6 +59,7 @@ export function ReviewQueuePage({
         </ListTable>
       )}
       <PendingRevisionsList ctx={ctx} items={revisions} />
+      {children}
     </Layout>
   );
 }

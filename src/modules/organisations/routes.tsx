@@ -16,7 +16,7 @@ import { OrganisationFormPage, valuesOf } from './form-page.tsx';
 import { setLogo } from './logo.ts';
 import { MyOrganisationsPage, OrganisationProfileLayout } from './pages.tsx';
 import { organisationJsonLd } from './presenter.ts';
-import { ReviewPage, ReviewQueuePage } from './review-pages.tsx';
+import { type QueueSection, ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
 import * as uc from './usecases.ts';
@@ -24,7 +24,12 @@ import * as views from './views.ts';
 
 type Params = { slug: string };
 
-export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
+/** `queueSections`: what other modules add to the editors' queue page (events awaiting review). */
+export function registerOrganisationRoutes(
+  app: FastifyInstance,
+  s: Services,
+  queueSections: readonly QueueSection[] = [],
+) {
   /** The profile form, to create (no slug) or to edit one: one renderer for both and their errors. */
   const formPage = (
     req: FastifyRequest,
@@ -167,10 +172,10 @@ export function registerOrganisationRoutes(app: FastifyInstance, s: Services) {
     );
   });
 
-  registerReviewRoutes(app, s);
+  registerReviewRoutes(app, s, queueSections);
 }
 
-function registerReviewRoutes(app: FastifyInstance, s: Services) {
+function registerReviewRoutes(app: FastifyInstance, s: Services, queueSections: readonly QueueSection[]) {
   // Editors only: the use cases ask the policy; a visitor is sent to sign in first.
   const staffOnly = requirePageActor;
   const reviewPage = async (
@@ -188,9 +193,12 @@ function registerReviewRoutes(app: FastifyInstance, s: Services) {
   app.get('/editor/queue', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
     const { items, revisions } = await views.reviewQueue(s, req.ctx.actor);
+    const extra = await Promise.all(queueSections.map((q) => q.render(s, req.ctx)));
     return sendPage(
       reply,
-      <ReviewQueuePage ctx={req.ctx} items={items} revisions={revisions} notice={noticeFrom(req.query)} />,
+      <ReviewQueuePage ctx={req.ctx} items={items} revisions={revisions} notice={noticeFrom(req.query)}>
+        {extra}
+      </ReviewQueuePage>,
     );
   });
   app.get('/editor/organisations/:slug', async (req, reply) => {

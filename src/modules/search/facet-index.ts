@@ -1,5 +1,14 @@
 import type { Term } from '../../platform/taxonomy/terms.ts';
-import type { FacetCount, FacetCounts, Filters, SearchableKind, Snapshot, Sort } from './kind.ts';
+import type {
+  FacetCount,
+  FacetCounts,
+  Filters,
+  SearchableKind,
+  Snapshot,
+  Sort,
+  TimeColumns,
+  TimeRange,
+} from './kind.ts';
 import { rankByRelevance, type ScoringView, type SimilarTo, similarCandidates } from './scoring.ts';
 
 export { foldText } from './scoring.ts';
@@ -29,7 +38,15 @@ interface MaskFacet {
   bits: Int32Array;
 }
 
-type Facet = ScalarFacet | MaskFacet;
+/** Any number of values per row: row p's codes are `codes[offsets[p] .. offsets[p + 1]]`. */
+interface ListFacet {
+  kind: 'list';
+  values: string[];
+  offsets: Uint32Array;
+  codes: Uint16Array;
+}
+
+type Facet = ScalarFacet | MaskFacet | ListFacet;
 
 export type { FacetCount };
 
@@ -39,6 +56,8 @@ export interface IndexQuery<K extends string = string> {
   /** Folded words of the query, for relevance. */
   terms: string[];
   filters: Filters<K>;
+  /** Rows over time only: the range they must overlap (see `TimeRange`). */
+  range?: TimeRange | undefined;
   sort: Sort;
   offset: number;
   limit: number;
@@ -51,7 +70,7 @@ export interface IndexResult<K extends string = string> {
   facets: FacetCounts<K>;
 }
 
-/** Bit of the words of the query in a position's set of failed conditions. */
+/** Bit of the words of the query (and of the date range) in a position's set of failed conditions. */
 const TEXT = 1 << 15;
 
 export class FacetIndex<K extends string = string> {
@@ -65,6 +84,9 @@ export class FacetIndex<K extends string = string> {
   private readonly facets: Record<K, Facet>;
   /** Positions from the most recently updated. */
   private readonly byUpdated: Int32Array;
+  /** Rows over time: their start and end, and positions from the earliest start. */
+  private readonly time: TimeColumns | null;
+  private readonly byStart: Int32Array | null;
   /** Words between spaces, so that a word is found with `includes(' w ')`. */
   private readonly titles: string[];
   private readonly tags: string[];
@@ -99,15 +121,38 @@ export class FacetIndex<K extends string = string> {
       }
       return { kind: 'scalar', values, codes, order: fixed ?? null };
     };
+    const list = (column: readonly (readonly string[])[]): ListFacet => {
+      const values = [''];
+      const codeOf = new Map<string, number>();
+      const offsets = new Uint32Array(n + 1);
+      const codes: number[] = [];
+      for (let i = 0; i < n; i++) {
+        for (const v of new Set(column[i] ?? [])) {
+          let code = codeOf.get(v);
+          if (code === undefined) {
+            code = values.length;
+            values.push(v);
+            codeOf.set(v, code);
+          }
+          codes.push(code);
+        }
+        offsets[i + 1] = codes.length;
+      }
+      return { kind: 'list', values, offsets, codes: Uint16Array.from(codes) };
+    };
     this.keys = kind.facets.map((f) => f.key);
     this.facets = Object.fromEntries(
       kind.facets.map((f): [K, Facet] => {
         const column = c.values[f.key];
-        return f.type === 'terms'
-          ? [f.key, { kind: 'mask', terms: f.terms, bits: column as Int32Array }]
-          : [f.key, scalar(column as readonly (string | null)[], f.order)];
+        if (f.type === 'terms') return [f.key, { kind: 'mask', terms: f.terms, bits: column as Int32Array }];
+        if (f.type === 'list') return [f.key, list(column as readonly (readonly string[])[])];
+        return [f.key, scalar(column as readonly (string | null)[], f.order)];
       }),
     ) as Record<K, Facet>;
+    this.time = c.time ?? null;
+    this.byStart = c.time
+      ? Int32Array.from(c.keys.keys()).sort((a, b) => c.time!.start[a]! - c.time!.start[b]! || a - b)
+      : null;
     this.byUpdated = Int32Array.from(c.keys.keys()).sort(
       (a, b) => c.recency[b]! - c.recency[a]! || c.keys[a]! - c.keys[b]!,
     );
@@ -174,6 +219,12 @@ export class FacetIndex<K extends string = string> {
     // active facet. A facet's values are counted over the positions that fail nothing but it.
     const fails = new Uint16Array(n);
     if (q.matches) for (let p = 0; p < n; p++) if (q.matches[p] === 0) fails[p] = TEXT;
+    if (q.range && this.time) {
+      const { start, end } = this.time;
+      const from = q.range.from ?? -Infinity;
+      const to = q.range.to ?? Infinity;
+      for (let p = 0; p < n; p++) if (end[p]! < from || start[p]! >= to) fails[p] = TEXT;
+    }
     const bitOf = {} as Record<K, number>;
     this.keys.forEach((k, i) => {
       bitOf[k] = 0;
@@ -211,6 +262,15 @@ export class FacetIndex<K extends string = string> {
       const i = f.values.indexOf(v);
       if (i > 0) allowed[i] = 1;
     }
+    if (f.kind === 'list') {
+      const { offsets, codes } = f;
+      for (let p = 0; p < n; p++) {
+        let ok = false;
+        for (let j = offsets[p]!; j < offsets[p + 1]! && !ok; j++) ok = allowed[codes[j]!] === 1;
+        if (!ok) fails[p]! |= bit;
+      }
+      return;
+    }
     const codes = f.codes;
     for (let p = 0; p < n; p++) if (allowed[codes[p]!] === 0) fails[p]! |= bit;
   }
@@ -227,6 +287,16 @@ export class FacetIndex<K extends string = string> {
         if (x === 0 || x === bit) counts[codes[p]!]!++;
       }
       counts[0] = 0;
+      return counts;
+    }
+    if (f.kind === 'list') {
+      const counts = new Float64Array(f.values.length);
+      const { offsets, codes } = f;
+      for (let p = 0; p < n; p++) {
+        const x = fails[p]!;
+        if (x !== 0 && x !== bit) continue;
+        for (let j = offsets[p]!; j < offsets[p + 1]!; j++) counts[codes[j]!]!++;
+      }
       return counts;
     }
     const counts = new Float64Array(f.terms.length);
@@ -249,7 +319,7 @@ export class FacetIndex<K extends string = string> {
     const out: FacetCount[] = [];
     counts.forEach((count, i) => {
       if (count === 0) return;
-      out.push({ value: f.kind === 'scalar' ? f.values[i]! : f.terms[i]!.code, count });
+      out.push({ value: f.kind === 'mask' ? f.terms[i]!.code : f.values[i]!, count });
     });
     if (f.kind === 'scalar' && f.order) {
       const order = f.order;
@@ -262,10 +332,12 @@ export class FacetIndex<K extends string = string> {
   /** The page of the results (positions in name order) in the order asked for. */
   private order(found: { results: number[]; fails: Uint16Array }, q: IndexQuery<K>): number[] {
     const end = q.offset + q.limit;
-    if (q.sort === 'updated') {
+    const walk = q.sort === 'updated' ? this.byUpdated : q.sort.startsWith('date') ? this.byStart : null;
+    if (walk) {
       const out: number[] = [];
-      for (let i = 0; i < this.byUpdated.length && out.length < end; i++) {
-        const p = this.byUpdated[i]!;
+      const back = q.sort === 'date_desc';
+      for (let i = 0; i < walk.length && out.length < end; i++) {
+        const p = walk[back ? walk.length - 1 - i : i]!;
         if (found.fails[p] === 0) out.push(p);
       }
       return out.slice(q.offset);

@@ -16,7 +16,8 @@ import type { FacetSql } from './repository.ts';
  * imports a kind's module.
  */
 
-export type Sort = 'relevance' | 'name' | 'updated';
+/** 'date': by each row's start (`Snapshot.time`), earliest first ('date_desc': latest first); for kinds with `range`. */
+export type Sort = 'relevance' | 'name' | 'updated' | 'date' | 'date_desc';
 export type Filters<K extends string = string> = Record<K, string[]>;
 export interface FacetCount {
   value: string;
@@ -50,23 +51,43 @@ interface FacetBase<K extends string> {
 
 /**
  * A facet: `scalar`, one value per row (strings; `order` lists the values in the order their
- * counts are shown, else most frequent first), or `terms`, a set of terms per row held as a bit
- * set (bit i = `terms[i]`; at most 31 terms). A terms facet with `textWeight` also scores a query
- * word found in one of its terms' labels like a tag word.
+ * counts are shown, else most frequent first), `list`, any number of open values per row (an
+ * event's organisers), or `terms`, a set of terms per row held as a bit set (bit i = `terms[i]`;
+ * at most 31 terms). A terms facet with `textWeight` also scores a query word found in one of its
+ * terms' labels like a tag word.
  */
 export type FacetSpec<K extends string = string> = FacetBase<K> &
   (
     | { type: 'scalar'; order?: readonly string[] }
+    | { type: 'list' }
     | { type: 'terms'; terms: readonly Term[]; textWeight?: true }
   );
+
+/**
+ * Rows that happen over time (events): each row's start and end as milliseconds, which a search
+ * narrows to a range and the 'date' sort orders by. A kind says what the numbers mean; events give
+ * their local wall-clock times read as UTC, so that a range of dates is a range of local dates.
+ */
+export interface TimeColumns {
+  start: Float64Array;
+  end: Float64Array;
+}
+
+/** A range of `TimeColumns` a row must overlap: `end >= from` and `start < to` (either may be absent). */
+export interface TimeRange {
+  from?: number;
+  to?: number;
+}
 
 /** The visible rows column by column, in the kind's name order: what the index is built from. */
 export interface Snapshot<K extends string = string> {
   version: bigint;
   /** Each row's integer key (`seq`). */
   keys: Int32Array;
-  /** Scalar facets: a value per row (null: none); terms facets: a bit set per row. */
-  values: { [F in K]: readonly (string | null)[] | Int32Array };
+  /** Scalar facets: a value per row (null: none); list facets: values per row; terms facets: a bit set per row. */
+  values: { [F in K]: readonly (string | null)[] | readonly (readonly string[])[] | Int32Array };
+  /** Kinds with `range`: when each row starts and ends. */
+  time?: TimeColumns;
   /** Milliseconds, for the 'updated' order. */
   recency: Float64Array;
   /** Folded words, space-separated: a query word found here scores 4 … */
@@ -117,6 +138,13 @@ export interface SearchableKind<
   /** Facets in the order pages show them; at most 15 (one failure bit each, beside the text's). */
   facets: readonly FacetSpec<K>[];
   sorts: readonly Sort[];
+  /** The order without a `sort` in the URL, query or not (default: relevance with a query, name without). */
+  defaultSort?: Sort;
+  /**
+   * Rows over time (`Snapshot.time`): the URL takes `from` and `to` (dates, `YYYY-MM-DD`, both
+   * included) and keeps the rows overlapping them; `upcoming`: without either, from today (UTC).
+   */
+  range?: { upcoming?: boolean };
   /** The published rows as the index holds them, with the version they are at. */
   snapshot(db: Kysely<DB>): Promise<Snapshot<K>>;
   /**
@@ -130,8 +158,11 @@ export interface SearchableKind<
     /** The exact scores of the candidates the index kept, best first, at most `limit` (none scoring 0). */
     exact(db: Kysely<DB>, of: Of, candidates: number[], limit: number): Promise<Like[]>;
   };
-  /** The HTML projection: one query for a page of keys, with headlines when there is a query. */
-  page: {
+  /**
+   * The HTML projection: one query for a page of keys, with headlines when there is a query. A kind
+   * without one draws its own page (events: the calendar) from the same search (`searchRequest`, `find`).
+   */
+  page?: {
     read(db: Kysely<DB>, keys: number[], highlight: Highlight | null): Promise<Map<number, Hit>>;
     Card(props: { ctx: RequestContext; hit: Hit }): JSX.Element;
     /** The page's heading, and the link to create one (shown to signed-in people). */

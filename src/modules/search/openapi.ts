@@ -47,6 +47,17 @@ export function searchParameters(kind: SearchableKind) {
       style: 'form',
       explode: true,
     })),
+    ...(kind.range
+      ? (['from', 'to'] as const).map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'string', format: 'date' },
+          description:
+            name === 'from'
+              ? `Rows ending on this date or later (local dates)${kind.range!.upcoming ? '; default without from and to: today' : ''}`
+              : 'Rows starting on this date or earlier (local dates)',
+        }))
+      : []),
   ];
 }
 
@@ -56,7 +67,9 @@ export function pagingParameters(kind: SearchableKind) {
       name: 'sort',
       in: 'query',
       schema: { type: 'string', enum: [...kind.sorts] },
-      description: 'Default: relevance with a query, name without',
+      description: kind.defaultSort
+        ? `Default: ${kind.defaultSort}`
+        : 'Default: relevance with a query, name without',
     },
     {
       name: 'page',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Filters, SearchableKind, Sort } from './kind.ts';
+import type { Filters, SearchableKind, Sort, TimeRange } from './kind.ts';
 
 export type { Filters, Sort };
 
-export const SORTS = ['relevance', 'name', 'updated'] as const satisfies readonly Sort[];
+export const SORTS = ['relevance', 'name', 'updated', 'date', 'date_desc'] as const satisfies readonly Sort[];
 
 /** A repeated parameter arrives as an array, a single one as a string; both become a list. */
 const values = (valid: (v: string) => boolean) =>
@@ -24,6 +24,20 @@ const values = (valid: (v: string) => boolean) =>
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+/** A calendar date (`YYYY-MM-DD`) that exists. */
+const day = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      'v.date',
+    )
+    .optional(),
+);
+
 const common = {
   q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(500).default('')),
   sort: z.preprocess(blankToUndefined, z.enum(SORTS).optional()),
@@ -35,6 +49,9 @@ const common = {
 export type SearchInput<K extends string = string> = {
   q: string;
   sort?: Sort | undefined;
+  /** Kinds with `range` only. */
+  from?: string | undefined;
+  to?: string | undefined;
   page: number;
   limit: number;
 } & Record<K, string[]>;
@@ -45,10 +62,14 @@ const schemas = new WeakMap<SearchableKind<string>, z.ZodType>();
 export function searchQuery<K extends string>(kind: SearchableKind<K>): z.ZodType<SearchInput<K>> {
   let schema = schemas.get(kind as SearchableKind<string>);
   if (!schema) {
-    const [q, ...rest] = Object.entries(common);
+    const [q, sort, ...rest] = Object.entries(common);
     schema = z.object({
       ...Object.fromEntries([q!]),
       ...Object.fromEntries(kind.facets.map((f) => [f.key, values((v) => f.valid(v))])),
+      ...(kind.range ? { from: day, to: day } : {}),
+      ...(sort
+        ? { sort: z.preprocess(blankToUndefined, z.enum(kind.sorts as [Sort, ...Sort[]]).optional()) }
+        : {}),
       ...Object.fromEntries(rest),
     });
     schemas.set(kind as SearchableKind<string>, schema);
@@ -60,7 +81,31 @@ export function filtersOf<K extends string>(kind: SearchableKind<K>, input: Sear
   return Object.fromEntries(kind.facets.map((f) => [f.key, input[f.key]])) as unknown as Filters<K>;
 }
 
-/** Relevance when there is a query, otherwise alphabetical. */
-export function effectiveSort(input: Pick<SearchInput, 'q' | 'sort'>): Sort {
-  return input.sort ?? (input.q ? 'relevance' : 'name');
+/** The kind's default order, else relevance when there is a query, otherwise alphabetical. */
+export function effectiveSort(
+  input: Pick<SearchInput, 'q' | 'sort'>,
+  kind?: Pick<SearchableKind, 'defaultSort'>,
+): Sort {
+  return input.sort ?? kind?.defaultSort ?? (input.q ? 'relevance' : 'name');
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The date range of a search of a kind with `range`, in milliseconds: from the start of `from` to
+ * the end of `to` (UTC dates: a kind gives its times so that this is what it means); without
+ * either and `upcoming`, from the start of today.
+ */
+export function rangeOf(
+  kind: Pick<SearchableKind, 'range'>,
+  input: Pick<SearchInput, 'from' | 'to'>,
+  now = Date.now(),
+): TimeRange | undefined {
+  if (!kind.range) return undefined;
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  if (!input.from && !input.to) return kind.range.upcoming ? { from: now - (now % DAY_MS) } : undefined;
+  return {
+    ...(input.from ? { from: ms(input.from) } : {}),
+    ...(input.to ? { to: ms(input.to) + DAY_MS } : {}),
+  };
 }

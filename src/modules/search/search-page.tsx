@@ -5,7 +5,7 @@ import { Layout } from '../../platform/http/layout.tsx';
 import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import type { FacetCounts, FacetSpec, Filters, SearchableKind } from './kind.ts';
-import { effectiveSort, SORTS, type Sort } from './query-schema.ts';
+import { effectiveSort, type Sort } from './query-schema.ts';
 import { HIT_END, HIT_START } from './repository.ts';
 
 /**
@@ -170,8 +170,8 @@ export function SearchPage<K extends string, Hit>({
   const { t } = ctx;
   const keys = kind.facets.map((f) => f.key);
   const active = keys.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
-  const { title: heading, create } = kind.page.texts;
-  const Card = kind.page.Card;
+  const { title: heading, create } = kind.page!.texts;
+  const Card = kind.page!.Card;
   // Without words, relevance means nothing: the list is in name order and says so.
   const byDefault = !state.sort || (state.sort === 'relevance' && !state.q);
   const shownSort = state.q || state.sort === 'updated' ? effectiveSort(state) : 'name';
@@ -196,13 +196,15 @@ export function SearchPage<K extends string, Hit>({
             {t('search.sort')}
           </label>
           <select id="search-sort" name="sort">
-            {SORTS.filter((s) => s !== 'relevance' || state.q).map((s) => (
-              // The default order travels as an empty value, so that the first search from a list
-              // without words (name order) is ordered by relevance; an explicit choice stays.
-              <option value={byDefault && s === shownSort ? '' : s} selected={s === shownSort}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
+            {kind.sorts
+              .filter((s) => s !== 'relevance' || state.q)
+              .map((s) => (
+                // The default order travels as an empty value, so that the first search from a list
+                // without words (name order) is ordered by relevance; an explicit choice stays.
+                <option value={byDefault && s === shownSort ? '' : s} selected={s === shownSort}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
           </select>
           <button type="submit">{t('search.submit')}</button>
         </div>

@@ -5,8 +5,8 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
 import { foldText } from './facet-index.ts';
 import { indexOf } from './index-store.ts';
-import type { FacetCounts, Filters, Highlight, SearchableKind, Sort } from './kind.ts';
-import { effectiveSort, filtersOf, type SearchInput, searchQuery } from './query-schema.ts';
+import type { FacetCounts, Filters, Highlight, SearchableKind, Sort, TimeRange } from './kind.ts';
+import { effectiveSort, filtersOf, rangeOf, type SearchInput, searchQuery } from './query-schema.ts';
 import {
   corrections,
   HIT_END,
@@ -31,6 +31,8 @@ export { foldText, HIT_END, HIT_START };
 export interface SearchRequest<K extends string = string> {
   q: string;
   filters: Filters<K>;
+  /** Kinds with `range`: the rows overlapping it only. */
+  range?: TimeRange | undefined;
   sort: Sort;
   page: number;
   limit: number;
@@ -111,6 +113,7 @@ export async function findIn<K extends string>(
     matches: matches && index.matching(matches),
     terms: highlight?.terms ?? [],
     filters: req.filters,
+    range: req.range,
     sort: req.sort === 'relevance' && !tsquery ? 'name' : req.sort,
     offset: (req.page - 1) * req.limit,
     limit: req.limit,
@@ -130,13 +133,15 @@ export async function find<K extends string>(
 }
 
 /** A search as its URL says it, parsed (a bad parameter is a 400 naming it). */
-function requestOf<K extends string>(kind: SearchableKind<K>, query: unknown) {
+export function searchRequest<K extends string>(kind: SearchableKind<K>, query: unknown) {
   const input = parseQuery(searchQuery(kind), query);
   const filters = filtersOf(kind, input);
+  const range = rangeOf(kind, input);
   const req: SearchRequest<K> = {
     q: input.q,
     filters,
-    sort: effectiveSort(input),
+    ...(range ? { range } : {}),
+    sort: effectiveSort(input, kind),
     page: input.page,
     limit: input.limit,
   };
@@ -155,7 +160,8 @@ export async function searchPage<K extends string, Hit>(
   kind: SearchableKind<K, Hit>,
   query: unknown,
 ) {
-  const { input, req } = requestOf(kind, query);
+  if (!kind.page) throw new Error(`the kind ${kind.id} has no search page`);
+  const { input, req } = searchRequest(kind, query);
   const found = await find(s, actor, kind, req);
   const hits = inOrder(found.keys, await kind.page.read(s.db, found.keys, found.highlight));
   return { input, filters: req.filters, found, hits };
@@ -168,7 +174,7 @@ export async function searchApi<K extends string, Row>(
   kind: SearchableKind<K, unknown, Row>,
   query: unknown,
 ) {
-  const { input, req } = requestOf(kind, query);
+  const { input, req } = searchRequest(kind, query);
   const found = await find(s, actor, kind, req);
   const rows = inOrder(found.keys, await kind.api.read(s.db, found.keys));
   return { input, found, items: rows.map((r) => kind.api.present(r, { baseUrl: s.config.baseUrl })) };

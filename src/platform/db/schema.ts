@@ -23,6 +23,8 @@ export interface UsersTable {
   password_hash: string | null;
   role: Generated<Role>;
   locale: string | null;
+  /** IANA zone the reader chose (migration 0013), to show events' times in it too. */
+  time_zone: Generated<string | null>;
   email_verified_at: NullableTimestamp;
   disabled_at: NullableTimestamp;
   created_at: Generated<Date>;

@@ -57,6 +57,9 @@ export function Layout({ ctx, title, children, jsonLd, notice, refreshSeconds }:
                 <a href="/organisations">{t('nav.organisations')}</a>
               </li>
               <li>
+                <a href="/events">{t('nav.events')}</a>
+              </li>
+              <li>
                 <a href="/map">{t('nav.map')}</a>
               </li>
               <li>
@@ -68,6 +71,11 @@ export function Layout({ ctx, title, children, jsonLd, notice, refreshSeconds }:
               {actor ? (
                 <li>
                   <a href="/my/organisations">{t('nav.my_organisations')}</a>
+                </li>
+              ) : null}
+              {actor ? (
+                <li>
+                  <a href="/my/events">{t('myevents.title')}</a>
                 </li>
               ) : null}
               {actor && (actor.role === 'editor' || actor.role === 'admin') ? (

@@ -3,6 +3,7 @@ import { admin } from './de/admin.ts';
 import { api } from './de/api.ts';
 import { common } from './de/common.ts';
 import { directory } from './de/directory.ts';
+import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { organisations } from './de/organisations.ts';
 import { search } from './de/search.ts';
@@ -19,4 +20,5 @@ export const de: Record<keyof typeof en, string> = {
   ...api,
   ...validation,
   ...ideasAwards,
+  ...events,
 };

@@ -3,6 +3,7 @@ import { admin } from './en/admin.ts';
 import { api } from './en/api.ts';
 import { common } from './en/common.ts';
 import { directory } from './en/directory.ts';
+import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { organisations } from './en/organisations.ts';
 import { search } from './en/search.ts';
@@ -22,4 +23,5 @@ export const en = {
   ...api,
   ...validation,
   ...ideasAwards,
+  ...events,
 };

@@ -4,6 +4,7 @@ import { admin } from './fr/admin.ts';
 import { api } from './fr/api.ts';
 import { common } from './fr/common.ts';
 import { directory } from './fr/directory.ts';
+import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
 import { organisations } from './fr/organisations.ts';
 import { search } from './fr/search.ts';
@@ -19,4 +20,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...api,
   ...validation,
   ...ideasAwards,
+  ...events,
 };
