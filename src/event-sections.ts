@@ -1,4 +1,7 @@
 import type { EventSection } from './modules/events/section.ts';
+import { registrationSection } from './modules/registrations/event-section.tsx';
 
 /** The sections of an event page, in the order they are shown: each feature that adds one lists it here. */
-export const EVENT_SECTIONS: readonly EventSection[] = [];
+export const EVENT_SECTIONS: readonly EventSection[] = [
+  registrationSection, // registration before the event, participation report after it (registrations)
+];

@@ -8,6 +8,8 @@ import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
+import { registerRegistrationApi } from './modules/registrations/api.ts';
+import { registerRegistrationRoutes } from './modules/registrations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
 import { registerExportApi } from './modules/search/export.ts';
 import { registerImportRoutes } from './modules/search/import-routes.tsx';
@@ -31,5 +33,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
+  registerRegistrationRoutes(app, services);
+  registerRegistrationApi(app, services);
   return app;
 }

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_directory_index.ts';
 import * as m0010 from './migrations/0010_organisation_revisions.ts';
 import * as m0011 from './migrations/0011_invitation_lifecycle.ts';
 import * as m0012 from './migrations/0012_events.ts';
+import * as m0014 from './migrations/0014_registrations.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_organisation_revisions': m0010,
   '0011_invitation_lifecycle': m0011,
   '0012_events': m0012,
+  '0014_registrations': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

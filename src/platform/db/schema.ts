@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { EventsSchema } from './schema-events.ts';
+import type { RegistrationsSchema } from './schema-registrations.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -62,12 +63,22 @@ export interface SignInAttemptsTable {
   created_at: Generated<Date>;
 }
 
+/** A file attached to a mail message. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Base64. */
+  content: string;
+}
+
 export interface MailMessagesTable {
   id: Generated<string>;
   to_address: string;
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** Files sent with the message (migration 0014): name, MIME type and base64 content. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
   status: Generated<'queued' | 'sent' | 'failed' | 'outbox'>;
   attempts: Generated<number>;
   last_error: string | null;
@@ -279,7 +290,7 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
-export interface DB extends EventsSchema {
+export interface DB extends EventsSchema, RegistrationsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;

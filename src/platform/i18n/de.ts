@@ -4,6 +4,7 @@ import { api } from './de/api.ts';
 import { common } from './de/common.ts';
 import { directory } from './de/directory.ts';
 import { organisations } from './de/organisations.ts';
+import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
 import type { en } from './en.ts';
@@ -17,4 +18,5 @@ export const de: Record<keyof typeof en, string> = {
   ...admin,
   ...api,
   ...validation,
+  ...registrations,
 };

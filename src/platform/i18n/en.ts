@@ -4,6 +4,7 @@ import { api } from './en/api.ts';
 import { common } from './en/common.ts';
 import { directory } from './en/directory.ts';
 import { organisations } from './en/organisations.ts';
+import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
 
@@ -20,4 +21,5 @@ export const en = {
   ...admin,
   ...api,
   ...validation,
+  ...registrations,
 };

@@ -5,6 +5,7 @@ import { api } from './fr/api.ts';
 import { common } from './fr/common.ts';
 import { directory } from './fr/directory.ts';
 import { organisations } from './fr/organisations.ts';
+import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
 import { validation } from './fr/validation.ts';
 
@@ -17,4 +18,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...admin,
   ...api,
   ...validation,
+  ...registrations,
 };
