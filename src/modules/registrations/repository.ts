@@ -174,6 +174,40 @@ export function insertRegistration(trx: Kysely<DB>, values: NewRegistration): Pr
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Inserts a registration, confirmed while fewer than `capacity` are confirmed (always without a
+ * capacity), else waitlisted, with its cancel link's token hash, in one statement. The caller
+ * holds the event's lock (`lockSettings`), taken in an earlier statement so that this one's count
+ * sees every registration committed before it.
+ */
+export async function insertRegistrationForSeat(
+  trx: Kysely<DB>,
+  values: Omit<NewRegistration, 'status'>,
+  capacity: number | null,
+  tokenHash: string,
+): Promise<Registration> {
+  const status =
+    capacity === null
+      ? sql<RegistrationStatus>`'confirmed'`
+      : sql<RegistrationStatus>`case when (select count(*) from registrations where event_id = ${values.event_id} and status = 'confirmed') < ${capacity} then 'confirmed' else 'waitlisted' end`;
+  return trx
+    .with('r', (db) =>
+      db
+        .insertInto('registrations')
+        .values({ ...values, answers: JSON.stringify(values.answers ?? {}), status })
+        .returningAll(),
+    )
+    .with('t', (db) =>
+      db
+        .insertInto('registration_cancel_tokens')
+        .columns(['token_hash', 'registration_id'])
+        .expression((eb) => eb.selectFrom('r').select([sql.val(tokenHash).as('token_hash'), 'r.id'])),
+    )
+    .selectFrom('r')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<Registration>;
+}
+
 export async function insertCancelToken(trx: Kysely<DB>, registrationId: string, tokenHash: string) {
   await trx
     .insertInto('registration_cancel_tokens')

@@ -177,12 +177,6 @@ async function fillSeats(s: Services, trx: Kysely<DB>, event: Event, settings: R
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
-/** The mail's language: the account's with this address, else the reader's. */
-async function languageOf(s: Services, email: string, fallback: Lang): Promise<Lang> {
-  const account = await repo.localeOfEmail(s.db, email);
-  return isLang(account?.locale) ? account.locale : fallback;
-}
-
 /**
  * Registers someone for an event. `self`: the signed-in account itself (its address), or a visitor
  * where the event accepts them (rate limited per address); `other`: an organiser registers someone;
@@ -239,7 +233,8 @@ export async function register(
     }
     await repo.recordAttempt(s.db, input.email, o.ip);
   }
-  const lang = await languageOf(s, input.email, o.lang);
+  const account = await repo.localeOfEmail(s.db, input.email);
+  const lang: Lang = isLang(account?.locale) ? account.locale : o.lang;
   const source: RegistrationSource = forOther
     ? o.mode === 'api'
       ? 'api'
@@ -249,34 +244,54 @@ export async function register(
       : o.mode === 'api'
         ? 'api'
         : 'self';
-  const userId =
-    !forOther && actor?.emailVerified
-      ? actor.id
-      : ((await repo.localeOfEmail(s.db, input.email))?.id ?? null);
+  const userId = !forOther && actor?.emailVerified ? actor.id : (account?.id ?? null);
+  // Everything that does not depend on the seat is prepared before the lock is taken: the lock is
+  // held only for the lock itself, one insert (which reads the seat count) and the mail's row.
+  const token = newToken();
+  const organisers = await repo.organisersOf(s.db, event.id);
+  const person = { email: input.email, name: input.name, lang };
+  const mails = {
+    confirmed: registrationMail('confirmed', {
+      registration: person,
+      event,
+      organisers,
+      baseUrl: s.config.baseUrl,
+      cancelToken: token,
+    }),
+    waitlisted: registrationMail('waitlisted', {
+      registration: person,
+      event,
+      organisers,
+      baseUrl: s.config.baseUrl,
+      cancelToken: token,
+    }),
+  };
 
   try {
     return await s.db.transaction().execute(async (trx) => {
       if (forOther) await repo.ensureSettings(trx, event.id);
       const locked = await repo.lockSettings(trx, event.id);
       if (!locked) throw new RegistrationRefused('disabled');
-      if (await repo.activeByEmail(trx, event.id, input.email))
-        throw new RegistrationRefused('already_registered');
-      const confirmed = await repo.countConfirmed(trx, event.id);
-      const status = locked.capacity === null || confirmed < locked.capacity ? 'confirmed' : 'waitlisted';
-      const registration = await repo.insertRegistration(trx, {
-        event_id: event.id,
-        user_id: userId,
-        name: input.name,
-        email: input.email,
-        organisation_name: input.organisation_name ?? '',
-        country: input.country ?? null,
-        organisation_kind: input.organisation_kind ?? null,
-        answers: checked.answers,
-        status,
-        source,
-        lang,
-      });
-      const token = await queueMail(s, trx, event, { kind: status, registration });
+      // A second active registration of the address fails on the unique index (answered 409).
+      const registration = await repo.insertRegistrationForSeat(
+        trx,
+        {
+          event_id: event.id,
+          user_id: userId,
+          name: input.name,
+          email: input.email,
+          organisation_name: input.organisation_name ?? '',
+          country: input.country ?? null,
+          organisation_kind: input.organisation_kind ?? null,
+          answers: checked.answers,
+          source,
+          lang,
+        },
+        locked.capacity,
+        hashToken(token),
+      );
+      const status = registration.status as 'confirmed' | 'waitlisted';
+      await s.mailer.queue(trx, mails[status]);
       if (forOther) {
         await recordAudit(trx, {
           actorId: actor!.id,
