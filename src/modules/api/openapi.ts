@@ -6,6 +6,7 @@ import {
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
+import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**
  * The OpenAPI document: the platform's own parts here, each module's paths from its `openapi.ts`
@@ -34,6 +35,7 @@ export function openApiDocument(baseUrl: string) {
         Organisation: organisation,
         PendingRevision: pendingRevision,
         Error: error,
+        ...registrationSchemas,
       },
     },
     paths: {
@@ -65,6 +67,7 @@ export function openApiDocument(baseUrl: string) {
       },
       ...organisationPaths(),
       ...atlasPaths(),
+      ...registrationPaths(),
     },
   };
 }

@@ -217,7 +217,8 @@ export async function register(
   const parsed = safeParse(RegisterInput, fields);
   const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod(parsed.error);
   const checked = checkAnswers(
-    forOther ? questions.map((q) => ({ ...q, required: false })) : questions,
+    // Organisers adding someone on the page may not know their answers; the API asks for them.
+    o.mode === 'other' ? questions.map((q) => ({ ...q, required: false })) : questions,
     body.answers,
   );
   problems.push(...checked.problems);

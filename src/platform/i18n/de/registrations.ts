@@ -141,6 +141,13 @@ export const registrations: Record<keyof typeof en, string> = {
   'notice.reg_settings_saved': 'Die Einstellungen der Anmeldung sind gespeichert.',
   'notice.reg_questions_saved': 'Die Fragen sind gespeichert.',
   'notice.reg_checked_in': 'Check-in gespeichert.',
+  'api.op.registerForEvent': 'Zu einer Veranstaltung anmelden',
+  'api.op.registerForEvent.description':
+    'Das Token (oder die Sitzung) eines Nutzers meldet das eigene Konto an; das Token eines Veranstalters (Teams der veranstaltenden Organisationen, Redakteure) darf jeden anmelden; ohne Authentifizierung nur, wenn die Veranstaltung Besucher zulässt (je Adresse begrenzt). Bestätigt, solange Plätze frei sind, sonst auf der Warteliste in der Reihenfolge des Eingangs; in beiden Fällen wird eine E-Mail (mit .ics-Datei und Stornierungslink) gesendet.',
+  'api.op.listRegistrations': 'Die Anmeldungen einer Veranstaltung mit ihren Antworten (Veranstalter)',
+  'api.op.cancelRegistration':
+    'Eine Anmeldung stornieren (die angemeldete Person oder ein Veranstalter); der Erste auf der Warteliste erhält den Platz',
+  'api.param.registrationId': 'Kennung (UUID) der Anmeldung',
   'audit.registration.add': 'Person von Veranstaltern angemeldet',
   'audit.registration.cancel': 'Anmeldung von Veranstaltern storniert',
   'audit.registration.check_in': 'Teilnehmer eingecheckt',

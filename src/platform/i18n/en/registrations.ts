@@ -136,6 +136,13 @@ export const registrations = {
   'notice.reg_settings_saved': 'The registration settings are saved.',
   'notice.reg_questions_saved': 'The questions are saved.',
   'notice.reg_checked_in': 'Check-in recorded.',
+  'api.op.registerForEvent': 'Register for an event',
+  'api.op.registerForEvent.description':
+    'A user’s token (or session) registers its own account; an organiser’s token (the organising organisations’ teams, editors) may register anyone; without authentication, only where the event accepts visitors (rate limited per address). Confirmed while seats remain, else on the waiting list in arrival order; a mail (with an .ics file and a cancel link) is sent either way.',
+  'api.op.listRegistrations': 'The registrations of an event, with their answers (organisers)',
+  'api.op.cancelRegistration':
+    'Cancel a registration (its registrant or an organiser); the first on the waiting list gets the seat',
+  'api.param.registrationId': 'Identifier (uuid) of the registration',
   'audit.registration.add': 'Person registered by an organiser',
   'audit.registration.cancel': 'Registration cancelled by an organiser',
   'audit.registration.check_in': 'Participant checked in',

@@ -142,6 +142,13 @@ export const registrations: Record<keyof typeof en, string> = {
   'notice.reg_settings_saved': 'Les paramètres des inscriptions sont enregistrés.',
   'notice.reg_questions_saved': 'Les questions sont enregistrées.',
   'notice.reg_checked_in': 'Arrivée enregistrée.',
+  'api.op.registerForEvent': "S'inscrire à un événement",
+  'api.op.registerForEvent.description':
+    "Le jeton (ou la session) d'un utilisateur inscrit son propre compte\u00a0; celui d'un organisateur (équipes des organisations organisatrices, éditeurs) peut inscrire n'importe qui\u00a0; sans authentification, seulement si l'événement accepte les visiteurs (limité par adresse). Confirmée tant qu'il reste des places, sinon en liste d'attente dans l'ordre d'arrivée\u00a0; un courriel (avec un fichier .ics et un lien d'annulation) est envoyé dans les deux cas.",
+  'api.op.listRegistrations': "Les inscriptions d'un événement, avec leurs réponses (organisateurs)",
+  'api.op.cancelRegistration':
+    "Annuler une inscription (la personne inscrite ou un organisateur)\u00a0; la première personne de la liste d'attente obtient la place",
+  'api.param.registrationId': "Identifiant (uuid) de l'inscription",
   'audit.registration.add': 'Personne inscrite par un organisateur',
   'audit.registration.cancel': 'Inscription annulée par un organisateur',
   'audit.registration.check_in': 'Arrivée enregistrée',
