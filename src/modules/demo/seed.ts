@@ -3,6 +3,7 @@ import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
+import { registrationsPart } from './registrations.ts';
 import { DEMO_USERS, insertDemoUsers } from './users.ts';
 
 /** The demo's reference date: the content is the same on every machine and every day. */
@@ -14,7 +15,10 @@ function startOfDayUtc(d: Date): Date {
 }
 
 /** The parts of the demo content, in the order they are seeded: each feature adds its own. */
-export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart];
+export const DEMO_PARTS: readonly DemoPart[] = [
+  organisationsPart,
+  registrationsPart, // after the events part: it registers people for the demo's events
+];
 
 /**
  * Seeds the demo content into an empty platform: the demo users, then every part in one

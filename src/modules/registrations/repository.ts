@@ -350,3 +350,84 @@ export async function participation(db: Kysely<DB>, eventId: string) {
       .sort((a, b) => b.registered - a.registered || String(a.code).localeCompare(String(b.code)));
   return { countries: norm(countries), kinds: norm(kinds) };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The demo content's writes (`demo/registrations.ts`): direct, without mails or audit.
+// ---------------------------------------------------------------------------------------------------
+
+/** Published events starting after `from`, soonest first. */
+export function upcomingEvents(db: Kysely<DB>, from: Date, limit: number) {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('starts_at', '>', from)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Names of published cluster organisations of a country (for demo participants), in name order. */
+export async function clusterNamesIn(db: Kysely<DB>, country: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('country', '=', country)
+    .where('status', '=', 'published')
+    .where('type', '=', 'cluster_organisation')
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export async function insertSettingsRow(
+  db: Kysely<DB>,
+  values: {
+    event_id: string;
+    enabled: boolean;
+    capacity: number | null;
+    opens_at: Date | null;
+    closes_at: Date | null;
+    visitors_allowed: boolean;
+  },
+) {
+  await db.insertInto('registration_settings').values(values).execute();
+}
+
+export async function insertQuestionRows(
+  db: Kysely<DB>,
+  eventId: string,
+  questions: readonly { kind: QuestionKind; label: string; required: boolean; options: string[] }[],
+) {
+  if (!questions.length) return [];
+  return db
+    .insertInto('registration_questions')
+    .values(
+      questions.map((q, position) => ({
+        ...q,
+        options: JSON.stringify(q.options),
+        event_id: eventId,
+        position,
+      })),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** Writes registrations as given (status, times, check-ins), in batches, in their order. */
+export async function insertRegistrationRows(db: Kysely<DB>, rows: readonly NewRegistration[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('registrations')
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, answers: JSON.stringify(r.answers ?? {}) })))
+      .execute();
+  }
+  return rows.length;
+}
+
+export async function anyDemoRegistration(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('registration_settings').select('event_id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
