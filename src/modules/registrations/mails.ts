@@ -6,17 +6,37 @@ import { icsOf, placeOf } from '../events/feeds.ts';
 
 export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
 
+/**
+ * What every mail of one event shares, by event version, language and kind of calendar entry: the
+ * dates as text and the `.ics` file (building them costs more than the rest of a registration's
+ * work in this process). A registration rush mails the same event thousands of times.
+ */
+const shared = new Map<string, string>();
+const SHARED_MAX = 500;
+function once(key: string, make: () => string): string {
+  let v = shared.get(key);
+  if (v === undefined) {
+    v = make();
+    if (shared.size >= SHARED_MAX) shared.delete(shared.keys().next().value!);
+    shared.set(key, v);
+  }
+  return v;
+}
+
 /** The event's start and end as its own zone reads them, in the reader's language. */
 export function eventWhen(event: Pick<Event, 'starts_at' | 'ends_at' | 'time_zone'>, lang: Lang): string {
-  const f = new Intl.DateTimeFormat(lang, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: event.time_zone,
+  const key = `when|${lang}|${event.time_zone}|${event.starts_at.getTime()}|${event.ends_at.getTime()}`;
+  return once(key, () => {
+    const f = new Intl.DateTimeFormat(lang, {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: event.time_zone,
+    });
+    const zone = new Intl.DateTimeFormat(lang, { timeZone: event.time_zone, timeZoneName: 'short' })
+      .formatToParts(event.starts_at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return `${f.formatRange(event.starts_at, event.ends_at)}${zone ? ` (${zone})` : ''}`;
   });
-  const zone = new Intl.DateTimeFormat(lang, { timeZone: event.time_zone, timeZoneName: 'short' })
-    .formatToParts(event.starts_at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${f.formatRange(event.starts_at, event.ends_at)}${zone ? ` (${zone})` : ''}`;
 }
 
 /**
@@ -56,12 +76,18 @@ export function registrationMail(
     text: `${parts.join('\n\n')}\n\n-- \nClusterhub`,
   };
   if (kind === 'confirmed' || kind === 'promoted' || kind === 'cancelled') {
-    const ics = icsOf([{ ...o.event, organisers: o.organisers }], {
-      baseUrl: o.baseUrl,
-      name: o.event.title,
-      lang,
-      ...(kind === 'cancelled' ? { cancelled: new Set([o.event.id]) } : {}),
-    });
+    const cancelled = kind === 'cancelled';
+    const key = `ics|${o.event.id}|${o.event.updated_at.getTime()}|${lang}|${cancelled}|${o.baseUrl}|${o.organisers
+      .map((org) => org.slug)
+      .join(',')}`;
+    const ics = once(key, () =>
+      icsOf([{ ...o.event, organisers: o.organisers }], {
+        baseUrl: o.baseUrl,
+        name: o.event.title,
+        lang,
+        ...(cancelled ? { cancelled: new Set([o.event.id]) } : {}),
+      }),
+    );
     message.attachments = [
       {
         filename: 'event.ics',
