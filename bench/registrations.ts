@@ -115,11 +115,17 @@ async function run(engine: 'pglite' | 'postgres') {
     cleanup = db.drop;
   }
   const { eventId, token } = await prepare(target);
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/clusterhub.mjs'), 'start', '--no-demo'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // BENCH_NODE_ARGS: extra Node options for the platform's process (e.g. `--cpu-prof`).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(ROOT, 'bin/clusterhub.mjs'), 'start', '--no-demo'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
@@ -174,6 +180,6 @@ async function run(engine: 'pglite' | 'postgres') {
   }
 }
 
-await run('pglite');
+if (process.env.BENCH_ENGINES !== 'postgres') await run('pglite');
 if (process.env.BENCH_DATABASE_URL) await run('postgres');
 else emit({ bench: 'registrations', engine: 'postgres', skipped: 'BENCH_DATABASE_URL is not set' });
