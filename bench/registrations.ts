@@ -7,6 +7,8 @@
  * cancel link and its mail in one transaction. After the run the bench checks that no seat was
  * given twice.
  *   npx tsx bench/registrations.ts [seconds=10]
+ * BENCH_ENGINES=postgres measures PostgreSQL only; BENCH_NODE_ARGS passes Node options to the
+ * platform's process (`--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -87,6 +87,7 @@ export function OwnRegistration({ ctx, view }: { ctx: RequestContext; view: View
   return (
     <div class="own-registration">
       <p>{t(own.status === 'confirmed' ? 'reg.your_confirmed' : 'reg.your_waitlisted')}</p>
+      {view.waitingPosition ? <p>{t('reg.your_position', { position: view.waitingPosition })}</p> : null}
       <form method="post" action={`${registerPath(view.event)}/${own.id}/cancel`}>
         <Csrf ctx={ctx} />
         <button type="submit" class="secondary">

@@ -101,6 +101,12 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
         'waitlisted',
       ]);
       await srv.inbox.waitFor('c@example.org', /On the waiting list/);
+      // The waiting person sees their place in the queue.
+      await makeUser(s(), 'd@example.org');
+      const d = await signedIn(srv.url, 'd@example.org');
+      expect((await d.get(`/events/${event.slug}/register`)).html).toContain(
+        'You are number 2 on the waiting list.',
+      );
       const del = await api.json(
         'DELETE',
         `/api/v1/events/${event.id}/registrations/${ids[1]}`,

@@ -166,6 +166,18 @@ export function activeOfUser(db: Kysely<DB>, eventId: string, user: { id: string
     .executeTakeFirst();
 }
 
+/** A waitlisted registration's place in the queue (1: next to get a seat). */
+export async function waitingPosition(db: Kysely<DB>, eventId: string, arrival: number): Promise<number> {
+  const row = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .where('arrival', '<=', arrival)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function insertRegistration(trx: Kysely<DB>, values: NewRegistration): Promise<Registration> {
   return trx
     .insertInto('registrations')

@@ -108,6 +108,8 @@ export async function registrationView(
     actor ? repo.activeOfUser(s.db, event.id, actor) : Promise.resolve(undefined),
   ]);
   const team = organiserTeam ?? (actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false);
+  const waitingPosition =
+    own?.status === 'waitlisted' ? await repo.waitingPosition(s.db, event.id, own.arrival) : null;
   const seatsLeft =
     settings?.capacity === null || settings?.capacity === undefined
       ? null
@@ -120,6 +122,7 @@ export async function registrationView(
     seatsLeft,
     state: windowState(settings, event),
     own: own ?? null,
+    waitingPosition,
     mayRegisterSelf: settings ? canRegisterSelf(actor, settings) : false,
     manage: canManageRegistrations(actor, team),
   };

@@ -54,6 +54,7 @@ export const registrations: Record<keyof typeof en, string> = {
   'reg.your_confirmed': 'Sie sind für diese Veranstaltung angemeldet.',
   'reg.your_waitlisted':
     'Sie stehen auf der Warteliste. Wird ein Platz frei, erhalten Sie ihn in der Reihenfolge der Anmeldungen und eine E-Mail.',
+  'reg.your_position': 'Sie sind auf Platz {position} der Warteliste.',
   'reg.cancel_mine': 'Meine Anmeldung stornieren',
   'reg.register': 'Anmelden',
   'reg.join_waitlist': 'Auf die Warteliste',

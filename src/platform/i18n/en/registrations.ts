@@ -52,6 +52,7 @@ export const registrations = {
   'reg.your_confirmed': 'You are registered for this event.',
   'reg.your_waitlisted':
     'You are on the waiting list. If a seat frees up, you will get it in order of registration and an e-mail.',
+  'reg.your_position': 'You are number {position} on the waiting list.',
   'reg.cancel_mine': 'Cancel my registration',
   'reg.register': 'Register',
   'reg.join_waitlist': 'Join the waiting list',

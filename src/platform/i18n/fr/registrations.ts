@@ -54,6 +54,7 @@ export const registrations: Record<keyof typeof en, string> = {
   'reg.your_confirmed': 'Vous êtes inscrit à cet événement.',
   'reg.your_waitlisted':
     "Vous êtes sur la liste d'attente. Si une place se libère, vous l'obtiendrez dans l'ordre des inscriptions, avec un courriel.",
+  'reg.your_position': "Vous êtes en position {position} sur la liste d'attente.",
   'reg.cancel_mine': 'Annuler mon inscription',
   'reg.register': "S'inscrire",
   'reg.join_waitlist': "Rejoindre la liste d'attente",
