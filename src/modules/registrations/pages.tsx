@@ -79,6 +79,40 @@ export function RegistrationStatus({ ctx, view }: { ctx: RequestContext; view: V
   );
 }
 
+/** Asks before a registration is cancelled (its seat goes to the waiting list at once). */
+export function ConfirmCancelPage({
+  ctx,
+  event,
+  registration,
+  action,
+  back,
+}: {
+  ctx: RequestContext;
+  event: Event;
+  registration: Pick<Registration, 'name' | 'email'>;
+  action: string;
+  back: string;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('reg.cancel_title')}>
+      <h1>{t('reg.cancel_title')}</h1>
+      <form method="post" action={action} class="narrow">
+        <Csrf ctx={ctx} />
+        <p>
+          {t('reg.cancel_confirm', {
+            name: registration.name,
+            email: registration.email,
+            title: event.title,
+          })}
+        </p>
+        <p class="hint">{t('reg.cancel_seat_hint')}</p>
+        <button type="submit">{t('reg.cancel_button')}</button> <a href={back}>{t('reg.keep')}</a>
+      </form>
+    </Layout>
+  );
+}
+
 /** The reader's own registration, with the button that cancels it. */
 export function OwnRegistration({ ctx, view }: { ctx: RequestContext; view: View }) {
   const { t } = ctx;
@@ -88,12 +122,11 @@ export function OwnRegistration({ ctx, view }: { ctx: RequestContext; view: View
     <div class="own-registration">
       <p>{t(own.status === 'confirmed' ? 'reg.your_confirmed' : 'reg.your_waitlisted')}</p>
       {view.waitingPosition ? <p>{t('reg.your_position', { position: view.waitingPosition })}</p> : null}
-      <form method="post" action={`${registerPath(view.event)}/${own.id}/cancel`}>
-        <Csrf ctx={ctx} />
-        <button type="submit" class="secondary">
+      <p>
+        <a class="button secondary" href={`${registerPath(view.event)}/${own.id}/cancel`}>
           {t('reg.cancel_mine')}
-        </button>
-      </form>
+        </a>
+      </p>
     </div>
   );
 }
@@ -508,16 +541,13 @@ export function ManagePage({
                     </button>
                   </form>
                 ) : null}
-                <form method="post" action={`${base}/${r.id}/cancel`}>
-                  <Csrf ctx={ctx} />
-                  <button
-                    type="submit"
-                    class="secondary small"
-                    aria-label={t('reg.cancel_named', { name: r.name })}
-                  >
-                    {t('reg.cancel')}
-                  </button>
-                </form>
+                <a
+                  class="button secondary small"
+                  href={`${base}/${r.id}/cancel`}
+                  aria-label={t('reg.cancel_named', { name: r.name })}
+                >
+                  {t('reg.cancel')}
+                </a>
               </td>
             </tr>
           ))}

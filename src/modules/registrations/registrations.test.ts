@@ -135,6 +135,17 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
           closes_at: null,
         }),
       });
+      // d cancels their own place, after a confirmation page.
+      const dCancel = `/events/${event.slug}/register/${ids[3]}/cancel`;
+      expect((await d.get(`/events/${event.slug}/register`)).html).toContain(`href="${dCancel}"`);
+      expect((await d.get(dCancel)).html).toContain('Yes, cancel the registration');
+      expect((await d.post(dCancel, {})).status).toBe(303);
+      expect((await statuses(s().db, event.id)).map((r) => r.status)).toEqual([
+        'confirmed',
+        'cancelled',
+        'confirmed',
+        'cancelled',
+      ]);
     },
   );
 

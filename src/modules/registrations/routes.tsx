@@ -14,6 +14,7 @@ import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import {
   CancelLinkPage,
+  ConfirmCancelPage,
   type ImportProblemView,
   ManagePage,
   managePath,
@@ -123,6 +124,28 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
       throw err;
     }
   });
+
+  /** The confirmation page of a cancellation (its registrant's or an organiser's). */
+  const confirmCancel = async (req: FastifyRequest, reply: FastifyReply, from: 'own' | 'organiser') => {
+    const { slug, id } = req.params as Params;
+    if (!requirePageActor(req, reply)) return reply;
+    const { event, registration } = await uc.registrationToCancel(s, req.ctx.actor, slug, id);
+    const back = from === 'own' ? registerPath(event) : managePath(event);
+    return sendPage(
+      reply,
+      <ConfirmCancelPage
+        ctx={req.ctx}
+        event={event}
+        registration={registration}
+        action={`${back}/${registration.id}/cancel`}
+        back={back}
+      />,
+    );
+  };
+  app.get('/events/:slug/register/:id/cancel', async (req, reply) => confirmCancel(req, reply, 'own'));
+  app.get('/events/:slug/registrations/:id/cancel', async (req, reply) =>
+    confirmCancel(req, reply, 'organiser'),
+  );
 
   // One's own registration, cancelled from the event's pages.
   app.post('/events/:slug/register/:id/cancel', async (req, reply) => {

@@ -363,6 +363,23 @@ export async function cancelRegistration(
   return cancelLocked(s, reg.id, { actor, organiser });
 }
 
+/** The registration a confirmation page is about, for one who may cancel it (its registrant, an organiser). */
+export async function registrationToCancel(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  registrationId: string,
+) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, organiserTeam } = await eventFor(s, actor, idOrSlug);
+  if (!UUID.test(registrationId)) throw notFound('No such registration.');
+  const registration = await repo.findRegistration(s.db, registrationId);
+  if (!registration || registration.event_id !== event.id) throw notFound('No such registration.');
+  if (!canCancelRegistration(actor, registration, organiserTeam)) throw forbidden();
+  if (registration.status === 'cancelled') throw new RegistrationRefused('cancelled');
+  return { event, registration };
+}
+
 /** What the cancel link shows (opening it changes nothing: mail scanners open links too). */
 export async function openCancelLink(s: Services, token: string) {
   const id = token ? await repo.registrationIdByToken(s.db, hashToken(token)) : undefined;

@@ -121,6 +121,8 @@ export const registrations: Record<keyof typeof en, string> = {
   'reg.cancel_title': 'Eine Anmeldung stornieren',
   'reg.cancel_confirm': 'Die Anmeldung von {name} ({email}) zu {title} stornieren?',
   'reg.cancel_button': 'Ja, die Anmeldung stornieren',
+  'reg.cancel_seat_hint': 'Der Platz geht sofort an die erste Person auf der Warteliste, falls es eine gibt.',
+  'reg.keep': 'Anmeldung behalten',
   'reg.cancel_done': 'Die Anmeldung von {name} zu {title} ist storniert. Eine Bestätigung ist unterwegs.',
   'reg.cancel_gone': 'Diese Anmeldung ist bereits storniert.',
   'reg.cancel_invalid': 'Dieser Stornierungslink ist ungültig. Vielleicht wurde er unvollständig kopiert.',

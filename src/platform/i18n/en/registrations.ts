@@ -117,6 +117,8 @@ export const registrations = {
   'reg.cancel_title': 'Cancel a registration',
   'reg.cancel_confirm': 'Cancel the registration of {name} ({email}) for {title}?',
   'reg.cancel_button': 'Yes, cancel the registration',
+  'reg.cancel_seat_hint': 'The seat goes at once to the first person on the waiting list, if there is one.',
+  'reg.keep': 'Keep the registration',
   'reg.cancel_done': 'The registration of {name} for {title} is cancelled. A confirmation is on its way.',
   'reg.cancel_gone': 'This registration is already cancelled.',
   'reg.cancel_invalid': 'This cancel link is not valid. It may have been copied incompletely.',

@@ -121,6 +121,9 @@ export const registrations: Record<keyof typeof en, string> = {
   'reg.cancel_title': 'Annuler une inscription',
   'reg.cancel_confirm': "Annuler l'inscription de {name} ({email}) à {title}\u00a0?",
   'reg.cancel_button': "Oui, annuler l'inscription",
+  'reg.cancel_seat_hint':
+    "La place revient aussitôt à la première personne de la liste d'attente, s'il y en a une.",
+  'reg.keep': "Garder l'inscription",
   'reg.cancel_done': "L'inscription de {name} à {title} est annulée. Une confirmation est en route.",
   'reg.cancel_gone': 'Cette inscription est déjà annulée.',
   'reg.cancel_invalid':
