@@ -412,6 +412,31 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
           (await auditEntries(s(), 'registration.cancel')).length,
       ).toBe(6);
 
+      // Times are typed in the event's zone; closing before opening is refused.
+      r = await organiser.post(`${base}/settings`, {
+        enabled: 'on',
+        capacity: '4',
+        opens_at: '2027-03-01T10:00',
+        closes_at: '2027-03-01T09:00',
+      });
+      expect(r.status).toBe(422);
+      expect(r.html).toContain('Registration must close after it opens.');
+      r = await organiser.post(`${base}/settings`, {
+        enabled: 'on',
+        capacity: '4',
+        opens_at: '2026-01-05T09:00',
+        visitors_allowed: 'on',
+      });
+      expect(r.status).toBe(303);
+      const settings = await s()
+        .db.selectFrom('registration_settings')
+        .selectAll()
+        .where('event_id', '=', event.id)
+        .executeTakeFirstOrThrow();
+      expect(settings.opens_at?.toISOString()).toBe('2026-01-05T08:00:00.000Z');
+      expect(settings.visitors_allowed).toBe(true);
+      expect((await organiser.get(`${base}/settings`)).html).toContain('value="2026-01-05T09:00"');
+
       // Questions: edited on the settings page; a choice question needs options.
       r = await organiser.post(`${base}/questions`, {
         'questions.0.label': 'Workshop',
