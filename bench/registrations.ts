@@ -160,7 +160,9 @@ async function run(engine: 'pglite' | 'postgres') {
     await load(2);
     const before = n;
     const result = await load(duration);
-    const after = await counts(target, eventId).catch(() => ({}));
+    // The embedded directory is the platform's while it runs: counted once it has stopped.
+    await stop(child);
+    const after = await counts(target, eventId);
     emit({
       bench: 'registrations',
       engine,

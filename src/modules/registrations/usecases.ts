@@ -33,11 +33,15 @@ import {
 } from './policy.ts';
 import * as repo from './repository.ts';
 import { checkAnswers, QuestionsInput, RegisterInput, settingsInput } from './schemas.ts';
+import { Turns } from './turns.ts';
 
 /** Visitors' attempts per address (and per IP) within the window before they are refused (429). */
 export const VISITOR_MAX_PER_EMAIL = 5;
 export const VISITOR_MAX_PER_IP = 60;
 export const VISITOR_WINDOW_MS = 60 * 60_000;
+
+/** Per event, two transactions at a time from this process: one holding the event's lock, one ready. */
+const seatTurns = new Turns(2);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -272,41 +276,43 @@ export async function register(
   };
 
   try {
-    return await s.db.transaction().execute(async (trx) => {
-      if (forOther) await repo.ensureSettings(trx, event.id);
-      const locked = await repo.lockSettings(trx, event.id);
-      if (!locked) throw new RegistrationRefused('disabled');
-      // A second active registration of the address fails on the unique index (answered 409).
-      const registration = await repo.insertRegistrationForSeat(
-        trx,
-        {
-          event_id: event.id,
-          user_id: userId,
-          name: input.name,
-          email: input.email,
-          organisation_name: input.organisation_name ?? '',
-          country: input.country ?? null,
-          organisation_kind: input.organisation_kind ?? null,
-          answers: checked.answers,
-          source,
-          lang,
-        },
-        locked.capacity,
-        hashToken(token),
-      );
-      const status = registration.status as 'confirmed' | 'waitlisted';
-      await s.mailer.queue(trx, mails[status]);
-      if (forOther) {
-        await recordAudit(trx, {
-          actorId: actor!.id,
-          action: 'registration.add',
-          subjectType: 'event',
-          subjectId: event.id,
-          details: { registration: registration.id, email: input.email, status },
-        });
-      }
-      return { event, registration, token };
-    });
+    return await seatTurns.run(event.id, () =>
+      s.db.transaction().execute(async (trx) => {
+        if (forOther) await repo.ensureSettings(trx, event.id);
+        const locked = await repo.lockSettings(trx, event.id);
+        if (!locked) throw new RegistrationRefused('disabled');
+        // A second active registration of the address fails on the unique index (answered 409).
+        const registration = await repo.insertRegistrationForSeat(
+          trx,
+          {
+            event_id: event.id,
+            user_id: userId,
+            name: input.name,
+            email: input.email,
+            organisation_name: input.organisation_name ?? '',
+            country: input.country ?? null,
+            organisation_kind: input.organisation_kind ?? null,
+            answers: checked.answers,
+            source,
+            lang,
+          },
+          locked.capacity,
+          hashToken(token),
+        );
+        const status = registration.status as 'confirmed' | 'waitlisted';
+        await s.mailer.queue(trx, mails[status]);
+        if (forOther) {
+          await recordAudit(trx, {
+            actorId: actor!.id,
+            action: 'registration.add',
+            subjectType: 'event',
+            subjectId: event.id,
+            details: { registration: registration.id, email: input.email, status },
+          });
+        }
+        return { event, registration, token };
+      }),
+    );
   } catch (err) {
     if (isUniqueViolation(err)) throw new RegistrationRefused('already_registered');
     throw err;
@@ -325,25 +331,27 @@ async function cancelLocked(
   const first = await repo.findRegistration(s.db, registrationId);
   if (!first) throw notFound('No such registration.');
   const event = (await findEventById(s.db, first.event_id))!;
-  return s.db.transaction().execute(async (trx) => {
-    const settings = await repo.lockSettings(trx, event.id);
-    const reg = await repo.findRegistration(trx, registrationId);
-    if (!reg) throw notFound('No such registration.');
-    if (reg.status === 'cancelled') throw new RegistrationRefused('cancelled');
-    const row = await repo.setStatus(trx, reg.id, 'cancelled', { cancelled_at: new Date() });
-    await queueMail(s, trx, event, { kind: 'cancelled', registration: row });
-    const promoted = reg.status === 'confirmed' && settings ? await fillSeats(s, trx, event, settings) : [];
-    if (by.organiser && by.actor && by.actor.id !== reg.user_id) {
-      await recordAudit(trx, {
-        actorId: by.actor.id,
-        action: 'registration.cancel',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { registration: reg.id, email: reg.email, promoted: promoted.map((p) => p.id) },
-      });
-    }
-    return { event, registration: row, promoted };
-  });
+  return seatTurns.run(event.id, () =>
+    s.db.transaction().execute(async (trx) => {
+      const settings = await repo.lockSettings(trx, event.id);
+      const reg = await repo.findRegistration(trx, registrationId);
+      if (!reg) throw notFound('No such registration.');
+      if (reg.status === 'cancelled') throw new RegistrationRefused('cancelled');
+      const row = await repo.setStatus(trx, reg.id, 'cancelled', { cancelled_at: new Date() });
+      await queueMail(s, trx, event, { kind: 'cancelled', registration: row });
+      const promoted = reg.status === 'confirmed' && settings ? await fillSeats(s, trx, event, settings) : [];
+      if (by.organiser && by.actor && by.actor.id !== reg.user_id) {
+        await recordAudit(trx, {
+          actorId: by.actor.id,
+          action: 'registration.cancel',
+          subjectType: 'event',
+          subjectId: event.id,
+          details: { registration: reg.id, email: reg.email, promoted: promoted.map((p) => p.id) },
+        });
+      }
+      return { event, registration: row, promoted };
+    }),
+  );
 }
 
 /** Its registrant or an organiser cancels a registration. */
