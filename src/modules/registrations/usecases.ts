@@ -278,8 +278,12 @@ export async function register(
   try {
     return await seatTurns.run(event.id, () =>
       s.db.transaction().execute(async (trx) => {
-        if (forOther) await repo.ensureSettings(trx, event.id);
-        const locked = await repo.lockSettings(trx, event.id);
+        let locked = await repo.lockSettings(trx, event.id);
+        // Organisers may add people to an event whose registration was never set up.
+        if (!locked && forOther) {
+          await repo.ensureSettings(trx, event.id);
+          locked = await repo.lockSettings(trx, event.id);
+        }
         if (!locked) throw new RegistrationRefused('disabled');
         // A second active registration of the address fails on the unique index (answered 409).
         const registration = await repo.insertRegistrationForSeat(
