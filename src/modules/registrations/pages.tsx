@@ -22,6 +22,8 @@ import {
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatNumber, type Lang, type MessageKey } from '../../platform/i18n/index.ts';
 import { countryName, countryOptions } from '../../platform/taxonomy/countries.ts';
+import { placeOf } from '../events/feeds.ts';
+import { eventWhen } from './mails.ts';
 import type { ReportRow } from './repository.ts';
 import type { RefusalReason, registrationView } from './usecases.ts';
 
@@ -362,12 +364,18 @@ export function RegisterPage({
         <a href={eventPath(event)}>← {event.title}</a>
       </p>
       <h1>{t('reg.register_for', { title: event.title })}</h1>
+      <p class="meta">{[eventWhen(event, ctx.lang), placeOf(event, ctx.lang)].filter(Boolean).join(' · ')}</p>
       {refusal ? (
         <div class="error-summary" role="alert">
           <p>{t(`reg.refused.${refusal}` as MessageKey)}</p>
         </div>
       ) : null}
       <RegistrationStatus ctx={ctx} view={view} />
+      {view.manage ? (
+        <p>
+          <a href={managePath(event)}>{t('reg.manage')}</a>
+        </p>
+      ) : null}
       <OwnRegistration ctx={ctx} view={view} />
       {!view.own && view.state === 'open' && view.mayRegisterSelf ? (
         <>
