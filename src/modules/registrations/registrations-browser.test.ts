@@ -27,13 +27,13 @@ describe.each(ENGINES)('registration in a browser on %s', (engine) => {
       expect(await seriousA11yViolations(page)).toEqual([]);
 
       // A missing answer is named, then the form goes through.
-      await page.getByLabel('Name').fill('Ines Ferreira');
+      await page.getByLabel('Name', { exact: true }).fill('Ines Ferreira');
       await page.getByLabel('E-mail address').fill('ines@example.org');
-      await page.getByLabel('Country').selectOption('PT');
+      await page.getByLabel('Country', { exact: true }).selectOption('PT');
       await page.getByRole('button', { name: 'Register', exact: true }).click();
       await page.waitForLoadState();
       // The browser itself refuses the empty required choice; without script, the page is the same.
-      await page.getByLabel('Workshop').selectOption('Space');
+      await page.getByLabel('Workshop', { exact: true }).selectOption('Space');
       await page.getByRole('button', { name: 'Register', exact: true }).click();
       await page.waitForLoadState();
       expect(await page.getByText('You are registered. A confirmation e-mail is on its way.').count()).toBe(
