@@ -13,6 +13,8 @@ import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
+import { registerRegistrationApi } from './modules/registrations/api.ts';
+import { registerRegistrationRoutes } from './modules/registrations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
 import { registerExportApi } from './modules/search/export.ts';
 import { registerImportRoutes } from './modules/search/import-routes.tsx';
@@ -40,5 +42,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAwardRoutes(app, services);
   registerEventApi(app, services, EVENT_SECTIONS);
   registerEventRoutes(app, services, EVENT_SECTIONS);
+  registerRegistrationRoutes(app, services);
+  registerRegistrationApi(app, services);
   return app;
 }

@@ -1,5 +1,6 @@
 import { purgeExpired } from './modules/accounts/repository.ts';
 import { remindStaleProfiles } from './modules/organisations/reminders.ts';
+import { purgeAttempts } from './modules/registrations/repository.ts';
 import type { Services } from './platform/services.ts';
 
 const HOUR = 3_600_000;
@@ -10,6 +11,8 @@ export function startTimers(s: Services): { stop(): void } {
     try {
       const reminded = await remindStaleProfiles(s);
       const purged = await purgeExpired(s.db);
+      // Visitors' registration attempts only matter for an hour (their rate limit).
+      await purgeAttempts(s.db, new Date(Date.now() - 24 * HOUR));
       if (reminded || purged) s.log.info({ reminded, purged }, 'timers ran');
     } catch (err) {
       s.log.error({ err }, 'timers failed');

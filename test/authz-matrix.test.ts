@@ -10,6 +10,7 @@ import { localInput } from '../src/modules/ideas/zoned-time.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
+import * as registrations from '../src/modules/registrations/usecases.ts';
 import { insertInvitation, upsertMember as insertMember } from '../src/modules/teams/repository.ts';
 import * as team from '../src/modules/teams/usecases.ts';
 import { AppError } from '../src/platform/errors.ts';
@@ -18,6 +19,7 @@ import type { Actor, Services } from '../src/platform/services.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
 import { makeEvent } from './helpers/events.ts';
 import { makeUser } from './helpers/fixtures.ts';
+import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
 type Action =
@@ -62,7 +64,16 @@ type Action =
   | 'event_return'
   | 'event_mark_anchor'
   | 'campaign_create'
-  | 'campaign_edit';
+  | 'campaign_edit'
+  // Event registration (issue 14)
+  | 'register_self'
+  | 'register_others'
+  | 'list_registrations'
+  | 'cancel_others_registration'
+  | 'check_in'
+  | 'import_registrations'
+  | 'export_registrations'
+  | 'registration_settings';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -130,6 +141,17 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   event_mark_anchor: allowed('editor', 'admin'),
   campaign_create: allowed('editor', 'admin'),
   campaign_edit: allowed('editor', 'admin'),
+  // Event registration (issue 14): a confirmed account registers itself (visitors only where the
+  // event accepts them, which this one does not); the organisers (the organising organisation's
+  // team) and editors manage the list.
+  register_self: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  register_others: allowed('member', 'team_admin', 'editor', 'admin'),
+  list_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
+  cancel_others_registration: allowed('member', 'team_admin', 'editor', 'admin'),
+  check_in: allowed('member', 'team_admin', 'editor', 'admin'),
+  import_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
+  export_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
+  registration_settings: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -435,7 +457,73 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         ends_on: '2027-05-31',
       });
     },
+    // Event registration (issue 14)
+    register_self: async (a) =>
+      registrations.register(
+        s,
+        a,
+        (await organisedEventWithTeam()).event.id,
+        { name: 'Me' },
+        regOpts('self'),
+      ),
+    register_others: async (a) =>
+      registrations.register(
+        s,
+        a,
+        (await organisedEventWithTeam()).event.id,
+        { name: 'Someone', email: `someone${++n}@example.org` },
+        regOpts('other'),
+      ),
+    list_registrations: async (a) =>
+      registrations.registrationsOf(s, a, (await organisedEventWithTeam()).event.id),
+    cancel_others_registration: async (a) => {
+      const { event, registrationId } = await eventWithRegistration();
+      return registrations.cancelRegistration(s, a, event.id, registrationId);
+    },
+    check_in: async (a) => {
+      const { event, registrationId } = await eventWithRegistration();
+      return registrations.checkIn(s, a, event.id, registrationId, true);
+    },
+    import_registrations: async (a) =>
+      registrations.importRegistrations(
+        s,
+        a,
+        (await organisedEventWithTeam()).event.id,
+        Buffer.from(`name,email\nImported,imported${++n}@example.org\n`),
+        'en',
+      ),
+    export_registrations: async (a) =>
+      registrations.exportRegistrations(s, a, (await organisedEventWithTeam()).event.id),
+    registration_settings: async (a) =>
+      registrations.updateSettings(s, a, (await organisedEventWithTeam()).event.id, {
+        enabled: 'on',
+        capacity: '10',
+      }),
   };
+
+  // Event registration (issue 14): an event organised by an organisation whose team has `member`
+  // and `team_admin`, with open registration.
+  const regOpts = (mode: 'self' | 'other') => ({ lang: 'en' as const, ip: '192.0.2.1', mode });
+  async function organisedEventWithTeam() {
+    const made = await organisedEventWithRegistration(s, {
+      organiserEmail: `regorganiser${++n}@example.org`,
+    });
+    await insertMember(s.db, made.org.id, actors.member!.id, 'member');
+    await insertMember(s.db, made.org.id, actors.team_admin!.id, 'admin');
+    return made;
+  }
+  /** Such an event with the owner's confirmed registration. */
+  async function eventWithRegistration() {
+    const { event } = await organisedEventWithTeam();
+    const { registration } = await registrations.register(
+      s,
+      owner,
+      event.id,
+      { name: 'Owner' },
+      regOpts('self'),
+    );
+    return { event, registrationId: registration.id };
+  }
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>
     WHO.map((who) => ({ action, who, allowed: MATRIX[action][who] })),

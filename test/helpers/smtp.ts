@@ -6,6 +6,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Attached files, with their content as text (an `.ics` calendar entry). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /** A real SMTP server on a free local port that keeps what it receives, for tests to read. */
@@ -24,7 +26,16 @@ export class TestInbox {
         simpleParser(stream)
           .then((mail) => {
             const to = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address ?? '') : []));
-            this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+            this.messages.push({
+              to,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                contentType: a.contentType,
+                content: a.content.toString('utf8'),
+              })),
+            });
             for (const w of this.waiters.splice(0)) w();
             callback();
           })

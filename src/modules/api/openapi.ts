@@ -1,3 +1,4 @@
+import { EVENT_SECTIONS } from '../../event-sections.ts';
 import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
 import { awardsSchemas } from '../awards/openapi.ts';
@@ -9,6 +10,7 @@ import {
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
+import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**
  * The OpenAPI document: the platform's own parts here, each module's paths from its `openapi.ts`
@@ -39,7 +41,8 @@ export function openApiDocument(baseUrl: string) {
         Error: error,
         ...ideasSchemas,
         ...awardsSchemas,
-        ...eventSchemas,
+        ...eventSchemas(EVENT_SECTIONS),
+        ...registrationSchemas,
       },
     },
     paths: {
@@ -72,6 +75,7 @@ export function openApiDocument(baseUrl: string) {
       ...organisationPaths(),
       ...atlasPaths(),
       ...eventPaths(),
+      ...registrationPaths(),
     },
   };
 }

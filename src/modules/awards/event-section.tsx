@@ -6,6 +6,7 @@ import { awardsSection } from './usecases.ts';
 /** The awards on the event page: each category with its deadline, and its winners once published. */
 export const awardsEventSection: EventSection = {
   id: 'awards',
+  apiSchema: 'EventAwards',
   async render(s, ctx, event) {
     const categories = await awardsSection(s, event);
     if (!categories.length) return null;

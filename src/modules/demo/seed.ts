@@ -5,6 +5,7 @@ import { eventsPart } from './events.ts';
 import { ideasAwardsPart } from './ideas-awards.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
+import { registrationsPart } from './registrations.ts';
 import { DEMO_USERS, insertDemoUsers } from './users.ts';
 
 /** The demo's reference date: the content is the same on every machine and every day. */
@@ -16,7 +17,12 @@ function startOfDayUtc(d: Date): Date {
 }
 
 /** The parts of the demo content, in the order they are seeded: each feature adds its own. */
-export const DEMO_PARTS: readonly DemoPart[] = [organisationsPart, eventsPart, ideasAwardsPart];
+export const DEMO_PARTS: readonly DemoPart[] = [
+  organisationsPart,
+  eventsPart,
+  registrationsPart, // after the events part: it registers people for the demo's events
+  ideasAwardsPart,
+];
 
 /**
  * Seeds the demo content into an empty platform: the demo users, then every part in one

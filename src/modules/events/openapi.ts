@@ -13,6 +13,7 @@ import {
 import { ECOSYSTEMS } from '../../platform/taxonomy/index.ts';
 import { searchPaths } from '../search/openapi.ts';
 import { eventKind } from './searchable.ts';
+import type { EventSection } from './section.ts';
 
 /** The events' and campaigns' schemas, examples and paths in the OpenAPI document. */
 
@@ -381,4 +382,23 @@ export function eventPaths() {
 }
 
 /** The component schemas of events and campaigns. */
-export const eventSchemas = { EventInput: eventInput, Event: event, Campaign: campaign };
+/**
+ * The events' component schemas; the event's properties that sections add (`registration`,
+ * `ideas`, `awards`…) are documented by the schemas the sections name.
+ */
+export function eventSchemas(sections: readonly EventSection[]) {
+  const added = sections.filter((sec) => sec.api && sec.apiSchema);
+  return {
+    EventInput: eventInput,
+    Event: {
+      ...event,
+      properties: {
+        ...event.properties,
+        ...Object.fromEntries(
+          added.map((sec) => [sec.id, { $ref: `#/components/schemas/${sec.apiSchema}` }]),
+        ),
+      },
+    },
+    Campaign: campaign,
+  };
+}

@@ -15,8 +15,10 @@ export interface EventSection {
   id: string;
   /** What the section shows of this event to this reader (null: nothing). */
   render(s: Services, ctx: RequestContext, event: Event): Promise<JSX.Element | null>;
-  /** Properties added to the event's JSON in the API (`{ registration: {...} }`). */
+  /** The event's JSON in the API gets the property `id` (`{ registration: {...} }`). */
   api?(s: Services, actor: RequestContext['actor'], event: Event): Promise<Record<string, unknown>>;
+  /** The component schema (`RegistrationSummary`) documenting what `api` adds, in the OpenAPI document. */
+  apiSchema?: string;
   /**
    * Its part of a create or update request (`POST`/`PATCH /api/v1/events`, the event form): it
    * reads its own properties of `raw` (`registration`), in the transaction that writes the event

@@ -8,6 +8,7 @@ import { ideasSection } from './usecases.ts';
  */
 export const ideasEventSection: EventSection = {
   id: 'ideas',
+  apiSchema: 'EventIdeas',
   async render(s, ctx, event) {
     const { call, state, accepted } = await ideasSection(s, event);
     if (!call && accepted.length === 0) return null;

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_organisation_revisions.ts';
 import * as m0011 from './migrations/0011_invitation_lifecycle.ts';
 import * as m0012 from './migrations/0012_events.ts';
 import * as m0013 from './migrations/0013_event_search.ts';
+import * as m0014 from './migrations/0014_registrations.ts';
 import * as m0015 from './migrations/0015_ideas_awards.ts';
 import type { DB } from './schema.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_invitation_lifecycle': m0011,
   '0012_events': m0012,
   '0013_event_search': m0013,
+  '0014_registrations': m0014,
   '0015_ideas_awards': m0015,
 };
 

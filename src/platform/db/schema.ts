@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { EventsSchema } from './schema-events.ts';
 import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
+import type { RegistrationsSchema } from './schema-registrations.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -65,12 +66,22 @@ export interface SignInAttemptsTable {
   created_at: Generated<Date>;
 }
 
+/** A file attached to a mail message. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Base64. */
+  content: string;
+}
+
 export interface MailMessagesTable {
   id: Generated<string>;
   to_address: string;
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** Files sent with the message (migration 0014): name, MIME type and base64 content. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
   status: Generated<'queued' | 'sent' | 'failed' | 'outbox'>;
   attempts: Generated<number>;
   last_error: string | null;
@@ -282,7 +293,7 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
-export interface DB extends EventsSchema, IdeasAwardsSchema {
+export interface DB extends EventsSchema, RegistrationsSchema, IdeasAwardsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -6,6 +6,7 @@ import { directory } from './de/directory.ts';
 import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { organisations } from './de/organisations.ts';
+import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
 import type { en } from './en.ts';
@@ -21,4 +22,5 @@ export const de: Record<keyof typeof en, string> = {
   ...validation,
   ...ideasAwards,
   ...events,
+  ...registrations,
 };

@@ -6,6 +6,7 @@ import { directory } from './en/directory.ts';
 import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { organisations } from './en/organisations.ts';
+import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
 
@@ -24,4 +25,5 @@ export const en = {
   ...validation,
   ...ideasAwards,
   ...events,
+  ...registrations,
 };

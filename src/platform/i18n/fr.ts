@@ -7,6 +7,7 @@ import { directory } from './fr/directory.ts';
 import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
 import { organisations } from './fr/organisations.ts';
+import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
 import { validation } from './fr/validation.ts';
 
@@ -21,4 +22,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...validation,
   ...ideasAwards,
   ...events,
+  ...registrations,
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { DB } from '../db/schema.ts';
+import type { DB, MailAttachment } from '../db/schema.ts';
 import { enqueueJob, type JobHandler } from '../jobs/queue.ts';
 
 export interface MailMessage {
@@ -8,6 +8,19 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with the message (an `.ics` invitation); kept with it until it is sent. */
+  attachments?: { filename: string; contentType: string; content: string | Buffer }[];
+}
+
+/** Attachments as the database keeps them: their content in base64. */
+function storedAttachments(list: MailMessage['attachments']): string | null {
+  if (!list?.length) return null;
+  const stored: MailAttachment[] = list.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.content).toString('base64'),
+  }));
+  return JSON.stringify(stored);
 }
 
 export interface Mailer {
@@ -31,6 +44,7 @@ export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string | undefine
           subject: message.subject,
           text_body: message.text,
           html_body: message.html ?? null,
+          attachments: storedAttachments(message.attachments),
           status: transport ? 'queued' : 'outbox',
         })
         .returning('id')
@@ -48,6 +62,11 @@ export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string | undefine
           subject: msg.subject,
           text: msg.text_body,
           html: msg.html_body ?? undefined,
+          attachments: (msg.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.content, 'base64'),
+          })),
         });
         await db
           .updateTable('mail_messages')

@@ -1,0 +1,739 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Event } from '../../platform/db/schema-events.ts';
+import type {
+  Registration,
+  RegistrationQuestion,
+  RegistrationSettings,
+  RegistrationSource,
+} from '../../platform/db/schema-registrations.ts';
+import {
+  AppError,
+  type ErrorCode,
+  type FieldProblem,
+  forbidden,
+  notFound,
+  validation,
+} from '../../platform/errors.ts';
+import { isLang, type Lang } from '../../platform/i18n/index.ts';
+import { hashToken, newToken } from '../../platform/security/tokens.ts';
+import type { Actor, Services } from '../../platform/services.ts';
+import { parseInput, problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
+import { guardCsvText } from '../search/export.ts';
+import { type RegistrationMailKind, registrationMail } from './mails.ts';
+import {
+  canCancelRegistration,
+  canManageRegistrations,
+  canRegisterOthers,
+  canRegisterSelf,
+} from './policy.ts';
+import * as repo from './repository.ts';
+import { checkAnswers, QuestionsInput, RegisterInput, settingsInput } from './schemas.ts';
+import { Turns } from './turns.ts';
+
+/** Visitors' attempts per address (and per IP) within the window before they are refused (429). */
+export const VISITOR_MAX_PER_EMAIL = 5;
+export const VISITOR_MAX_PER_IP = 60;
+export const VISITOR_WINDOW_MS = 60 * 60_000;
+
+/** Per event, two transactions at a time from this process: one holding the event's lock, one ready. */
+const seatTurns = new Turns(2);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Why a registration is refused; pages show `reg.refused.<reason>`, the API its code and message. */
+export type RefusalReason =
+  | 'already_registered'
+  | 'not_open'
+  | 'closed'
+  | 'disabled'
+  | 'sign_in'
+  | 'cancelled';
+
+const REFUSALS: Record<RefusalReason, { code: ErrorCode; message: string }> = {
+  already_registered: {
+    code: 'conflict',
+    message: 'This e-mail address is already registered for this event.',
+  },
+  not_open: { code: 'conflict', message: 'Registration for this event is not open yet.' },
+  closed: { code: 'conflict', message: 'Registration for this event is closed.' },
+  disabled: { code: 'conflict', message: 'This event does not take registrations here.' },
+  sign_in: { code: 'unauthenticated', message: 'Sign in to register for this event.' },
+  cancelled: { code: 'gone', message: 'This registration is already cancelled.' },
+};
+
+export class RegistrationRefused extends AppError {
+  constructor(readonly reason: RefusalReason) {
+    super(REFUSALS[reason].code, REFUSALS[reason].message);
+  }
+}
+
+/** Where an event's registration stands now. */
+export type WindowState = 'open' | 'not_open' | 'closed' | 'disabled';
+
+export function windowState(
+  settings: Pick<RegistrationSettings, 'enabled' | 'opens_at' | 'closes_at'> | undefined,
+  event: Pick<Event, 'ends_at'>,
+  now = new Date(),
+): WindowState {
+  if (!settings?.enabled) return 'disabled';
+  if (settings.opens_at && settings.opens_at > now) return 'not_open';
+  if ((settings.closes_at && settings.closes_at <= now) || event.ends_at <= now) return 'closed';
+  return 'open';
+}
+
+/** An event the actor may see (published, or one they organise), and whether they organise it. */
+export async function eventFor(s: Services, actor: Actor | null, idOrSlug: string) {
+  const event = UUID.test(idOrSlug)
+    ? await findEventById(s.db, idOrSlug)
+    : await findEventBySlug(s.db, idOrSlug);
+  if (!event) throw notFound('No such event.');
+  const organiserTeam = actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false;
+  const manage = canManageRegistrations(actor, organiserTeam);
+  if (event.status !== 'published' && !manage) throw notFound('No such event.');
+  return { event, organiserTeam, manage };
+}
+
+/** What the event page and the registration form show to this reader. */
+export async function registrationView(
+  s: Services,
+  actor: Actor | null,
+  event: Event,
+  organiserTeam?: boolean,
+) {
+  const [settings, questions, counts, own] = await Promise.all([
+    repo.findSettings(s.db, event.id),
+    repo.listQuestions(s.db, event.id),
+    repo.countsOf(s.db, event.id),
+    actor ? repo.activeOfUser(s.db, event.id, actor) : Promise.resolve(undefined),
+  ]);
+  const team = organiserTeam ?? (actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false);
+  const waitingPosition =
+    own?.status === 'waitlisted' ? await repo.waitingPosition(s.db, event.id, own.arrival) : null;
+  const seatsLeft =
+    settings?.capacity === null || settings?.capacity === undefined
+      ? null
+      : Math.max(0, settings.capacity - counts.confirmed);
+  return {
+    event,
+    settings: settings ?? null,
+    questions,
+    counts,
+    seatsLeft,
+    state: windowState(settings, event),
+    own: own ?? null,
+    waitingPosition,
+    mayRegisterSelf: settings ? canRegisterSelf(actor, settings) : false,
+    manage: canManageRegistrations(actor, team),
+  };
+}
+
+export type RegisterMode = 'self' | 'other' | 'api';
+
+export interface RegisterOptions {
+  /** The reader's language: the mail's when the address has no account with one. */
+  lang: Lang;
+  ip: string;
+  mode: RegisterMode;
+}
+
+interface Mailing {
+  kind: RegistrationMailKind;
+  registration: Registration;
+}
+
+/** Writes a registration's mail (with a new cancel link) in the transaction of the change. */
+async function queueMail(s: Services, trx: Kysely<DB>, event: Event, m: Mailing) {
+  const token = m.kind === 'cancelled' ? null : newToken();
+  if (token) await repo.insertCancelToken(trx, m.registration.id, hashToken(token));
+  const organisers = await repo.organisersOf(trx, event.id);
+  await s.mailer.queue(
+    trx,
+    registrationMail(m.kind, {
+      registration: m.registration,
+      event,
+      organisers,
+      baseUrl: s.config.baseUrl,
+      cancelToken: token,
+    }),
+  );
+  return token;
+}
+
+/**
+ * Gives free seats to the waiting list in arrival order (after a cancellation or a larger
+ * capacity), each promoted person mailed; under the settings' lock.
+ */
+async function fillSeats(s: Services, trx: Kysely<DB>, event: Event, settings: RegistrationSettings) {
+  const confirmed = await repo.countConfirmed(trx, event.id);
+  const free = settings.capacity === null ? 1_000_000 : settings.capacity - confirmed;
+  if (free <= 0) return [];
+  const next = await repo.firstWaitlisted(trx, event.id, free);
+  const promoted: Registration[] = [];
+  for (const r of next) {
+    const row = await repo.setStatus(trx, r.id, 'confirmed', { promoted_at: new Date() });
+    await queueMail(s, trx, event, { kind: 'promoted', registration: row });
+    promoted.push(row);
+  }
+  return promoted;
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+
+/**
+ * Registers someone for an event. `self`: the signed-in account itself (its address), or a visitor
+ * where the event accepts them (rate limited per address); `other`: an organiser registers someone;
+ * `api`: the address given decides (an organiser's token registers anyone, anyone else only
+ * themselves). Confirmed while seats remain, else waitlisted in arrival order; the seat count is
+ * read under the event's lock, so concurrent registrations never overbook.
+ */
+export async function register(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  raw: unknown,
+  o: RegisterOptions,
+) {
+  const { event, organiserTeam } = await eventFor(s, actor, idOrSlug);
+  const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const given = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+  const forOther =
+    o.mode === 'other' ||
+    (o.mode === 'api' && actor !== null && given !== '' && given !== actor.email.toLowerCase());
+  if (forOther && !canRegisterOthers(actor, organiserTeam)) {
+    throw forbidden(actor ? 'You may only register yourself.' : 'Sign in first.');
+  }
+  const settings = await repo.findSettings(s.db, event.id);
+  if (!forOther) {
+    const state = windowState(settings, event);
+    if (state !== 'open') throw new RegistrationRefused(state);
+    if (!canRegisterSelf(actor, settings!)) {
+      throw actor
+        ? forbidden('Confirm your e-mail address to register.')
+        : new RegistrationRefused('sign_in');
+    }
+  }
+  // A confirmed account registers with its own address and, unless it gives one, its own name.
+  const fields =
+    !forOther && actor?.emailVerified ? { ...body, email: actor.email, name: body.name || actor.name } : body;
+  const questions = await repo.listQuestions(s.db, event.id);
+  const parsed = safeParse(RegisterInput, fields);
+  const problems: FieldProblem[] = parsed.success ? [] : problemsFromZod(parsed.error);
+  const checked = checkAnswers(
+    // Organisers adding someone on the page may not know their answers; the API asks for them.
+    o.mode === 'other' ? questions.map((q) => ({ ...q, required: false })) : questions,
+    body.answers,
+  );
+  problems.push(...checked.problems);
+  if (problems.length || !parsed.success) throw validation(problems);
+  const input = parsed.data;
+
+  const visitor = !forOther && !actor?.emailVerified;
+  if (visitor) {
+    const since = new Date(Date.now() - VISITOR_WINDOW_MS);
+    const recent = await repo.recentAttempts(s.db, input.email, o.ip, since);
+    if (recent.byEmail >= VISITOR_MAX_PER_EMAIL || recent.byIp >= VISITOR_MAX_PER_IP) {
+      throw new AppError('rate_limited', 'Too many registrations for this address. Try again in an hour.');
+    }
+    await repo.recordAttempt(s.db, input.email, o.ip);
+  }
+  const account = await repo.localeOfEmail(s.db, input.email);
+  const lang: Lang = isLang(account?.locale) ? account.locale : o.lang;
+  const source: RegistrationSource = forOther
+    ? o.mode === 'api'
+      ? 'api'
+      : 'organiser'
+    : visitor
+      ? 'visitor'
+      : o.mode === 'api'
+        ? 'api'
+        : 'self';
+  const userId = !forOther && actor?.emailVerified ? actor.id : (account?.id ?? null);
+  // Everything that does not depend on the seat is prepared before the lock is taken: the lock is
+  // held only for the lock itself, one insert (which reads the seat count) and the mail's row.
+  const token = newToken();
+  const organisers = await repo.organisersOf(s.db, event.id);
+  const person = { email: input.email, name: input.name, lang };
+  const mails = {
+    confirmed: registrationMail('confirmed', {
+      registration: person,
+      event,
+      organisers,
+      baseUrl: s.config.baseUrl,
+      cancelToken: token,
+    }),
+    waitlisted: registrationMail('waitlisted', {
+      registration: person,
+      event,
+      organisers,
+      baseUrl: s.config.baseUrl,
+      cancelToken: token,
+    }),
+  };
+
+  try {
+    return await seatTurns.run(event.id, () =>
+      s.db.transaction().execute(async (trx) => {
+        let locked = await repo.lockSettings(trx, event.id);
+        // Organisers may add people to an event whose registration was never set up.
+        if (!locked && forOther) {
+          await repo.ensureSettings(trx, event.id);
+          locked = await repo.lockSettings(trx, event.id);
+        }
+        if (!locked) throw new RegistrationRefused('disabled');
+        // A second active registration of the address fails on the unique index (answered 409).
+        const registration = await repo.insertRegistrationForSeat(
+          trx,
+          {
+            event_id: event.id,
+            user_id: userId,
+            name: input.name,
+            email: input.email,
+            organisation_name: input.organisation_name ?? '',
+            country: input.country ?? null,
+            organisation_kind: input.organisation_kind ?? null,
+            answers: checked.answers,
+            source,
+            lang,
+          },
+          locked.capacity,
+          hashToken(token),
+        );
+        const status = registration.status as 'confirmed' | 'waitlisted';
+        await s.mailer.queue(trx, mails[status]);
+        if (forOther) {
+          await recordAudit(trx, {
+            actorId: actor!.id,
+            action: 'registration.add',
+            subjectType: 'event',
+            subjectId: event.id,
+            details: { registration: registration.id, email: input.email, status },
+          });
+        }
+        return { event, registration, token };
+      }),
+    );
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new RegistrationRefused('already_registered');
+    throw err;
+  }
+}
+
+/**
+ * Cancels a registration under the event's lock and gives its seat to the first waitlisted person.
+ * `by`: the actor who cancels (null: the cancel link, which proves the mail was read).
+ */
+async function cancelLocked(
+  s: Services,
+  registrationId: string,
+  by: { actor: Actor | null; organiser: boolean },
+) {
+  const first = await repo.findRegistration(s.db, registrationId);
+  if (!first) throw notFound('No such registration.');
+  const event = (await findEventById(s.db, first.event_id))!;
+  return seatTurns.run(event.id, () =>
+    s.db.transaction().execute(async (trx) => {
+      const settings = await repo.lockSettings(trx, event.id);
+      const reg = await repo.findRegistration(trx, registrationId);
+      if (!reg) throw notFound('No such registration.');
+      if (reg.status === 'cancelled') throw new RegistrationRefused('cancelled');
+      const row = await repo.setStatus(trx, reg.id, 'cancelled', { cancelled_at: new Date() });
+      await queueMail(s, trx, event, { kind: 'cancelled', registration: row });
+      const promoted = reg.status === 'confirmed' && settings ? await fillSeats(s, trx, event, settings) : [];
+      if (by.organiser && by.actor && by.actor.id !== reg.user_id) {
+        await recordAudit(trx, {
+          actorId: by.actor.id,
+          action: 'registration.cancel',
+          subjectType: 'event',
+          subjectId: event.id,
+          details: { registration: reg.id, email: reg.email, promoted: promoted.map((p) => p.id) },
+        });
+      }
+      return { event, registration: row, promoted };
+    }),
+  );
+}
+
+/** Its registrant or an organiser cancels a registration. */
+export async function cancelRegistration(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  registrationId: string,
+) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, organiserTeam } = await eventFor(s, actor, idOrSlug);
+  if (!UUID.test(registrationId)) throw notFound('No such registration.');
+  const reg = await repo.findRegistration(s.db, registrationId);
+  if (!reg || reg.event_id !== event.id) throw notFound('No such registration.');
+  if (!canCancelRegistration(actor, reg, organiserTeam)) throw forbidden();
+  const organiser = canManageRegistrations(actor, organiserTeam);
+  return cancelLocked(s, reg.id, { actor, organiser });
+}
+
+/** The registration a confirmation page is about, for one who may cancel it (its registrant, an organiser). */
+export async function registrationToCancel(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  registrationId: string,
+) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, organiserTeam } = await eventFor(s, actor, idOrSlug);
+  if (!UUID.test(registrationId)) throw notFound('No such registration.');
+  const registration = await repo.findRegistration(s.db, registrationId);
+  if (!registration || registration.event_id !== event.id) throw notFound('No such registration.');
+  if (!canCancelRegistration(actor, registration, organiserTeam)) throw forbidden();
+  if (registration.status === 'cancelled') throw new RegistrationRefused('cancelled');
+  return { event, registration };
+}
+
+/** What the cancel link shows (opening it changes nothing: mail scanners open links too). */
+export async function openCancelLink(s: Services, token: string) {
+  const id = token ? await repo.registrationIdByToken(s.db, hashToken(token)) : undefined;
+  const registration = id ? await repo.findRegistration(s.db, id) : undefined;
+  if (!registration) return null;
+  const event = (await findEventById(s.db, registration.event_id))!;
+  return { registration, event };
+}
+
+/** The cancel link's POST: cancels without signing in. */
+export async function cancelByToken(s: Services, token: string) {
+  const id = token ? await repo.registrationIdByToken(s.db, hashToken(token)) : undefined;
+  if (!id) throw notFound('This cancel link is not valid.');
+  return cancelLocked(s, id, { actor: null, organiser: false });
+}
+
+/** The organisers' list: every registration with its answers, the questions and the counts. */
+export async function registrationsOf(s: Services, actor: Actor | null, idOrSlug: string) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, manage, organiserTeam } = await eventFor(s, actor, idOrSlug);
+  if (!manage) throw forbidden();
+  const [view, registrations, cancelled] = await Promise.all([
+    registrationView(s, actor, event, organiserTeam),
+    repo.listRegistrations(s.db, event.id),
+    repo.listRegistrations(s.db, event.id, { withCancelled: true }),
+  ]);
+  return { ...view, registrations, cancelled: cancelled.filter((r) => r.status === 'cancelled') };
+}
+
+/** An organiser marks a confirmed person as arrived (or not). */
+export async function checkIn(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  registrationId: string,
+  arrived: boolean,
+) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, manage } = await eventFor(s, actor, idOrSlug);
+  if (!manage) throw forbidden();
+  if (!UUID.test(registrationId)) throw notFound('No such registration.');
+  return s.db.transaction().execute(async (trx) => {
+    const row = await repo.setCheckedIn(trx, event.id, registrationId, arrived ? new Date() : null);
+    if (!row) throw new AppError('conflict', 'Only a confirmed registration can be checked in.');
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: arrived ? 'registration.check_in' : 'registration.check_in_undo',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: { registration: row.id, email: row.email },
+    });
+    return { event, registration: row };
+  });
+}
+
+/**
+ * The organisers' settings. A capacity below the seats already confirmed is refused (422): nobody
+ * loses a confirmed seat; a larger one (or none) promotes the waiting list at once.
+ */
+export async function updateSettings(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, manage } = await eventFor(s, actor, idOrSlug);
+  if (!manage) throw forbidden();
+  const input = parseInput(settingsInput(event.time_zone), raw);
+  return s.db
+    .transaction()
+    .execute(async (trx) => ({ event, ...(await applySettings(s, trx, actor, event, input)) }));
+}
+
+/**
+ * The `registration` object of an event's create or update request (`POST`/`PATCH
+ * /api/v1/events`, through the registration section's `write`), in the event's transaction:
+ * `{"capacity": 100}` turns registration on with 100 seats; `enabled`, `opens_at` (local to the
+ * event's zone), `closes_at` and `visitors_allowed` as in the settings form. Bad values are named
+ * `registration.<field>` and undo the whole write.
+ */
+export async function writeSettingsOfEvent(
+  s: Services,
+  trx: Kysely<DB>,
+  actor: Actor,
+  event: Event,
+  raw: unknown,
+): Promise<void> {
+  if (raw === undefined) return;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw validation([{ field: 'registration', message: 'v.invalid_type', params: { expected: 'object' } }]);
+  try {
+    const input = parseInput(settingsInput(event.time_zone), { enabled: true, ...raw });
+    await applySettings(s, trx, actor, event, input);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation')
+      throw validation(err.details.map((d) => ({ ...d, field: `registration.${d.field}` })));
+    throw err;
+  }
+}
+
+/** New settings under the seats' lock: refused below the confirmed count, promoting when seats open. */
+async function applySettings(
+  s: Services,
+  trx: Kysely<DB>,
+  actor: Actor,
+  event: Event,
+  input: ReturnType<ReturnType<typeof settingsInput>['parse']>,
+) {
+  await repo.ensureSettings(trx, event.id);
+  await repo.lockSettings(trx, event.id);
+  const confirmed = await repo.countConfirmed(trx, event.id);
+  if (input.capacity !== undefined && input.capacity < confirmed) {
+    throw validation([{ field: 'capacity', message: 'v.reg_capacity_below', params: { count: confirmed } }]);
+  }
+  const settings = await repo.updateSettings(trx, event.id, {
+    enabled: input.enabled,
+    capacity: input.capacity ?? null,
+    opens_at: input.opens_at ?? null,
+    closes_at: input.closes_at ?? null,
+    visitors_allowed: input.visitors_allowed,
+  });
+  const promoted = await fillSeats(s, trx, event, settings);
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action: 'registration.settings',
+    subjectType: 'event',
+    subjectId: event.id,
+    details: {
+      enabled: settings.enabled,
+      capacity: settings.capacity,
+      opens_at: settings.opens_at,
+      closes_at: settings.closes_at,
+      visitors_allowed: settings.visitors_allowed,
+      promoted: promoted.length,
+    },
+  });
+  return { settings, promoted };
+}
+
+/** The organisers' questions, in order; a question keeps its id (and its answers) while it is edited. */
+export async function saveQuestions(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, manage } = await eventFor(s, actor, idOrSlug);
+  if (!manage) throw forbidden();
+  const input = parseInput(QuestionsInput, raw);
+  await s.db.transaction().execute(async (trx) => {
+    await repo.replaceQuestions(trx, event.id, input.questions);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'registration.questions',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: {
+        questions: input.questions.map((q) => ({ kind: q.kind, label: q.label, required: q.required })),
+      },
+    });
+  });
+  return { event, questions: await repo.listQuestions(s.db, event.id) };
+}
+
+const IMPORT_COLUMNS = ['name', 'email', 'organisation_name', 'country', 'organisation_kind'] as const;
+export const IMPORT_MAX_ROWS = 2000;
+
+/** A problem of an imported file: its line (1 is the header) and field. */
+export interface ImportProblem extends FieldProblem {
+  line: number;
+}
+
+/**
+ * Registers the people of a CSV file (header `name,email,organisation_name,country,organisation_kind`;
+ * only `name` and `email` required). Every line is checked first: if any is bad, nothing is saved
+ * and each bad line is reported with its number. Then all are registered in one transaction, in
+ * the file's order, confirmed while seats remain, each mailed.
+ */
+export async function importRegistrations(
+  s: Services,
+  actor: Actor | null,
+  idOrSlug: string,
+  data: Buffer | null,
+  lang: Lang,
+) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
+  const { event, manage } = await eventFor(s, actor, idOrSlug);
+  if (!manage) throw forbidden();
+  if (!data || data.length === 0) throw validation([{ field: 'file', message: 'v.required' }]);
+  let records: Record<string, string>[];
+  try {
+    records = parseCsv(data.toString('utf8').replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
+  } catch (err) {
+    throw validation([
+      {
+        field: 'file',
+        message: 'v.import_unreadable',
+        params: { reason: (err as Error).message.slice(0, 200) },
+      },
+    ]);
+  }
+  if (records.length === 0) throw validation([{ field: 'file', message: 'v.reg_import_empty' }]);
+  if (records.length > IMPORT_MAX_ROWS)
+    throw validation([{ field: 'file', message: 'v.too_many', params: { max: IMPORT_MAX_ROWS } }]);
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  const rows = records.map((record, i) => {
+    const line = i + 2;
+    const values = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c] ?? '']));
+    const parsed = safeParse(RegisterInput, values);
+    if (!parsed.success) {
+      for (const p of problemsFromZod(parsed.error)) problems.push({ ...p, line });
+      return null;
+    }
+    const earlier = seen.get(parsed.data.email);
+    if (earlier)
+      problems.push({ line, field: 'email', message: 'v.reg_duplicate_line', params: { line: earlier } });
+    seen.set(parsed.data.email, line);
+    return { line, ...parsed.data };
+  });
+  if (problems.length) throw new ImportRefused(problems);
+  const accounts = new Map<string, { id: string; locale: string | null }>();
+  for (const r of rows) {
+    const a = await repo.localeOfEmail(s.db, r!.email);
+    if (a) accounts.set(r!.email, a);
+  }
+  return s.db.transaction().execute(async (trx) => {
+    await repo.ensureSettings(trx, event.id);
+    const settings = (await repo.lockSettings(trx, event.id))!;
+    let confirmed = await repo.countConfirmed(trx, event.id);
+    const taken: ImportProblem[] = [];
+    for (const r of rows) {
+      if (await repo.activeByEmail(trx, event.id, r!.email))
+        taken.push({ line: r!.line, field: 'email', message: 'v.reg_already_registered' });
+    }
+    if (taken.length) throw new ImportRefused(taken);
+    const counts = { confirmed: 0, waitlisted: 0 };
+    for (const r of rows) {
+      const input = r!;
+      const status = settings.capacity === null || confirmed < settings.capacity ? 'confirmed' : 'waitlisted';
+      if (status === 'confirmed') confirmed += 1;
+      counts[status] += 1;
+      const account = accounts.get(input.email);
+      const registration = await repo.insertRegistration(trx, {
+        event_id: event.id,
+        user_id: account?.id ?? null,
+        name: input.name,
+        email: input.email,
+        organisation_name: input.organisation_name ?? '',
+        country: input.country ?? null,
+        organisation_kind: input.organisation_kind ?? null,
+        answers: {},
+        status,
+        source: 'import',
+        lang: isLang(account?.locale) ? account.locale : lang,
+      });
+      await queueMail(s, trx, event, { kind: status, registration });
+    }
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'registration.import',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: { rows: rows.length, ...counts },
+    });
+    return { event, ...counts };
+  });
+}
+
+/** An import refused line by line (422): `details` are the problems, each with its line. */
+export class ImportRefused extends AppError {
+  constructor(readonly problems: ImportProblem[]) {
+    super(
+      'validation',
+      'Some lines of the file are not valid; nothing was imported.',
+      problems.map((p) => ({ ...p, field: `line ${p.line}: ${p.field}` })),
+    );
+  }
+}
+
+/** The list as CSV for the organisers: one column per question; text cells guarded against formulas. */
+export async function exportRegistrations(s: Services, actor: Actor | null, idOrSlug: string) {
+  const data = await registrationsOf(s, actor, idOrSlug);
+  const answerText = (q: RegistrationQuestion, r: Registration) => {
+    const a = r.answers[q.id];
+    if (a === undefined) return '';
+    if (typeof a === 'boolean') return a ? 'yes' : 'no';
+    return Array.isArray(a) ? a.join('; ') : a;
+  };
+  const header = [
+    'name',
+    'email',
+    'organisation_name',
+    'country',
+    'organisation_kind',
+    'status',
+    'registered_at',
+    'checked_in_at',
+    'source',
+    ...data.questions.map((q) => q.label),
+  ];
+  const rows = [...data.registrations, ...data.cancelled].map((r) => [
+    r.name,
+    r.email,
+    r.organisation_name,
+    r.country ?? '',
+    r.organisation_kind ?? '',
+    r.status,
+    r.created_at.toISOString(),
+    r.checked_in_at?.toISOString() ?? '',
+    r.source,
+    ...data.questions.map((q) => answerText(q, r)),
+  ]);
+  const csv = stringify([header.map(guardCsvText), ...rows.map((row) => row.map(guardCsvText))]);
+  await recordAudit(s.db, {
+    actorId: actor!.id,
+    action: 'registration.export',
+    subjectType: 'event',
+    subjectId: data.event.id,
+    details: { rows: rows.length },
+  });
+  return { event: data.event, csv };
+}
+
+/** The participation report of a past event (anyone may read it): confirmed registrations and check-ins. */
+export async function participationReport(s: Services, event: Event) {
+  const [figures, counts] = await Promise.all([
+    repo.participation(s.db, event.id),
+    repo.countsOf(s.db, event.id),
+  ]);
+  return { ...figures, registered: counts.confirmed, checkedIn: counts.checked_in };
+}
+
+/** The figures `GET /api/v1/events/{id}` adds. */
+export async function registrationSummary(s: Services, event: Event) {
+  const [settings, counts] = await Promise.all([
+    repo.findSettings(s.db, event.id),
+    repo.countsOf(s.db, event.id),
+  ]);
+  return {
+    enabled: settings?.enabled ?? false,
+    capacity: settings?.capacity ?? null,
+    confirmed: counts.confirmed,
+    waitlisted: counts.waitlisted,
+    opens_at: settings?.opens_at?.toISOString() ?? null,
+    closes_at: settings?.closes_at?.toISOString() ?? null,
+  };
+}
