@@ -5,7 +5,7 @@ import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import type { FacetCounts, Filters } from '../search/kind.ts';
-import { Highlighted } from '../search/search-page.tsx';
+import { FacetList, Highlighted, toggled } from '../search/search-page.tsx';
 import type { EventHit } from './search-repository.ts';
 import { EVENT_FACET_KEYS, type EventFacetKey, eventKind } from './searchable.ts';
 import { dayOf, monthGrid, monthOf, monthTitle, shiftMonth, shortDate, weekdays } from './time.ts';
@@ -53,60 +53,6 @@ export function calendarHref(
 
 const label = (ctx: RequestContext, key: EventFacetKey, value: string) =>
   eventKind.facets.find((f) => f.key === key)!.label(ctx, value);
-
-const toggled = (filters: Filters<EventFacetKey>, key: EventFacetKey, value: string) => {
-  const current = filters[key];
-  return {
-    ...filters,
-    [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value],
-  };
-};
-
-function FacetList({
-  ctx,
-  state,
-  facetKey,
-  values,
-}: {
-  ctx: RequestContext;
-  state: CalendarState;
-  facetKey: EventFacetKey;
-  values: { value: string; count: number }[];
-}) {
-  const selected = state.filters[facetKey];
-  const shown = [
-    ...values,
-    ...selected.filter((v) => !values.some((x) => x.value === v)).map((value) => ({ value, count: 0 })),
-  ];
-  if (!shown.length) return null;
-  const id = `facet-${facetKey}`;
-  return (
-    <section class="facet" aria-labelledby={id}>
-      <h3 id={id}>{ctx.t(`facet.${facetKey}` as MessageKey)}</h3>
-      <ul>
-        {shown.map((v) => {
-          const on = selected.includes(v.value);
-          return (
-            <li>
-              <a
-                href={calendarHref(state, { filters: toggled(state.filters, facetKey, v.value) })}
-                class={on ? 'facet-value selected' : 'facet-value'}
-                aria-current={on ? 'true' : undefined}
-                rel="nofollow"
-              >
-                <span class="facet-box" aria-hidden="true">
-                  {on ? '✓' : ''}
-                </span>
-                <span class="facet-label">{label(ctx, facetKey, v.value)}</span>
-                <span class="facet-count">{formatNumber(ctx.lang, v.count)}</span>
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
 
 /** An event in a list: title, date in its zone, place, type and format, organisers. */
 export function EventCard({ ctx, e }: { ctx: RequestContext; e: EventHit }) {
@@ -305,7 +251,13 @@ export function CalendarPage({
         <aside class="facets" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('calendar.filters')}</h2>
           {EVENT_FACET_KEYS.map((key) => (
-            <FacetList ctx={ctx} state={state} facetKey={key} values={facets[key]} />
+            <FacetList
+              ctx={ctx}
+              facet={eventKind.facets.find((f) => f.key === key)!}
+              filters={state.filters}
+              values={facets[key]}
+              href={(filters) => calendarHref(state, { filters })}
+            />
           ))}
         </aside>
         <section class="results" aria-labelledby="results-title">

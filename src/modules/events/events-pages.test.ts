@@ -278,4 +278,33 @@ describe.each(ENGINES)('event pages on %s', (engine) => {
     expect(days).toEqual([3, 4]);
     expectIn(month.html, 'href="/events?view=month&amp;month=2027-04"');
   });
+  it.skipIf(skip)('lists the 30 organisers with most events, and any chosen one besides', async () => {
+    const db = srv.services.db;
+    const orgs = [];
+    for (let i = 1; i <= 34; i++)
+      orgs.push(
+        await insertOrganisation(db, {
+          slug: `organiser-${String(i).padStart(2, '0')}`,
+          name: `Organiser ${String(i).padStart(2, '0')}`,
+          type: 'cluster_organisation',
+          country: 'BE',
+          status: 'published',
+        }),
+      );
+    // Organiser 01 organises two events, the others one each: 01 comes first.
+    for (const org of orgs) await makeEvent(db, {}, [org.id]);
+    await makeEvent(db, {}, [orgs[0]!.id]);
+    const c = new HttpClient(srv.url);
+    const listed = (html: string) =>
+      [...html.matchAll(/href="\/events\?organiser=(organiser-\d+)"/g)].map((m) => m[1]);
+    const page = (await c.get('/events')).html;
+    expect(listed(page)).toHaveLength(30);
+    expect(listed(page)[0]).toBe('organiser-01');
+    expectIn(page, '4 more not listed: search for them by name.');
+    // An organiser beyond the 30, once chosen (from its profile's link, say), is listed to be removed.
+    const lastSlug = orgs.map((o) => o.slug).find((slug) => !listed(page).includes(slug))!;
+    const chosen = (await c.get(`/events?organiser=${lastSlug}`)).html;
+    expectIn(chosen, `aria-current="true"`);
+    expectIn(chosen, `Organiser ${lastSlug.slice(-2)}`);
+  });
 });

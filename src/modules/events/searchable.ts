@@ -95,6 +95,8 @@ const FACETS: readonly Spec[] = [
   },
   {
     key: 'organiser',
+    // Hundreds of organisations organise events: the calendar lists those with most.
+    listAtMost: 30,
     type: 'list',
     api: { description: 'Slugs of organising organisations (an unknown slug matches no event)' },
     valid: (v) => SLUG.test(v),

@@ -509,4 +509,57 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
       expect(html).toMatch(/<th scope="row">SME<\/th><td class="num">1<\/td><td class="num">1<\/td>/);
     },
   );
+  it.skipIf(skip)(
+    "takes an event's registration settings from the event's own write (POST /api/v1/events), or saves nothing",
+    async () => {
+      const editor = await makeUser(s(), 'events-editor@example.org', 'editor');
+      const token = (await createApiToken(s(), editor.id, 'api')).token;
+      const { event: organiserEvent } = await organisedEvent(s());
+      const organisers = await s()
+        .db.selectFrom('event_organisers')
+        .select('organisation_id')
+        .where('event_id', '=', organiserEvent.id)
+        .execute();
+      const body = {
+        title: 'Cluster days 2027',
+        type: 'conference',
+        format: 'onsite',
+        starts_at: '2027-03-01T09:00',
+        ends_at: '2027-03-01T17:00',
+        time_zone: 'Europe/Brussels',
+        country: 'BE',
+        city: 'Brussels',
+        organisers: [organisers[0]!.organisation_id],
+        registration: { capacity: 100 },
+      };
+      const c = new HttpClient(srv.url);
+      const created = await c.json('POST', '/api/v1/events', body, { authorization: `Bearer ${token}` });
+      expect(created.status, JSON.stringify(created.data)).toBe(201);
+      expect(created.data.status).toBe('published');
+      const read = await c.json('GET', `/api/v1/events/${created.data.id}`);
+      expect(read.data.registration).toMatchObject({
+        enabled: true,
+        capacity: 100,
+        confirmed: 0,
+        waitlisted: 0,
+      });
+
+      const bad = await c.json(
+        'POST',
+        '/api/v1/events',
+        { ...body, title: 'Cluster days 2028', registration: { capacity: -5 } },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(bad.status).toBe(422);
+      expect(bad.data.error.details.map((d: { field: string }) => d.field)).toEqual([
+        'registration.capacity',
+      ]);
+      const titles = await s()
+        .db.selectFrom('events')
+        .select('title')
+        .where('title', 'like', 'Cluster days%')
+        .execute();
+      expect(titles).toEqual([{ title: 'Cluster days 2027' }]);
+    },
+  );
 });

@@ -45,6 +45,11 @@ interface FacetBase<K extends string> {
   sql: FacetSql;
   /** Offered on the page only once a value of this other facet (or of this one) is chosen. */
   onlyWith?: K;
+  /**
+   * Pages list at most this many of its values (the most frequent, and every selected one): for a
+   * facet with very many values, such as an event's organisers; the rest are found by words.
+   */
+  listAtMost?: number;
   /** The query parameter in the OpenAPI document: what its values are, and the list when closed. */
   api: { description: string; values?: readonly string[] };
 }

@@ -36,7 +36,7 @@ export function searchHref<K extends string>(
   return query ? `${kind.path}?${query}` : kind.path;
 }
 
-function toggled<K extends string>(filters: Filters<K>, key: K, value: string): Filters<K> {
+export function toggled<K extends string>(filters: Filters<K>, key: K, value: string): Filters<K> {
   const current = filters[key];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...filters, [key]: next };
@@ -85,24 +85,36 @@ export function Snippet({ snippet, summary }: { snippet: string; summary: string
 
 const VISIBLE_VALUES = 8;
 
-function Facet<K extends string>({
+/**
+ * A facet's values as links that toggle them (OR within a facet, AND across), each with its
+ * count: the first few in sight, the others behind "more", at most `facet.listAtMost` of them
+ * besides the selected ones. Any page of any kind draws its facets with it; `href` writes the
+ * page's address for other filters.
+ */
+export function FacetList<K extends string>({
   ctx,
-  kind,
-  state,
-  facetKey,
+  facet,
+  filters,
   values,
+  href,
 }: {
   ctx: RequestContext;
-  kind: SearchableKind<K>;
-  state: SearchState<K>;
-  facetKey: K;
+  facet: FacetSpec<K>;
+  filters: Filters<K>;
   values: { value: string; count: number }[];
+  href: (filters: Filters<K>) => string;
 }) {
-  const selected = state.filters[facetKey];
+  const selected = filters[facet.key];
   // Selected values stay visible even when nothing matches them any more, so they can be removed.
+  const listed = values.slice(0, facet.listAtMost ?? values.length);
   const shown = [
-    ...values,
-    ...selected.filter((v) => !values.some((x) => x.value === v)).map((value) => ({ value, count: 0 })),
+    ...listed,
+    ...selected
+      .filter((v) => !listed.some((x) => x.value === v))
+      .map((value) => ({
+        value,
+        count: values.find((x) => x.value === value)?.count ?? 0,
+      })),
   ];
   if (!shown.length) return null;
   const item = (v: { value: string; count: number }) => {
@@ -110,7 +122,7 @@ function Facet<K extends string>({
     return (
       <li>
         <a
-          href={searchHref(kind, state, { filters: toggled(state.filters, facetKey, v.value) })}
+          href={href(toggled(filters, facet.key, v.value))}
           class={on ? 'facet-value selected' : 'facet-value'}
           aria-current={on ? 'true' : undefined}
           rel="nofollow"
@@ -118,7 +130,7 @@ function Facet<K extends string>({
           <span class="facet-box" aria-hidden="true">
             {on ? '✓' : ''}
           </span>
-          <span class="facet-label">{facetValueLabel(ctx, kind, facetKey, v.value)}</span>
+          <span class="facet-label">{facet.label(ctx, v.value)}</span>
           <span class="facet-count">{formatNumber(ctx.lang, v.count)}</span>
         </a>
       </li>
@@ -126,10 +138,11 @@ function Facet<K extends string>({
   };
   const head = shown.slice(0, VISIBLE_VALUES);
   const tail = shown.slice(VISIBLE_VALUES);
-  const id = `facet-${facetKey}`;
+  const unlisted = values.length - listed.length;
+  const id = `facet-${facet.key}`;
   return (
     <section class="facet" aria-labelledby={id}>
-      <h3 id={id}>{ctx.t(`facet.${facetKey}` as MessageKey)}</h3>
+      <h3 id={id}>{ctx.t(`facet.${facet.key}` as MessageKey)}</h3>
       <ul>{head.map(item)}</ul>
       {tail.length ? (
         <details>
@@ -137,6 +150,7 @@ function Facet<K extends string>({
           <ul>{tail.map(item)}</ul>
         </details>
       ) : null}
+      {unlisted > 0 ? <p class="hint">{ctx.t('search.unlisted', { n: unlisted })}</p> : null}
     </section>
   );
 }
@@ -218,7 +232,13 @@ export function SearchPage<K extends string, Hit>({
           <h2 id="facets-title">{t('search.filters')}</h2>
           {kind.facets.map((f) =>
             offered(f, state.filters) ? (
-              <Facet ctx={ctx} kind={kind} state={state} facetKey={f.key} values={facets[f.key]} />
+              <FacetList
+                ctx={ctx}
+                facet={f}
+                filters={state.filters}
+                values={facets[f.key]}
+                href={(filters) => searchHref(kind, state, { filters })}
+              />
             ) : null,
           )}
         </aside>

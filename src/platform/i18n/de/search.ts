@@ -17,6 +17,7 @@ export const search: Record<keyof typeof en, string> = {
   'search.none':
     'Keine Organisation entspricht dieser Suche. Versuchen Sie weniger Wörter oder entfernen Sie einen Filter.',
   'search.more': '{n} weitere',
+  'search.unlisted': '{n} weitere nicht aufgeführt: suchen Sie sie über den Namen.',
   'search.active_filters': 'Aktive Filter',
   'search.remove_filter': 'Filter {name} entfernen',
   'search.clear': 'Alle Filter entfernen',

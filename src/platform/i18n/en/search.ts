@@ -14,6 +14,7 @@ export const search = {
   'search.corrected': 'Showing results for “{q}”.',
   'search.none': 'No organisation matches this search. Try fewer words or remove a filter.',
   'search.more': '{n} more',
+  'search.unlisted': '{n} more not listed: search for them by name.',
   'search.active_filters': 'Active filters',
   'search.remove_filter': 'Remove filter {name}',
   'search.clear': 'Clear all filters',

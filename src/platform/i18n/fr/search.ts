@@ -17,6 +17,7 @@ export const search: Record<keyof typeof en, string> = {
   'search.none':
     'Aucune organisation ne correspond à cette recherche. Essayez moins de mots ou retirez un filtre.',
   'search.more': '{n} de plus',
+  'search.unlisted': '{n} autres non listés : cherchez-les par leur nom.',
   'search.active_filters': 'Filtres actifs',
   'search.remove_filter': 'Retirer le filtre {name}',
   'search.clear': 'Retirer tous les filtres',
