@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Pagination } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatNumber, type MessageKey } from '../../platform/i18n/index.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import type { FacetCounts, Filters } from '../search/kind.ts';
