@@ -54,7 +54,7 @@ describe('the demo calls for ideas and awards', () => {
   it('give the 2019 conference its awards of the year and ideas, and the next conference open ones', async () => {
     const s = testServices(tdb.database);
     const created = await seedDemo(s, [organisationsPart, eventsStub, ideasAwardsPart], TODAY);
-    expect(created!['ideas-awards']).toBeGreaterThan(40);
+    expect(created!['idea and award entries']).toBeGreaterThan(40);
     const db = tdb.database.db;
     const { rows: categories } = await sql<{
       slug: string;
@@ -103,7 +103,7 @@ describe('the demo calls for ideas and awards', () => {
     try {
       const s = testServices(other.database);
       expect(await seedDemo(s, [organisationsPart, ideasAwardsPart], TODAY)).toMatchObject({
-        'ideas-awards': 0,
+        'idea and award entries': 0,
       });
     } finally {
       await other.database.close();

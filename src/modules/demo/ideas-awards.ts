@@ -241,7 +241,7 @@ async function seedUpcoming(trx: Kysely<DB>, ctx: DemoContext, event: Event, rnd
 }
 
 export const ideasAwardsPart: DemoPart = {
-  name: 'ideas-awards',
+  name: 'idea and award entries',
   present: async (db) => (await ideas.countIdeas(db)) + (await awards.countCategories(db)) > 0,
   async seed(trx, ctx) {
     const rnd = new Random(ctx.seed + 15);
