@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, useBrowserServer } from './helpers/browser.ts';
+import { seriousA11yViolations, signInPage, useBrowserServer } from './helpers/browser.ts';
 import { ENGINES } from './helpers/db.ts';
 import { makeUser, orgForm, PASSWORD, signedIn } from './helpers/fixtures.ts';
 import { linkIn } from './helpers/smtp.ts';
@@ -12,13 +12,7 @@ describe.each(ENGINES)('browser journeys on %s', (engine) => {
     if (!skip) await env.srv.reset();
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${env.srv.url}/sign-in`);
-    await page.locator('#f-email').fill(email);
-    await page.locator('#f-password').fill(PASSWORD);
-    await page.locator('form[action="/sign-in"] button[type=submit]').click();
-    await page.waitForLoadState();
-  }
+  const signIn = (page: Page, email: string) => signInPage(page, env.srv.url, email);
 
   /** Sign-up → e-mail → profile → review → published, in one language; returns the profile path. */
   async function journey(

@@ -4,6 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Engine } from '../../src/platform/db/pool.ts';
 import { skipReason } from './db.ts';
+import { PASSWORD } from './fixtures.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,4 +87,13 @@ export function useBrowserServer(engine: Engine, seed?: (srv: TestServer) => Pro
       return state.browser!;
     },
   };
+}
+
+/** Signs `page` in through the sign-in form, as a person would, with the test password. */
+export async function signInPage(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(PASSWORD);
+  await page.locator('form[action="/sign-in"] button[type=submit]').click();
+  await page.waitForLoadState();
 }

@@ -8,6 +8,7 @@ import { shadingFor } from '../../platform/maps/shading.ts';
 import { worldMap } from '../../platform/maps/world.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { EventCard } from './calendar-page.tsx';
+import { LinksSection } from './pages.tsx';
 import type { CampaignCounts } from './repository.ts';
 import type { EventHit } from './search-repository.ts';
 
@@ -115,20 +116,7 @@ export function CampaignPage({
       {c.description_html ? (
         <div class="description" dangerouslySetInnerHTML={{ __html: c.description_html }} />
       ) : null}
-      {c.toolkit.length ? (
-        <section aria-labelledby="toolkit-title">
-          <h2 id="toolkit-title">{t('campaigns.toolkit')}</h2>
-          <ul>
-            {c.toolkit.map((l) => (
-              <li>
-                <a href={l.url} rel="nofollow noopener">
-                  {l.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinksSection id="toolkit-title" title={t('campaigns.toolkit')} links={c.toolkit} />
       <section aria-labelledby="campaign-map-title">
         <h2 id="campaign-map-title">{t('campaigns.map')}</h2>
         <div class="map-layout europe">

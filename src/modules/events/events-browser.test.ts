@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, useBrowserServer } from '../../../test/helpers/browser.ts';
+import { seriousA11yViolations, signInPage, useBrowserServer } from '../../../test/helpers/browser.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { makeCampaign } from '../../../test/helpers/events.ts';
-import { makeUser, PASSWORD } from '../../../test/helpers/fixtures.ts';
+import { makeUser } from '../../../test/helpers/fixtures.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 
@@ -14,13 +14,7 @@ describe.each(ENGINES)('events in a browser on %s', (engine) => {
     if (!skip) await env.srv.reset();
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${env.srv.url}/sign-in`);
-    await page.locator('#f-email').fill(email);
-    await page.locator('#f-password').fill(PASSWORD);
-    await page.locator('form[action="/sign-in"] button[type=submit]').click();
-    await page.waitForLoadState();
-  }
+  const signIn = (page: Page, email: string) => signInPage(page, env.srv.url, email);
 
   it.skipIf(skip)(
     'a team submits an event into a campaign, an editor validates it, and the campaign counts it',

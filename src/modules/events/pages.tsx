@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { EVENT_FORMATS, EVENT_TYPES } from '../../platform/db/schema-events.ts';
+import { EVENT_FORMATS, EVENT_TYPES, type Link } from '../../platform/db/schema-events.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import {
   CheckboxGroup,
@@ -133,20 +133,7 @@ export function EventPage({
         {e.description_html ? (
           <div class="description" dangerouslySetInnerHTML={{ __html: e.description_html }} />
         ) : null}
-        {e.links.length ? (
-          <section aria-labelledby="links-title">
-            <h2 id="links-title">{t('event.links')}</h2>
-            <ul>
-              {e.links.map((l) => (
-                <li>
-                  <a href={l.url} rel="nofollow noopener">
-                    {l.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <LinksSection id="links-title" title={t('event.links')} links={e.links} />
         {past && (e.recording_url || e.report_summary_html) ? (
           <section aria-labelledby="report-title">
             <h2 id="report-title">{t('event.report')}</h2>
@@ -551,5 +538,24 @@ export function EventReviewPage({
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** A titled list of outside links (an event's links, a campaign's toolkit); nothing when empty. */
+export function LinksSection({ id, title, links }: { id: string; title: string; links: readonly Link[] }) {
+  if (!links.length) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.url} rel="nofollow noopener">
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { EventSection } from '../events/section.ts';
-import { managePath, ParticipationReport, RegistrationBlock } from './pages.tsx';
+import { managePath, RegistrationBlock } from './pages.tsx';
+import { ParticipationReport } from './report.tsx';
 import {
   participationReport,
   registrationSummary,

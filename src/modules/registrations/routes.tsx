@@ -12,16 +12,8 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import {
-  CancelLinkPage,
-  ConfirmCancelPage,
-  type ImportProblemView,
-  ManagePage,
-  managePath,
-  RegisterPage,
-  registerPath,
-  SettingsPage,
-} from './pages.tsx';
+import { type ImportProblemView, ManagePage, SettingsPage } from './manage-pages.tsx';
+import { CancelLinkPage, ConfirmCancelPage, managePath, RegisterPage, registerPath } from './pages.tsx';
 import * as uc from './usecases.ts';
 
 type Params = { slug: string; id: string };
