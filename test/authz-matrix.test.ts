@@ -10,6 +10,8 @@ import { localInput } from '../src/modules/ideas/zoned-time.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
+import * as tools from '../src/modules/registrations/organiser-usecases.ts';
+import * as settings from '../src/modules/registrations/settings.ts';
 import * as registrations from '../src/modules/registrations/usecases.ts';
 import { insertInvitation, upsertMember as insertMember } from '../src/modules/teams/repository.ts';
 import * as team from '../src/modules/teams/usecases.ts';
@@ -474,18 +476,17 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         { name: 'Someone', email: `someone${++n}@example.org` },
         regOpts('other'),
       ),
-    list_registrations: async (a) =>
-      registrations.registrationsOf(s, a, (await organisedEventWithTeam()).event.id),
+    list_registrations: async (a) => tools.registrationsOf(s, a, (await organisedEventWithTeam()).event.id),
     cancel_others_registration: async (a) => {
       const { event, registrationId } = await eventWithRegistration();
       return registrations.cancelRegistration(s, a, event.id, registrationId);
     },
     check_in: async (a) => {
       const { event, registrationId } = await eventWithRegistration();
-      return registrations.checkIn(s, a, event.id, registrationId, true);
+      return tools.checkIn(s, a, event.id, registrationId, true);
     },
     import_registrations: async (a) =>
-      registrations.importRegistrations(
+      tools.importRegistrations(
         s,
         a,
         (await organisedEventWithTeam()).event.id,
@@ -493,9 +494,9 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         'en',
       ),
     export_registrations: async (a) =>
-      registrations.exportRegistrations(s, a, (await organisedEventWithTeam()).event.id),
+      tools.exportRegistrations(s, a, (await organisedEventWithTeam()).event.id),
     registration_settings: async (a) =>
-      registrations.updateSettings(s, a, (await organisedEventWithTeam()).event.id, {
+      settings.updateSettings(s, a, (await organisedEventWithTeam()).event.id, {
         enabled: 'on',
         capacity: '10',
       }),

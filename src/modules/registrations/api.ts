@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Registration } from '../../platform/db/schema-registrations.ts';
 import { clientIp, requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
+import * as tools from './organiser-usecases.ts';
 import * as uc from './usecases.ts';
 
 type Params = { id: string; registrationId: string };
@@ -62,7 +63,7 @@ export function registerRegistrationApi(app: FastifyInstance, s: Services) {
 
   app.get('/api/v1/events/:id/registrations', async (req) => {
     requireActor(req);
-    const data = await uc.registrationsOf(s, req.ctx.actor, (req.params as Params).id);
+    const data = await tools.registrationsOf(s, req.ctx.actor, (req.params as Params).id);
     return {
       capacity: data.settings?.capacity ?? null,
       confirmed: data.counts.confirmed,

@@ -1,12 +1,8 @@
 import type { EventSection } from '../events/section.ts';
 import { managePath, RegistrationBlock } from './pages.tsx';
 import { ParticipationReport } from './report.tsx';
-import {
-  participationReport,
-  registrationSummary,
-  registrationView,
-  writeSettingsOfEvent,
-} from './usecases.ts';
+import { writeSettingsOfEvent } from './settings.ts';
+import { participationReport, registrationSummary, registrationView } from './usecases.ts';
 
 /**
  * The registration part of an event page: before the event, its status (capacity, seats left,

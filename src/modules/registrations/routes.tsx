@@ -13,7 +13,9 @@ import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { type ImportProblemView, ManagePage, SettingsPage } from './manage-pages.tsx';
+import * as tools from './organiser-usecases.ts';
 import { CancelLinkPage, ConfirmCancelPage, managePath, RegisterPage, registerPath } from './pages.tsx';
+import * as settings from './settings.ts';
 import * as uc from './usecases.ts';
 
 type Params = { slug: string; id: string };
@@ -201,7 +203,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
     } = {},
     status?: number,
   ) => {
-    const data = await uc.registrationsOf(s, req.ctx.actor, (req.params as Params).slug);
+    const data = await tools.registrationsOf(s, req.ctx.actor, (req.params as Params).slug);
     return sendPage(
       reply,
       <ManagePage ctx={req.ctx} data={data} {...extra} notice={noticeFrom(req.query)} />,
@@ -243,10 +245,10 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
     const { slug } = req.params as Params;
     if (!requirePageActor(req, reply)) return reply;
     // Refused before a byte of the file is read.
-    await uc.registrationsOf(s, req.ctx.actor, slug);
+    await tools.registrationsOf(s, req.ctx.actor, slug);
     const form = await readMultipartForm(req, 'file');
     try {
-      const { event } = await uc.importRegistrations(
+      const { event } = await tools.importRegistrations(
         s,
         req.ctx.actor,
         slug,
@@ -255,7 +257,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
       );
       return redirectWithNotice(reply, managePath(event), 'notice.reg_imported');
     } catch (err) {
-      if (err instanceof uc.ImportRefused)
+      if (err instanceof tools.ImportRefused)
         return managePage(req, reply, { importProblems: err.problems }, 422);
       if (err instanceof AppError && err.code === 'validation') {
         const problems = err.details.map((p: FieldProblem) => ({ ...p, line: 1 }));
@@ -276,13 +278,13 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
   app.post('/events/:slug/registrations/:id/check-in', async (req, reply) => {
     const { slug, id } = req.params as Params;
     if (!requirePageActor(req, reply)) return reply;
-    const { event } = await uc.checkIn(s, req.ctx.actor, slug, id, formBody(req).arrived === 'on');
+    const { event } = await tools.checkIn(s, req.ctx.actor, slug, id, formBody(req).arrived === 'on');
     return redirectWithNotice(reply, managePath(event), 'notice.reg_checked_in');
   });
 
   app.get('/events/:slug/registrations/export.csv', async (req, reply) => {
     if (!requirePageActor(req, reply)) return reply;
-    const { event, csv } = await uc.exportRegistrations(s, req.ctx.actor, (req.params as Params).slug);
+    const { event, csv } = await tools.exportRegistrations(s, req.ctx.actor, (req.params as Params).slug);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="registrations-${event.slug}.csv"`)
@@ -300,7 +302,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
     } = {},
     status?: number,
   ) => {
-    const data = await uc.registrationsOf(s, req.ctx.actor, (req.params as Params).slug);
+    const data = await tools.registrationsOf(s, req.ctx.actor, (req.params as Params).slug);
     return sendPage(
       reply,
       <SettingsPage
@@ -326,7 +328,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
     return handleForm(
       reply,
       async () => {
-        const { event } = await uc.updateSettings(s, req.ctx.actor, slug, body);
+        const { event } = await settings.updateSettings(s, req.ctx.actor, slug, body);
         return redirectWithNotice(reply, `${managePath(event)}/settings`, 'notice.reg_settings_saved');
       },
       (problems) =>
@@ -347,7 +349,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, s: Services) {
     return handleForm(
       reply,
       async () => {
-        const { event } = await uc.saveQuestions(s, req.ctx.actor, slug, {
+        const { event } = await settings.saveQuestions(s, req.ctx.actor, slug, {
           questions: kept.map((q) => ({ ...q, id: q.id || undefined })),
         });
         return redirectWithNotice(reply, `${managePath(event)}/settings`, 'notice.reg_questions_saved');

@@ -1,12 +1,9 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Event } from '../../platform/db/schema-events.ts';
 import type {
   Registration,
-  RegistrationQuestion,
   RegistrationSettings,
   RegistrationSource,
 } from '../../platform/db/schema-registrations.ts';
@@ -21,9 +18,8 @@ import {
 import { isLang, type Lang } from '../../platform/i18n/index.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseInput, problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { problemsFromZod, safeParse } from '../../platform/validation.ts';
 import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
-import { guardCsvText } from '../search/export.ts';
 import { type RegistrationMailKind, registrationMail } from './mails.ts';
 import {
   canCancelRegistration,
@@ -32,7 +28,7 @@ import {
   canRegisterSelf,
 } from './policy.ts';
 import * as repo from './repository.ts';
-import { checkAnswers, QuestionsInput, RegisterInput, settingsInput } from './schemas.ts';
+import { checkAnswers, RegisterInput } from './schemas.ts';
 import { Turns } from './turns.ts';
 
 /** Visitors' attempts per address (and per IP) within the window before they are refused (429). */
@@ -43,7 +39,7 @@ export const VISITOR_WINDOW_MS = 60 * 60_000;
 /** Per event, two transactions at a time from this process: one holding the event's lock, one ready. */
 const seatTurns = new Turns(2);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why a registration is refused; pages show `reg.refused.<reason>`, the API its code and message. */
 export type RefusalReason =
@@ -147,7 +143,7 @@ interface Mailing {
 }
 
 /** Writes a registration's mail (with a new cancel link) in the transaction of the change. */
-async function queueMail(s: Services, trx: Kysely<DB>, event: Event, m: Mailing) {
+export async function queueMail(s: Services, trx: Kysely<DB>, event: Event, m: Mailing) {
   const token = m.kind === 'cancelled' ? null : newToken();
   if (token) await repo.insertCancelToken(trx, m.registration.id, hashToken(token));
   const organisers = await repo.organisersOf(trx, event.id);
@@ -168,7 +164,7 @@ async function queueMail(s: Services, trx: Kysely<DB>, event: Event, m: Mailing)
  * Gives free seats to the waiting list in arrival order (after a cancellation or a larger
  * capacity), each promoted person mailed; under the settings' lock.
  */
-async function fillSeats(s: Services, trx: Kysely<DB>, event: Event, settings: RegistrationSettings) {
+export async function fillSeats(s: Services, trx: Kysely<DB>, event: Event, settings: RegistrationSettings) {
   const confirmed = await repo.countConfirmed(trx, event.id);
   const free = settings.capacity === null ? 1_000_000 : settings.capacity - confirmed;
   if (free <= 0) return [];
@@ -406,311 +402,6 @@ export async function cancelByToken(s: Services, token: string) {
   const id = token ? await repo.registrationIdByToken(s.db, hashToken(token)) : undefined;
   if (!id) throw notFound('This cancel link is not valid.');
   return cancelLocked(s, id, { actor: null, organiser: false });
-}
-
-/** The organisers' list: every registration with its answers, the questions and the counts. */
-export async function registrationsOf(s: Services, actor: Actor | null, idOrSlug: string) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event, manage, organiserTeam } = await eventFor(s, actor, idOrSlug);
-  if (!manage) throw forbidden();
-  const [view, registrations, cancelled] = await Promise.all([
-    registrationView(s, actor, event, organiserTeam),
-    repo.listRegistrations(s.db, event.id),
-    repo.listRegistrations(s.db, event.id, { withCancelled: true }),
-  ]);
-  return { ...view, registrations, cancelled: cancelled.filter((r) => r.status === 'cancelled') };
-}
-
-/** An organiser marks a confirmed person as arrived (or not). */
-export async function checkIn(
-  s: Services,
-  actor: Actor | null,
-  idOrSlug: string,
-  registrationId: string,
-  arrived: boolean,
-) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event, manage } = await eventFor(s, actor, idOrSlug);
-  if (!manage) throw forbidden();
-  if (!UUID.test(registrationId)) throw notFound('No such registration.');
-  return s.db.transaction().execute(async (trx) => {
-    const row = await repo.setCheckedIn(trx, event.id, registrationId, arrived ? new Date() : null);
-    if (!row) throw new AppError('conflict', 'Only a confirmed registration can be checked in.');
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: arrived ? 'registration.check_in' : 'registration.check_in_undo',
-      subjectType: 'event',
-      subjectId: event.id,
-      details: { registration: row.id, email: row.email },
-    });
-    return { event, registration: row };
-  });
-}
-
-/**
- * The organisers' settings. A capacity below the seats already confirmed is refused (422): nobody
- * loses a confirmed seat; a larger one (or none) promotes the waiting list at once.
- */
-export async function updateSettings(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event, manage } = await eventFor(s, actor, idOrSlug);
-  if (!manage) throw forbidden();
-  const input = parseInput(settingsInput(event.time_zone), raw);
-  return s.db
-    .transaction()
-    .execute(async (trx) => ({ event, ...(await applySettings(s, trx, actor, event, input)) }));
-}
-
-/**
- * The `registration` object of an event's create or update request (`POST`/`PATCH
- * /api/v1/events`, through the registration section's `write`), in the event's transaction:
- * `{"capacity": 100}` turns registration on with 100 seats; `enabled`, `opens_at` (local to the
- * event's zone), `closes_at` and `visitors_allowed` as in the settings form. Bad values are named
- * `registration.<field>` and undo the whole write.
- */
-export async function writeSettingsOfEvent(
-  s: Services,
-  trx: Kysely<DB>,
-  actor: Actor,
-  event: Event,
-  raw: unknown,
-): Promise<void> {
-  if (raw === undefined) return;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw validation([{ field: 'registration', message: 'v.invalid_type', params: { expected: 'object' } }]);
-  try {
-    const input = parseInput(settingsInput(event.time_zone), { enabled: true, ...raw });
-    await applySettings(s, trx, actor, event, input);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'validation')
-      throw validation(err.details.map((d) => ({ ...d, field: `registration.${d.field}` })));
-    throw err;
-  }
-}
-
-/** New settings under the seats' lock: refused below the confirmed count, promoting when seats open. */
-async function applySettings(
-  s: Services,
-  trx: Kysely<DB>,
-  actor: Actor,
-  event: Event,
-  input: ReturnType<ReturnType<typeof settingsInput>['parse']>,
-) {
-  await repo.ensureSettings(trx, event.id);
-  await repo.lockSettings(trx, event.id);
-  const confirmed = await repo.countConfirmed(trx, event.id);
-  if (input.capacity !== undefined && input.capacity < confirmed) {
-    throw validation([{ field: 'capacity', message: 'v.reg_capacity_below', params: { count: confirmed } }]);
-  }
-  const settings = await repo.updateSettings(trx, event.id, {
-    enabled: input.enabled,
-    capacity: input.capacity ?? null,
-    opens_at: input.opens_at ?? null,
-    closes_at: input.closes_at ?? null,
-    visitors_allowed: input.visitors_allowed,
-  });
-  const promoted = await fillSeats(s, trx, event, settings);
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: 'registration.settings',
-    subjectType: 'event',
-    subjectId: event.id,
-    details: {
-      enabled: settings.enabled,
-      capacity: settings.capacity,
-      opens_at: settings.opens_at,
-      closes_at: settings.closes_at,
-      visitors_allowed: settings.visitors_allowed,
-      promoted: promoted.length,
-    },
-  });
-  return { settings, promoted };
-}
-
-/** The organisers' questions, in order; a question keeps its id (and its answers) while it is edited. */
-export async function saveQuestions(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event, manage } = await eventFor(s, actor, idOrSlug);
-  if (!manage) throw forbidden();
-  const input = parseInput(QuestionsInput, raw);
-  await s.db.transaction().execute(async (trx) => {
-    await repo.replaceQuestions(trx, event.id, input.questions);
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'registration.questions',
-      subjectType: 'event',
-      subjectId: event.id,
-      details: {
-        questions: input.questions.map((q) => ({ kind: q.kind, label: q.label, required: q.required })),
-      },
-    });
-  });
-  return { event, questions: await repo.listQuestions(s.db, event.id) };
-}
-
-const IMPORT_COLUMNS = ['name', 'email', 'organisation_name', 'country', 'organisation_kind'] as const;
-export const IMPORT_MAX_ROWS = 2000;
-
-/** A problem of an imported file: its line (1 is the header) and field. */
-export interface ImportProblem extends FieldProblem {
-  line: number;
-}
-
-/**
- * Registers the people of a CSV file (header `name,email,organisation_name,country,organisation_kind`;
- * only `name` and `email` required). Every line is checked first: if any is bad, nothing is saved
- * and each bad line is reported with its number. Then all are registered in one transaction, in
- * the file's order, confirmed while seats remain, each mailed.
- */
-export async function importRegistrations(
-  s: Services,
-  actor: Actor | null,
-  idOrSlug: string,
-  data: Buffer | null,
-  lang: Lang,
-) {
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const { event, manage } = await eventFor(s, actor, idOrSlug);
-  if (!manage) throw forbidden();
-  if (!data || data.length === 0) throw validation([{ field: 'file', message: 'v.required' }]);
-  let records: Record<string, string>[];
-  try {
-    records = parseCsv(data.toString('utf8').replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (err) {
-    throw validation([
-      {
-        field: 'file',
-        message: 'v.import_unreadable',
-        params: { reason: (err as Error).message.slice(0, 200) },
-      },
-    ]);
-  }
-  if (records.length === 0) throw validation([{ field: 'file', message: 'v.reg_import_empty' }]);
-  if (records.length > IMPORT_MAX_ROWS)
-    throw validation([{ field: 'file', message: 'v.too_many', params: { max: IMPORT_MAX_ROWS } }]);
-  const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
-  const rows = records.map((record, i) => {
-    const line = i + 2;
-    const values = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c] ?? '']));
-    const parsed = safeParse(RegisterInput, values);
-    if (!parsed.success) {
-      for (const p of problemsFromZod(parsed.error)) problems.push({ ...p, line });
-      return null;
-    }
-    const earlier = seen.get(parsed.data.email);
-    if (earlier)
-      problems.push({ line, field: 'email', message: 'v.reg_duplicate_line', params: { line: earlier } });
-    seen.set(parsed.data.email, line);
-    return { line, ...parsed.data };
-  });
-  if (problems.length) throw new ImportRefused(problems);
-  const accounts = new Map<string, { id: string; locale: string | null }>();
-  for (const r of rows) {
-    const a = await repo.localeOfEmail(s.db, r!.email);
-    if (a) accounts.set(r!.email, a);
-  }
-  return s.db.transaction().execute(async (trx) => {
-    await repo.ensureSettings(trx, event.id);
-    const settings = (await repo.lockSettings(trx, event.id))!;
-    let confirmed = await repo.countConfirmed(trx, event.id);
-    const taken: ImportProblem[] = [];
-    for (const r of rows) {
-      if (await repo.activeByEmail(trx, event.id, r!.email))
-        taken.push({ line: r!.line, field: 'email', message: 'v.reg_already_registered' });
-    }
-    if (taken.length) throw new ImportRefused(taken);
-    const counts = { confirmed: 0, waitlisted: 0 };
-    for (const r of rows) {
-      const input = r!;
-      const status = settings.capacity === null || confirmed < settings.capacity ? 'confirmed' : 'waitlisted';
-      if (status === 'confirmed') confirmed += 1;
-      counts[status] += 1;
-      const account = accounts.get(input.email);
-      const registration = await repo.insertRegistration(trx, {
-        event_id: event.id,
-        user_id: account?.id ?? null,
-        name: input.name,
-        email: input.email,
-        organisation_name: input.organisation_name ?? '',
-        country: input.country ?? null,
-        organisation_kind: input.organisation_kind ?? null,
-        answers: {},
-        status,
-        source: 'import',
-        lang: isLang(account?.locale) ? account.locale : lang,
-      });
-      await queueMail(s, trx, event, { kind: status, registration });
-    }
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'registration.import',
-      subjectType: 'event',
-      subjectId: event.id,
-      details: { rows: rows.length, ...counts },
-    });
-    return { event, ...counts };
-  });
-}
-
-/** An import refused line by line (422): `details` are the problems, each with its line. */
-export class ImportRefused extends AppError {
-  constructor(readonly problems: ImportProblem[]) {
-    super(
-      'validation',
-      'Some lines of the file are not valid; nothing was imported.',
-      problems.map((p) => ({ ...p, field: `line ${p.line}: ${p.field}` })),
-    );
-  }
-}
-
-/** The list as CSV for the organisers: one column per question; text cells guarded against formulas. */
-export async function exportRegistrations(s: Services, actor: Actor | null, idOrSlug: string) {
-  const data = await registrationsOf(s, actor, idOrSlug);
-  const answerText = (q: RegistrationQuestion, r: Registration) => {
-    const a = r.answers[q.id];
-    if (a === undefined) return '';
-    if (typeof a === 'boolean') return a ? 'yes' : 'no';
-    return Array.isArray(a) ? a.join('; ') : a;
-  };
-  const header = [
-    'name',
-    'email',
-    'organisation_name',
-    'country',
-    'organisation_kind',
-    'status',
-    'registered_at',
-    'checked_in_at',
-    'source',
-    ...data.questions.map((q) => q.label),
-  ];
-  const rows = [...data.registrations, ...data.cancelled].map((r) => [
-    r.name,
-    r.email,
-    r.organisation_name,
-    r.country ?? '',
-    r.organisation_kind ?? '',
-    r.status,
-    r.created_at.toISOString(),
-    r.checked_in_at?.toISOString() ?? '',
-    r.source,
-    ...data.questions.map((q) => answerText(q, r)),
-  ]);
-  const csv = stringify([header.map(guardCsvText), ...rows.map((row) => row.map(guardCsvText))]);
-  await recordAudit(s.db, {
-    actorId: actor!.id,
-    action: 'registration.export',
-    subjectType: 'event',
-    subjectId: data.event.id,
-    details: { rows: rows.length },
-  });
-  return { event: data.event, csv };
 }
 
 /** The participation report of a past event (anyone may read it): confirmed registrations and check-ins. */
