@@ -4,15 +4,9 @@ import { echo, handlePageForm, requirePageActor } from '../../platform/http/hand
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
-import {
-  ApplyPage,
-  AwardsPage,
-  EditCategoryPage,
-  JuryPage,
-  ManagePage,
-  ScorePage,
-  WinnersPage,
-} from './pages.tsx';
+import { JuryPage, ScorePage, WinnersPage } from './jury-pages.tsx';
+import { EditCategoryPage, ManagePage } from './manage-pages.tsx';
+import { ApplyPage, AwardsPage } from './pages.tsx';
 import * as awards from './usecases.ts';
 
 type Params = { slug: string; id: string };
