@@ -8,7 +8,7 @@ import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/index.ts';
-import { localInput } from '../ideas/zoned-time.ts';
+import { localInput } from '../../platform/time/zoned.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { awardsEventSection } from './event-section.tsx';

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
-import { formatZoned, localInput } from '../ideas/zoned-time.ts';
+import { formatZoned, localInput } from '../../platform/time/zoned.ts';
 
 import { base } from './pages.tsx';
 

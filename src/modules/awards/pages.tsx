@@ -4,8 +4,8 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
+import { formatZoned } from '../../platform/time/zoned.ts';
 import { Paragraphs } from '../ideas/pages.tsx';
-import { formatZoned } from '../ideas/zoned-time.ts';
 
 type Winner = { organisation_name: string; organisation_slug: string };
 

@@ -2,10 +2,10 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Event } from '../../platform/db/schema-events.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
+import { parseWithZoned } from '../../platform/time/zoned.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { catalogueMail } from '../ideas/mail.ts';
 import { eventFor, isUuid, zonedStamp } from '../ideas/usecases.ts';
-import { parseWithZoned } from '../ideas/zoned-time.ts';
 import {
   canApply,
   canAssignJurors,

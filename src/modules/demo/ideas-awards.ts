@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Event } from '../../platform/db/schema-events.ts';
 import type { IdeaFormat, IdeaStatus } from '../../platform/db/schema-ideas-awards.ts';
+import { parseZoned } from '../../platform/time/zoned.ts';
 import * as awards from '../awards/repository.ts';
 import { findEventBySlug } from '../events/repository.ts';
 import * as ideas from '../ideas/repository.ts';
-import { parseZoned } from '../ideas/zoned-time.ts';
 import type { DemoContext, DemoPart } from './part.ts';
 import { Random } from './random.ts';
 

@@ -7,12 +7,12 @@ import { auditEntries, makeUser, signedIn, userIdOf } from '../../../test/helper
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/index.ts';
+import { localInput } from '../../platform/time/zoned.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
 import { ideasEventSection } from './event-section.tsx';
 import { ideasSchemas } from './openapi.ts';
 import * as ideas from './usecases.ts';
-import { localInput } from './zoned-time.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 

@@ -5,8 +5,8 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import { formatZoned, localInput } from '../../platform/time/zoned.ts';
 import type { CallState } from './usecases.ts';
-import { formatZoned, localInput } from './zoned-time.ts';
 
 export const FORMAT_KEY: Record<IdeaFormat, MessageKey> = {
   talk: 'ideas.format_talk',

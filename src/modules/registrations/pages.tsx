@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Event } from '../../platform/db/schema-events.ts';
 import {
   ORGANISATION_KINDS,
@@ -18,6 +17,7 @@ import {
 import { Layout } from '../../platform/http/layout.tsx';
 import type { Lang, MessageKey } from '../../platform/i18n/index.ts';
 import { countryOptions } from '../../platform/taxonomy/countries.ts';
+import { localInput as zonedInput } from '../../platform/time/zoned.ts';
 import { placeOf } from '../events/feeds.ts';
 import { eventWhen } from './mails.ts';
 import type { RefusalReason, registrationView } from './usecases.ts';
@@ -38,8 +38,7 @@ export function inZone(lang: Lang, d: Date, zone: string): string {
 }
 
 /** A `datetime-local` value in the event's zone. */
-export const localInput = (d: Date | null | undefined, zone: string) =>
-  d ? DateTime.fromJSDate(d, { zone }).toFormat("yyyy-LL-dd'T'HH:mm") : '';
+export const localInput = (d: Date | null | undefined, zone: string) => (d ? zonedInput(d, zone) : '');
 
 export const eventPath = (e: Pick<Event, 'slug'>) => `/events/${encodeURIComponent(e.slug)}`;
 export const registerPath = (e: Pick<Event, 'slug'>) => `${eventPath(e)}/register`;

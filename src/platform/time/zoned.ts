@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
-import type { Lang } from '../../platform/i18n/index.ts';
-import { problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { AppError, type FieldProblem } from '../errors.ts';
+import type { Lang } from '../i18n/index.ts';
+import { problemsFromZod, safeParse } from '../validation.ts';
 
 /**
  * Times of an event's call for ideas and award deadlines, read and shown in the event's own zone:
