@@ -186,38 +186,43 @@ export function insertRegistration(trx: Kysely<DB>, values: NewRegistration): Pr
     .executeTakeFirstOrThrow();
 }
 
+/** Which of these addresses (lower case) already hold an active registration for the event. */
+export async function activeEmails(trx: Kysely<DB>, eventId: string, emails: readonly string[]) {
+  if (emails.length === 0) return new Set<string>();
+  const rows = await trx
+    .selectFrom('registrations')
+    .select(sql<string>`lower(email)`.as('email'))
+    .where('event_id', '=', eventId)
+    .where('status', '<>', 'cancelled')
+    .where(sql<string>`lower(email)`, 'in', emails)
+    .execute();
+  return new Set(rows.map((r) => r.email));
+}
+
 /**
- * Inserts a registration, confirmed while fewer than `capacity` are confirmed (always without a
- * capacity), else waitlisted, with its cancel link's token hash, in one statement. The caller
- * holds the event's lock (`lockSettings`), taken in an earlier statement so that this one's count
- * sees every registration committed before it.
+ * Inserts registrations in their order (their `arrival` follows it) with their cancel links' token
+ * hashes, two statements for any number; the caller holds the event's lock and has decided each
+ * one's status. Answers the rows in the order given.
  */
-export async function insertRegistrationForSeat(
+export async function insertRegistrationsWithTokens(
   trx: Kysely<DB>,
-  values: Omit<NewRegistration, 'status'>,
-  capacity: number | null,
-  tokenHash: string,
-): Promise<Registration> {
-  const status =
-    capacity === null
-      ? sql<RegistrationStatus>`'confirmed'`
-      : sql<RegistrationStatus>`case when (select count(*) from registrations where event_id = ${values.event_id} and status = 'confirmed') < ${capacity} then 'confirmed' else 'waitlisted' end`;
-  return trx
-    .with('r', (db) =>
-      db
-        .insertInto('registrations')
-        .values({ ...values, answers: JSON.stringify(values.answers ?? {}), status })
-        .returningAll(),
-    )
-    .with('t', (db) =>
-      db
-        .insertInto('registration_cancel_tokens')
-        .columns(['token_hash', 'registration_id'])
-        .expression((eb) => eb.selectFrom('r').select([sql.val(tokenHash).as('token_hash'), 'r.id'])),
-    )
-    .selectFrom('r')
-    .selectAll()
-    .executeTakeFirstOrThrow() as Promise<Registration>;
+  rows: readonly { values: NewRegistration; tokenHash: string }[],
+): Promise<Registration[]> {
+  if (rows.length === 0) return [];
+  const inserted = await trx
+    .insertInto('registrations')
+    .values(rows.map((r) => ({ ...r.values, answers: JSON.stringify(r.values.answers ?? {}) })))
+    .returningAll()
+    .execute();
+  // One active registration per address and event: the address finds each row whatever order
+  // the database answered in.
+  const byEmail = new Map(inserted.map((r) => [r.email.toLowerCase(), r]));
+  const ordered = rows.map((r) => byEmail.get(r.values.email.toLowerCase())!);
+  await trx
+    .insertInto('registration_cancel_tokens')
+    .values(rows.map((r, i) => ({ token_hash: r.tokenHash, registration_id: ordered[i]!.id })))
+    .execute();
+  return ordered;
 }
 
 export async function insertCancelToken(trx: Kysely<DB>, registrationId: string, tokenHash: string) {

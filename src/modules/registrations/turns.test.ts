@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Turns } from './turns.ts';
+import { Batches, type Outcome, Turns } from './turns.ts';
 
 describe('turns per key', () => {
   it('runs at most `width` callers of a key at once, the others in arrival order, keys apart', async () => {
@@ -26,5 +26,38 @@ describe('turns per key', () => {
     most = 0;
     await Promise.all([turns.run('a', job(10)), turns.run('b', job(11)), turns.run('c', job(12))]);
     expect(most).toBe(3);
+  });
+});
+
+describe('batches per key', () => {
+  it('gathers the callers arriving while a batch runs into the next one, in order, at most `most`', async () => {
+    const seen: string[][] = [];
+    const batches = new Batches<string, string>(async (key, items) => {
+      seen.push(items.map((i) => `${key}:${i}`));
+      await new Promise((r) => setTimeout(r, 5));
+      if (items.includes('boom')) throw new Error('boom');
+      return items.map(
+        (i): Outcome<string> =>
+          i === 'no' ? { ok: false, error: new Error('no') } : { ok: true, value: i.toUpperCase() },
+      );
+    }, 3);
+    const first = batches.add('a', 'x');
+    const rest = ['y', 'no', 'z', 'w', 'v'].map((i) => batches.add('a', i));
+    const other = batches.add('b', 'q');
+    const results = await Promise.allSettled([first, ...rest, other]);
+    // The first ran alone at once; the five that came while it ran went in two batches of at most three.
+    expect(seen).toEqual([['a:x'], ['b:q'], ['a:y', 'a:no', 'a:z'], ['a:w', 'a:v']]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'X',
+      'Y',
+      'no',
+      'Z',
+      'W',
+      'V',
+      'Q',
+    ]);
+    // A batch that throws fails its own callers, and the key goes on serving the next ones.
+    const failed = await Promise.allSettled([batches.add('a', 'boom'), batches.add('a', 'ok')]);
+    expect(failed.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
   });
 });

@@ -3,9 +3,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Event } from '../../platform/db/schema-events.ts';
 import type {
+  NewRegistration,
   Registration,
   RegistrationSettings,
   RegistrationSource,
+  RegistrationStatus,
 } from '../../platform/db/schema-registrations.ts';
 import {
   AppError,
@@ -16,6 +18,7 @@ import {
   validation,
 } from '../../platform/errors.ts';
 import { isLang, type Lang } from '../../platform/i18n/index.ts';
+import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { problemsFromZod, safeParse } from '../../platform/validation.ts';
@@ -29,15 +32,17 @@ import {
 } from './policy.ts';
 import * as repo from './repository.ts';
 import { checkAnswers, RegisterInput } from './schemas.ts';
-import { Turns } from './turns.ts';
+import { Batches, type Outcome, Turns } from './turns.ts';
 
 /** Visitors' attempts per address (and per IP) within the window before they are refused (429). */
 export const VISITOR_MAX_PER_EMAIL = 5;
 export const VISITOR_MAX_PER_IP = 60;
 export const VISITOR_WINDOW_MS = 60 * 60_000;
 
-/** Per event, two transactions at a time from this process: one holding the event's lock, one ready. */
+/** Cancellations per event, two transactions at a time from this process: one holding the event's lock, one ready. */
 const seatTurns = new Turns(2);
+/** The most registrations of one event seated in one transaction. */
+const SEAT_BATCH = 200;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -184,8 +189,9 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
  * Registers someone for an event. `self`: the signed-in account itself (its address), or a visitor
  * where the event accepts them (rate limited per address); `other`: an organiser registers someone;
  * `api`: the address given decides (an organiser's token registers anyone, anyone else only
- * themselves). Confirmed while seats remain, else waitlisted in arrival order; the seat count is
- * read under the event's lock, so concurrent registrations never overbook.
+ * themselves). Confirmed while seats remain, else waitlisted in arrival order; the seats are
+ * counted under the event's lock, so concurrent registrations never overbook. Registrations of one
+ * event arriving together are seated together, in one transaction (`seatBatch`).
  */
 export async function register(
   s: Services,
@@ -249,8 +255,8 @@ export async function register(
         ? 'api'
         : 'self';
   const userId = !forOther && actor?.emailVerified ? actor.id : (account?.id ?? null);
-  // Everything that does not depend on the seat is prepared before the lock is taken: the lock is
-  // held only for the lock itself, one insert (which reads the seat count) and the mail's row.
+  // Everything that does not depend on the seat is prepared before the lock is taken: under it,
+  // only the seat is decided and the rows written, for a whole batch of registrations at once.
   const token = newToken();
   const organisers = await repo.organisersOf(s.db, event.id);
   const person = { email: input.email, name: input.name, lang };
@@ -271,52 +277,128 @@ export async function register(
     }),
   };
 
-  try {
-    return await seatTurns.run(event.id, () =>
-      s.db.transaction().execute(async (trx) => {
-        let locked = await repo.lockSettings(trx, event.id);
-        // Organisers may add people to an event whose registration was never set up.
-        if (!locked && forOther) {
-          await repo.ensureSettings(trx, event.id);
-          locked = await repo.lockSettings(trx, event.id);
-        }
-        if (!locked) throw new RegistrationRefused('disabled');
-        // A second active registration of the address fails on the unique index (answered 409).
-        const registration = await repo.insertRegistrationForSeat(
-          trx,
-          {
-            event_id: event.id,
-            user_id: userId,
-            name: input.name,
-            email: input.email,
-            organisation_name: input.organisation_name ?? '',
-            country: input.country ?? null,
-            organisation_kind: input.organisation_kind ?? null,
-            answers: checked.answers,
-            source,
-            lang,
-          },
-          locked.capacity,
-          hashToken(token),
-        );
-        const status = registration.status as 'confirmed' | 'waitlisted';
-        await s.mailer.queue(trx, mails[status]);
-        if (forOther) {
-          await recordAudit(trx, {
-            actorId: actor!.id,
-            action: 'registration.add',
-            subjectType: 'event',
-            subjectId: event.id,
-            details: { registration: registration.id, email: input.email, status },
-          });
-        }
-        return { event, registration, token };
-      }),
-    );
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new RegistrationRefused('already_registered');
-    throw err;
+  const registration = await seats(s).add(event.id, {
+    values: {
+      event_id: event.id,
+      user_id: userId,
+      name: input.name,
+      email: input.email,
+      organisation_name: input.organisation_name ?? '',
+      country: input.country ?? null,
+      organisation_kind: input.organisation_kind ?? null,
+      answers: checked.answers,
+      source,
+      lang,
+    },
+    tokenHash: hashToken(token),
+    mails,
+    forOther,
+    auditBy: forOther ? actor!.id : null,
+  });
+  return { event, registration, token };
+}
+
+/** A registration waiting for its seat: everything prepared, only the seat left to decide. */
+interface SeatRequest {
+  values: Omit<NewRegistration, 'status'>;
+  tokenHash: string;
+  mails: Record<'confirmed' | 'waitlisted', MailMessage>;
+  /** An organiser adds someone: the event may have no registration settings yet. */
+  forOther: boolean;
+  /** Who is recorded in the audit log as having added the registration (organisers only). */
+  auditBy: string | null;
+}
+
+/** Per platform (tests run several in one process), the registrations waiting for their event's lock. */
+const seatQueues = new WeakMap<Services, Batches<SeatRequest, Registration>>();
+
+function seats(s: Services) {
+  let batches = seatQueues.get(s);
+  if (!batches) {
+    batches = new Batches((eventId, items) => seatBatch(s, eventId, items), SEAT_BATCH);
+    seatQueues.set(s, batches);
   }
+  return batches;
+}
+
+/**
+ * Seats a batch of registrations for one event in one transaction. If it fails (say, an address
+ * registered at the same moment by a path that did not wait here), each is retried alone, so
+ * that one failure is that registration's and no other's.
+ */
+async function seatBatch(
+  s: Services,
+  eventId: string,
+  items: SeatRequest[],
+): Promise<Outcome<Registration>[]> {
+  try {
+    return await s.db.transaction().execute((trx) => seatLocked(s, trx, eventId, items));
+  } catch (error) {
+    if (items.length > 1) {
+      const outcomes: Outcome<Registration>[] = [];
+      for (const item of items) outcomes.push(...(await seatBatch(s, eventId, [item])));
+      return outcomes;
+    }
+    const refused = isUniqueViolation(error) ? new RegistrationRefused('already_registered') : error;
+    return [{ ok: false, error: refused }];
+  }
+}
+
+/**
+ * Under the event's lock: which addresses are already registered, how many seats are taken (one
+ * count), then each registration in arrival order — confirmed while seats remain, else
+ * waitlisted — written with its cancel link and its mail, in a few statements for the batch.
+ */
+async function seatLocked(
+  s: Services,
+  trx: Kysely<DB>,
+  eventId: string,
+  items: SeatRequest[],
+): Promise<Outcome<Registration>[]> {
+  let locked = await repo.lockSettings(trx, eventId);
+  // Organisers may add people to an event whose registration was never set up.
+  if (!locked && items.some((i) => i.forOther)) {
+    await repo.ensureSettings(trx, eventId);
+    locked = await repo.lockSettings(trx, eventId);
+  }
+  if (!locked) return items.map(() => ({ ok: false, error: new RegistrationRefused('disabled') }));
+  const capacity = locked.capacity;
+  const taken = await repo.activeEmails(
+    trx,
+    eventId,
+    items.map((i) => i.values.email.toLowerCase()),
+  );
+  let confirmed = capacity === null ? 0 : await repo.countConfirmed(trx, eventId);
+  const rows: { item: SeatRequest; values: NewRegistration; tokenHash: string }[] = [];
+  const places = items.map((item) => {
+    const email = item.values.email.toLowerCase();
+    if (taken.has(email)) return null;
+    taken.add(email);
+    const status: RegistrationStatus = capacity === null || confirmed < capacity ? 'confirmed' : 'waitlisted';
+    if (status === 'confirmed') confirmed += 1;
+    rows.push({ item, values: { ...item.values, status }, tokenHash: item.tokenHash });
+    return rows.length - 1;
+  });
+  const inserted = await repo.insertRegistrationsWithTokens(trx, rows);
+  await s.mailer.queueMany(
+    trx,
+    rows.map((r) => r.item.mails[r.values.status as 'confirmed' | 'waitlisted']),
+  );
+  for (const [i, r] of rows.entries()) {
+    if (!r.item.auditBy) continue;
+    await recordAudit(trx, {
+      actorId: r.item.auditBy,
+      action: 'registration.add',
+      subjectType: 'event',
+      subjectId: eventId,
+      details: { registration: inserted[i]!.id, email: r.values.email, status: r.values.status },
+    });
+  }
+  return places.map((place) =>
+    place === null
+      ? { ok: false, error: new RegistrationRefused('already_registered') }
+      : { ok: true, value: inserted[place]! },
+  );
 }
 
 /**

@@ -11,14 +11,28 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   opts: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<void> {
+  await enqueueJobs(db, kind, [payload], opts);
+}
+
+/** Several jobs of one kind in one statement (in the caller's transaction, like `enqueueJob`). */
+export async function enqueueJobs(
+  db: Kysely<DB>,
+  kind: string,
+  payloads: readonly Record<string, unknown>[],
+  opts: { runAt?: Date; maxAttempts?: number } = {},
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const runAt = opts.runAt ?? new Date();
   await db
     .insertInto('jobs')
-    .values({
-      kind,
-      payload: JSON.stringify(payload),
-      run_at: opts.runAt ?? new Date(),
-      max_attempts: opts.maxAttempts ?? 5,
-    })
+    .values(
+      payloads.map((payload) => ({
+        kind,
+        payload: JSON.stringify(payload),
+        run_at: runAt,
+        max_attempts: opts.maxAttempts ?? 5,
+      })),
+    )
     .execute();
   setImmediate(() => jobSignal.emit('job', kind));
 }

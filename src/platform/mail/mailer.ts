@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DB, MailAttachment } from '../db/schema.ts';
-import { enqueueJob, type JobHandler } from '../jobs/queue.ts';
+import { enqueueJobs, type JobHandler } from '../jobs/queue.ts';
 
 export interface MailMessage {
   to: string;
@@ -26,6 +26,8 @@ function storedAttachments(list: MailMessage['attachments']): string | null {
 export interface Mailer {
   /** Writes the message in the caller's transaction; it is sent after commit by a worker. */
   queue(db: Kysely<DB>, message: MailMessage): Promise<void>;
+  /** Writes several messages in the caller's transaction, in one statement (and one for their jobs). */
+  queueMany(db: Kysely<DB>, messages: readonly MailMessage[]): Promise<void>;
   /** The job handler that delivers queued messages over SMTP. */
   handler: JobHandler;
   readonly usesSmtp: boolean;
@@ -34,23 +36,35 @@ export interface Mailer {
 
 export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
   const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
-  return {
-    usesSmtp: transport !== null,
-    async queue(trx, message) {
-      const row = await trx
-        .insertInto('mail_messages')
-        .values({
+  async function queueMany(trx: Kysely<DB>, messages: readonly MailMessage[]) {
+    if (messages.length === 0) return;
+    const rows = await trx
+      .insertInto('mail_messages')
+      .values(
+        messages.map((message) => ({
           to_address: message.to,
           subject: message.subject,
           text_body: message.text,
           html_body: message.html ?? null,
           attachments: storedAttachments(message.attachments),
-          status: transport ? 'queued' : 'outbox',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (transport) await enqueueJob(trx, 'mail.send', { id: row.id }, { maxAttempts: 6 });
-    },
+          status: transport ? ('queued' as const) : ('outbox' as const),
+        })),
+      )
+      .returning('id')
+      .execute();
+    if (transport) {
+      await enqueueJobs(
+        trx,
+        'mail.send',
+        rows.map((row) => ({ id: row.id })),
+        { maxAttempts: 6 },
+      );
+    }
+  }
+  return {
+    usesSmtp: transport !== null,
+    queue: (trx, message) => queueMany(trx, [message]),
+    queueMany,
     async handler(payload, info) {
       const id = String(payload.id);
       const msg = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
