@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { EventsSchema } from './schema-events.ts';
 import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
+import type { MatchmakingSchema } from './schema-matchmaking.ts';
 import type { RegistrationsSchema } from './schema-registrations.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
@@ -293,7 +294,7 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
-export interface DB extends EventsSchema, RegistrationsSchema, IdeasAwardsSchema {
+export interface DB extends EventsSchema, RegistrationsSchema, IdeasAwardsSchema, MatchmakingSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
