@@ -10,6 +10,7 @@ import {
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
+import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**
@@ -43,6 +44,7 @@ export function openApiDocument(baseUrl: string) {
         ...awardsSchemas,
         ...eventSchemas(EVENT_SECTIONS),
         ...registrationSchemas,
+        ...agendaSchemas,
       },
     },
     paths: {
@@ -76,6 +78,7 @@ export function openApiDocument(baseUrl: string) {
       ...atlasPaths(),
       ...eventPaths(),
       ...registrationPaths(),
+      ...agendaPaths(),
     },
   };
 }
