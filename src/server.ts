@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { EVENT_SECTIONS } from './event-sections.ts';
 import { SEARCHABLE_KINDS } from './kinds.ts';
-import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
-import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
 import { registerAccountRoutes } from './modules/accounts/routes.tsx';
 import { registerAdminRoutes } from './modules/admin/routes.tsx';
 import { registerApiDocs } from './modules/api/routes.tsx';
@@ -12,6 +10,8 @@ import { registerEventApi } from './modules/events/api.ts';
 import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
+import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
+import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';

@@ -4,13 +4,13 @@ import { atlasPaths } from '../atlas/openapi.ts';
 import { awardsSchemas } from '../awards/openapi.ts';
 import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
+import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import {
   organisation,
   organisationInput,
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
-import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**

@@ -48,13 +48,15 @@ describe.each(ENGINES)('matchmaking agendas on %s', (engine) => {
       expect(page.html).toContain(`<strong>${cy.name}</strong>`);
       expect(page.html).toContain('South Korea');
       // Rows in order: Bo at table 3 first, then the wait, then Cy at table 1.
-      const rows = [...page.html.matchAll(/<tr(?: class="agenda-gap")?><td>[^<]*<\/td><td[^>]*>([^<]*)<\/td>/g)].map(
-        (m) => m[1],
-      );
+      const rows = [
+        ...page.html.matchAll(/<tr(?: class="agenda-gap")?><td>[^<]*<\/td><td[^>]*>([^<]*)<\/td>/g),
+      ].map((m) => m[1]);
       expect(rows).toEqual(['3', 'Free: 30 minutes', '1']);
 
       // Bo sees the same meeting at the same table; the draft meeting with Cy is not shown.
-      const boPage = await (await signedIn(srv.url, 'bo@example.org')).get(`/events/${event.slug}/matchmaking/agenda`);
+      const boPage = await (await signedIn(srv.url, 'bo@example.org')).get(
+        `/events/${event.slug}/matchmaking/agenda`,
+      );
       expect(boPage.html).toContain(`<strong>${ada.name}</strong>`);
       expect(boPage.html).not.toContain(`<strong>${cy.name}</strong>`);
       expect([...boPage.html.matchAll(/<td>(\d+)<\/td>/g)].map((m) => m[1])).toEqual(['3']);
@@ -80,14 +82,18 @@ describe.each(ENGINES)('matchmaking agendas on %s', (engine) => {
     expect(adas.html).toContain(`<strong>${bo.name}</strong>`);
 
     const boClient = await signedIn(srv.url, 'bo@example.org');
-    expect((await boClient.get(`/events/${event.slug}/matchmaking/agenda?participant=${ada.id}`)).status).toBe(403);
-    expect((await boClient.get(`/events/${event.slug}/matchmaking/agenda.ics?participant=${ada.id}`)).status).toBe(
-      403,
-    );
+    expect(
+      (await boClient.get(`/events/${event.slug}/matchmaking/agenda?participant=${ada.id}`)).status,
+    ).toBe(403);
+    expect(
+      (await boClient.get(`/events/${event.slug}/matchmaking/agenda.ics?participant=${ada.id}`)).status,
+    ).toBe(403);
     const visitor = await new HttpClient(srv.url).get(`/events/${event.slug}/matchmaking/agenda`);
     expect(visitor.status).toBe(303);
     expect(visitor.location).toContain('/sign-in');
-    expect((await organiser.get(`/events/${event.slug}/matchmaking/agenda?participant=nonsense`)).status).toBe(404);
+    expect(
+      (await organiser.get(`/events/${event.slug}/matchmaking/agenda?participant=nonsense`)).status,
+    ).toBe(404);
   });
 
   it.skipIf(skip)('gives each participant an iCal file of their meetings, with stable UIDs', async () => {
@@ -105,7 +111,10 @@ describe.each(ENGINES)('matchmaking agendas on %s', (engine) => {
     expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2030-03-12T09:00:00.000Z');
     expect(events[1]!.endDate.toJSDate().toISOString()).toBe('2030-03-12T10:30:00.000Z');
     const host = new URL(srv.url).host;
-    expect(events.map((e) => e.uid)).toEqual([`meeting-${ab.meeting.id}@${host}`, `meeting-${ac.meeting.id}@${host}`]);
+    expect(events.map((e) => e.uid)).toEqual([
+      `meeting-${ab.meeting.id}@${host}`,
+      `meeting-${ac.meeting.id}@${host}`,
+    ]);
 
     // Through the API: the participant, the organisers; the same meeting has the same UID in Bo's file.
     const api = new HttpClient(srv.url);
@@ -119,7 +128,9 @@ describe.each(ENGINES)('matchmaking agendas on %s', (engine) => {
       headers: bearer(bo.token),
     });
     const boEvents = vevents(await bos.text());
-    expect(boEvents.map((e) => [e.uid, e.location])).toEqual([[`meeting-${ab.meeting.id}@${host}`, 'Table 3']]);
+    expect(boEvents.map((e) => [e.uid, e.location])).toEqual([
+      [`meeting-${ab.meeting.id}@${host}`, 'Table 3'],
+    ]);
 
     expect((await api.request(path, { headers: bearer(bo.token) })).status).toBe(403);
     expect((await api.request(path)).status).toBe(401);

@@ -78,7 +78,8 @@ export function DashboardPage({ ctx, data }: { ctx: RequestContext; data: Dashbo
   const { t, lang } = ctx;
   const { event } = data;
   const n = (v: number) => formatNumber(lang, v);
-  const minutes = (v: number | null) => (v === null ? '—' : t('mm.dashboard.minutes', { minutes: formatNumber(lang, v, 1) }));
+  const minutes = (v: number | null) =>
+    v === null ? '—' : t('mm.dashboard.minutes', { minutes: formatNumber(lang, v, 1) });
   const country = (code: string) => (code ? countryName(code, lang) : t('mm.dashboard.not_stated'));
   const pair = (key: string) =>
     key
@@ -160,7 +161,10 @@ export function DashboardPage({ ctx, data }: { ctx: RequestContext; data: Dashbo
         title={t('mm.dashboard.ecosystems')}
         column={t('mm.dashboard.ecosystem')}
         valueColumn={t('mm.dashboard.meetings')}
-        rows={data.meetings.ecosystems.map((c) => ({ label: termLabel(ECOSYSTEMS, c.key, lang), value: c.count }))}
+        rows={data.meetings.ecosystems.map((c) => ({
+          label: termLabel(ECOSYSTEMS, c.key, lang),
+          value: c.count,
+        }))}
       />
       <Figure
         ctx={ctx}

@@ -18,7 +18,9 @@ export type Count = { key: string; count: number };
 const tally = (keys: Iterable<string>): Count[] => {
   const m = new Map<string, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...m]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 };
 
 async function organisersOnly(s: Services, actor: Actor | null, idOrSlug: string) {
@@ -63,10 +65,15 @@ export async function dashboardOf(s: Services, actor: Actor | null, idOrSlug: st
   );
   // A meeting counts once for each ecosystem of either organisation.
   const ecosystems = tally(
-    meetings.flatMap(
-      (m) =>
-        new Set([...(byId.get(m.participant_a)?.ecosystems ?? []), ...(byId.get(m.participant_b)?.ecosystems ?? [])]),
-    ).flatMap((set) => [...set]),
+    meetings
+      .flatMap(
+        (m) =>
+          new Set([
+            ...(byId.get(m.participant_a)?.ecosystems ?? []),
+            ...(byId.get(m.participant_b)?.ecosystems ?? []),
+          ]),
+      )
+      .flatMap((set) => [...set]),
   );
 
   const basis: 'published' | 'draft' = ctx.settings?.published_at ? 'published' : 'draft';
@@ -102,7 +109,11 @@ export async function dashboardOf(s: Services, actor: Actor | null, idOrSlug: st
   return {
     event: ctx.event,
     settings: ctx.settings,
-    participants: { total: active.length, withdrawn: participants.length - active.length, byCountry: tally(active.map((p) => p.country ?? '')) },
+    participants: {
+      total: active.length,
+      withdrawn: participants.length - active.length,
+      byCountry: tally(active.map((p) => p.country ?? '')),
+    },
     requests: requestFigures,
     meetings: { total: meetings.length, countryPairs, ecosystems },
     waits: waitFigures,
@@ -131,7 +142,20 @@ export async function exportCsv(s: Services, actor: Actor | null, idOrSlug: stri
       repo.dashboardMeetings(s.db, eventId),
     ]);
     table = [
-      ['name', 'email', 'organisation', 'country', 'organisation_kind', 'meeting_format', 'status', 'profile', 'requests_sent', 'requests_received', 'meetings', 'joined_at'],
+      [
+        'name',
+        'email',
+        'organisation',
+        'country',
+        'organisation_kind',
+        'meeting_format',
+        'status',
+        'profile',
+        'requests_sent',
+        'requests_received',
+        'meetings',
+        'joined_at',
+      ],
       ...participants.map((p) => [
         p.name,
         p.email,
@@ -150,7 +174,17 @@ export async function exportCsv(s: Services, actor: Actor | null, idOrSlug: stri
   } else if (kind === 'requests') {
     const requests = await repo.dashboardRequests(s.db, eventId);
     table = [
-      ['from', 'from_organisation', 'to', 'to_organisation', 'status', 'message', 'decline_reason', 'sent_at', 'decided_at'],
+      [
+        'from',
+        'from_organisation',
+        'to',
+        'to_organisation',
+        'status',
+        'message',
+        'decline_reason',
+        'sent_at',
+        'decided_at',
+      ],
       ...requests.map((r) => [
         name(r.from_participant),
         org(r.from_participant),
@@ -166,7 +200,18 @@ export async function exportCsv(s: Services, actor: Actor | null, idOrSlug: stri
   } else {
     const meetings = await repo.dashboardMeetings(s.db, eventId);
     table = [
-      ['published_start', 'published_end', 'published_table', 'draft_start', 'draft_end', 'draft_table', 'participant_a', 'organisation_a', 'participant_b', 'organisation_b'],
+      [
+        'published_start',
+        'published_end',
+        'published_table',
+        'draft_start',
+        'draft_end',
+        'draft_table',
+        'participant_a',
+        'organisation_a',
+        'participant_b',
+        'organisation_b',
+      ],
       ...meetings.map((m) => [
         at(m.published_starts),
         at(m.published_ends),

@@ -62,7 +62,13 @@ function MeetingForm({
           {error('rating') ? <p class="error">{error('rating')}</p> : null}
           {[1, 2, 3, 4, 5].map((r) => (
             <label class="inline-choice">
-              <input type="radio" name="rating" value={String(r)} checked={value('rating') === String(r)} required />{' '}
+              <input
+                type="radio"
+                name="rating"
+                value={String(r)}
+                checked={value('rating') === String(r)}
+                required
+              />{' '}
               {t(`mm.feedback.rating_${r}` as MessageKey)}
             </label>
           ))}

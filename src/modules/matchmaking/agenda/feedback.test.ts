@@ -34,13 +34,24 @@ describe.each(ENGINES)('feedback after matchmaking meetings on %s', (engine) => 
     async () => {
       const { ada, bo, cy, di, ab, ac } = await scene();
       const id = ab.meeting.id;
-      const given = await feedback(id, ada.token, { rating: 4, outcome: 'follow_up_planned', comment: 'Call in May' });
+      const given = await feedback(id, ada.token, {
+        rating: 4,
+        outcome: 'follow_up_planned',
+        comment: 'Call in May',
+      });
       expect(given.status, JSON.stringify(given.data)).toBe(200);
-      expect(given.data).toMatchObject({ meeting_id: id, participant_id: ada.id, rating: 4, outcome: 'follow_up_planned' });
+      expect(given.data).toMatchObject({
+        meeting_id: id,
+        participant_id: ada.id,
+        rating: 4,
+        outcome: 'follow_up_planned',
+      });
       const changed = await feedback(id, ada.token, { rating: 5, outcome: 'agreement_signed' });
       expect(changed.data).toMatchObject({ rating: 5, outcome: 'agreement_signed', comment: '' });
       const rows = await s().db.selectFrom('meeting_feedback').selectAll().execute();
-      expect(rows.map((r) => [r.participant_id, r.rating, r.outcome])).toEqual([[ada.id, 5, 'agreement_signed']]);
+      expect(rows.map((r) => [r.participant_id, r.rating, r.outcome])).toEqual([
+        [ada.id, 5, 'agreement_signed'],
+      ]);
 
       // Not in the meeting: refused; not ended: refused; bad fields: each named, nothing written.
       expect((await feedback(id, cy.token, { rating: 3, outcome: 'no_follow_up' })).status).toBe(403);
@@ -50,61 +61,70 @@ describe.each(ENGINES)('feedback after matchmaking meetings on %s', (engine) => 
       expect(early.data.error.message).toBe('Feedback opens once the meeting has ended.');
       const bad = await feedback(id, bo.token, { rating: 7, outcome: 'married' });
       expect(bad.status).toBe(422);
-      expect(bad.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['outcome', 'rating']);
+      expect(bad.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'outcome',
+        'rating',
+      ]);
       const missing = await feedback(id, bo.token, {});
-      expect(missing.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['outcome', 'rating']);
+      expect(missing.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'outcome',
+        'rating',
+      ]);
       expect((await feedback('nonsense', bo.token, { rating: 3, outcome: 'no_follow_up' })).status).toBe(404);
       expect((await api().json('POST', `/api/v1/meetings/${id}/feedback`, { rating: 3 })).status).toBe(401);
       expect(await s().db.selectFrom('meeting_feedback').selectAll().execute()).toHaveLength(1);
 
       // A meeting not in the published schedule has no feedback either.
       const unpublished = await acceptedMeeting(s(), ab.meeting.event_id, bo, di);
-      expect((await feedback(unpublished.meeting.id, bo.token, { rating: 3, outcome: 'no_follow_up' })).status).toBe(
-        409,
-      );
+      expect(
+        (await feedback(unpublished.meeting.id, bo.token, { rating: 3, outcome: 'no_follow_up' })).status,
+      ).toBe(409);
     },
   );
 
-  it.skipIf(skip)('offers a form per ended meeting on the feedback page, with errors named and the answer kept', async () => {
-    const { event, bo, cy, ab } = await scene();
-    const ada = await signedIn(srv.url, 'ada@example.org');
-    const page = await ada.get(`/events/${event.slug}/matchmaking/feedback`);
-    expect(page.status).toBe(200);
-    expect(page.html).toContain(`${bo.name} (${bo.organisation_name})`);
-    // The meeting with Cy has not ended: no form for it yet.
-    expect(page.html).not.toContain(`${cy.name} (${cy.organisation_name})`);
-    expect(page.html).toContain('Meetings still to come: 1.');
+  it.skipIf(skip)(
+    'offers a form per ended meeting on the feedback page, with errors named and the answer kept',
+    async () => {
+      const { event, bo, cy, ab } = await scene();
+      const ada = await signedIn(srv.url, 'ada@example.org');
+      const page = await ada.get(`/events/${event.slug}/matchmaking/feedback`);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain(`${bo.name} (${bo.organisation_name})`);
+      // The meeting with Cy has not ended: no form for it yet.
+      expect(page.html).not.toContain(`${cy.name} (${cy.organisation_name})`);
+      expect(page.html).toContain('Meetings still to come: 1.');
 
-    const wrong = await ada.post(`/events/${event.slug}/matchmaking/feedback`, {
-      meeting: ab.meeting.id,
-      rating: '3',
-      outcome: '',
-      comment: 'Kept',
-    });
-    expect(wrong.status).toBe(422);
-    expect(wrong.html).toContain('Your feedback was not saved');
-    expect(wrong.html).toContain('Kept</textarea>');
-    const ok = await ada.post(`/events/${event.slug}/matchmaking/feedback`, {
-      meeting: ab.meeting.id,
-      rating: '3',
-      outcome: 'cooperation_possible',
-      comment: 'Kept',
-    });
-    expect(ok.status).toBe(303);
-    const after = await ada.get(ok.location!);
-    expect(after.html).toContain('Your feedback is saved.');
-    expect(after.html).toContain('value="3" checked');
-    expect(after.html).toContain('<option value="cooperation_possible" selected>');
-    expect(after.html).toContain('Change my feedback');
+      const wrong = await ada.post(`/events/${event.slug}/matchmaking/feedback`, {
+        meeting: ab.meeting.id,
+        rating: '3',
+        outcome: '',
+        comment: 'Kept',
+      });
+      expect(wrong.status).toBe(422);
+      expect(wrong.html).toContain('Your feedback was not saved');
+      expect(wrong.html).toContain('Kept</textarea>');
+      const ok = await ada.post(`/events/${event.slug}/matchmaking/feedback`, {
+        meeting: ab.meeting.id,
+        rating: '3',
+        outcome: 'cooperation_possible',
+        comment: 'Kept',
+      });
+      expect(ok.status).toBe(303);
+      const after = await ada.get(ok.location!);
+      expect(after.html).toContain('Your feedback is saved.');
+      expect(after.html).toContain('value="3" checked');
+      expect(after.html).toContain('<option value="cooperation_possible" selected>');
+      expect(after.html).toContain('Change my feedback');
 
-    const di = await signedIn(srv.url, 'di@example.org');
-    const refused = await di.post(`/events/${event.slug}/matchmaking/feedback`, {
-      meeting: ab.meeting.id,
-      rating: '3',
-      outcome: 'no_follow_up',
-    });
-    expect(refused.status).toBe(403);
-  });
+      const di = await signedIn(srv.url, 'di@example.org');
+      const refused = await di.post(`/events/${event.slug}/matchmaking/feedback`, {
+        meeting: ab.meeting.id,
+        rating: '3',
+        outcome: 'no_follow_up',
+      });
+      expect(refused.status).toBe(403);
+    },
+  );
 
   it.skipIf(skip)(
     "shows an agreement on both organisations' profiles once both sides record it, visitors' cached pages included",

@@ -59,7 +59,11 @@ export async function giveFeedback(
   if (!meeting) throw notFound('No such meeting.');
   const ctx = await matchmakingFor(s, actor, meeting.event_id);
   const mine = ctx.participant;
-  if (!mine || !actsAsParticipant(actor, mine) || ![meeting.participant_a, meeting.participant_b].includes(mine.id)) {
+  if (
+    !mine ||
+    !actsAsParticipant(actor, mine) ||
+    ![meeting.participant_a, meeting.participant_b].includes(mine.id)
+  ) {
     throw forbidden('Only the two participants of a meeting give feedback on it.');
   }
   if (!meeting.published_slot_id || !meeting.ends_at || meeting.ends_at > now) {

@@ -23,9 +23,13 @@ export function agendaText(lang: Lang, event: Pick<Event, 'time_zone'>, meetings
       day = d;
     }
     lines.push(
-      `${timeRange(lang, m.starts_at, m.ends_at, event.time_zone)} · ${translate(lang, 'mm.agenda.table_name', {
-        table: m.table_name,
-      })} · ${m.counterpart_name} (${m.counterpart_organisation})`,
+      `${timeRange(lang, m.starts_at, m.ends_at, event.time_zone)} · ${translate(
+        lang,
+        'mm.agenda.table_name',
+        {
+          table: m.table_name,
+        },
+      )} · ${m.counterpart_name} (${m.counterpart_organisation})`,
     );
   }
   return lines.join('\n');

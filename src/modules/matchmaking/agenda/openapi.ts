@@ -128,7 +128,11 @@ export function agendaPaths() {
               'application/json': {
                 schema: { $ref: '#/components/schemas/Error' },
                 ...example('conflict', {
-                  error: { code: 'conflict', message: 'Feedback opens once the meeting has ended.', details: [] },
+                  error: {
+                    code: 'conflict',
+                    message: 'Feedback opens once the meeting has ended.',
+                    details: [],
+                  },
                 }),
               },
             },

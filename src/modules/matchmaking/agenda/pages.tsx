@@ -10,11 +10,13 @@ import type { agendaView } from './usecases.ts';
 
 export type AgendaView = Awaited<ReturnType<typeof agendaView>>;
 
-export const matchmakingPath = (e: Pick<Event, 'slug'>) => `/events/${encodeURIComponent(e.slug)}/matchmaking`;
+export const matchmakingPath = (e: Pick<Event, 'slug'>) =>
+  `/events/${encodeURIComponent(e.slug)}/matchmaking`;
 export const agendaPath = (e: Pick<Event, 'slug'>) => `${matchmakingPath(e)}/agenda`;
 
 /** `?participant=<id>` when an organiser reads someone else's agenda. */
-const whose = (view: AgendaView) => (view.participant && !view.own ? `?participant=${view.participant.id}` : '');
+const whose = (view: AgendaView) =>
+  view.participant && !view.own ? `?participant=${view.participant.id}` : '';
 
 /** The counterpart: name, organisation (linked to its directory profile when it has one), country. */
 function Counterpart({ ctx, m }: { ctx: RequestContext; m: AgendaMeeting }) {
@@ -33,7 +35,15 @@ function Counterpart({ ctx, m }: { ctx: RequestContext; m: AgendaMeeting }) {
 }
 
 /** The meetings day by day, with the waits between them, as tables (they print well). */
-export function AgendaTables({ ctx, event, meetings }: { ctx: RequestContext; event: Event; meetings: AgendaMeeting[] }) {
+export function AgendaTables({
+  ctx,
+  event,
+  meetings,
+}: {
+  ctx: RequestContext;
+  event: Event;
+  meetings: AgendaMeeting[];
+}) {
   const { t, lang } = ctx;
   const zone = event.time_zone;
   return (

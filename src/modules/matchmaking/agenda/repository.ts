@@ -28,7 +28,11 @@ export interface AgendaMeeting {
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
-export function findParticipant(db: Kysely<DB>, eventId: string, id: string): Promise<Participant | undefined> {
+export function findParticipant(
+  db: Kysely<DB>,
+  eventId: string,
+  id: string,
+): Promise<Participant | undefined> {
   return db
     .selectFrom('matchmaking_participants')
     .selectAll()
@@ -79,7 +83,9 @@ export async function publishedAgenda(db: Kysely<DB>, participantId: string): Pr
       'o.country as counterpart_country',
       'org.slug as counterpart_org_slug',
     ])
-    .where((eb) => eb.or([eb('m.participant_a', '=', participantId), eb('m.participant_b', '=', participantId)]))
+    .where((eb) =>
+      eb.or([eb('m.participant_a', '=', participantId), eb('m.participant_b', '=', participantId)]),
+    )
     .orderBy('sl.starts_at')
     .orderBy('m.id')
     .execute();
@@ -166,11 +172,7 @@ export async function meetingForFeedback(db: Kysely<DB>, meetingId: string) {
 }
 
 export function feedbackOf(db: Kysely<DB>, participantId: string) {
-  return db
-    .selectFrom('meeting_feedback')
-    .selectAll()
-    .where('participant_id', '=', participantId)
-    .execute();
+  return db.selectFrom('meeting_feedback').selectAll().where('participant_id', '=', participantId).execute();
 }
 
 /** Writes (or rewrites) one participant's feedback on one meeting. */

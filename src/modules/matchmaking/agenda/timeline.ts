@@ -12,7 +12,9 @@ export interface Placed {
   ends_at: Date;
 }
 
-export type Entry<M> = { kind: 'meeting'; meeting: M } | { kind: 'gap'; minutes: number; from: Date; to: Date };
+export type Entry<M> =
+  | { kind: 'meeting'; meeting: M }
+  | { kind: 'gap'; minutes: number; from: Date; to: Date };
 
 /** The meetings (already in time order) with a gap entry wherever one waits between two of them. */
 export function withGaps<M extends Placed>(meetings: readonly M[]): Entry<M>[] {

@@ -24,7 +24,8 @@ export async function agendaView(s: Services, actor: Actor | null, idOrSlug: str
   let participant: Participant | null = ctx.participant;
   if (participantId && participantId !== ctx.participant?.id) {
     if (!ctx.manage) throw forbidden('Only the organisers may read the agenda of another participant.');
-    participant = (UUID.test(participantId) && (await repo.findParticipant(s.db, ctx.event.id, participantId))) || null;
+    participant =
+      (UUID.test(participantId) && (await repo.findParticipant(s.db, ctx.event.id, participantId))) || null;
     if (!participant) throw notFound('No such participant.');
   }
   const [meetings, participants] = await Promise.all([

@@ -70,8 +70,7 @@ export const matchmakingAgenda: Record<keyof typeof en, string> = {
   'mm.dashboard.country': 'Land',
   'mm.dashboard.requests': 'Gesprächsanfragen',
   'mm.dashboard.requests_sent': 'Gesendete Anfragen: {count}.',
-  'mm.dashboard.acceptance':
-    'Annahmequote: {rate} % der beantworteten Anfragen (angenommen oder abgelehnt).',
+  'mm.dashboard.acceptance': 'Annahmequote: {rate} % der beantworteten Anfragen (angenommen oder abgelehnt).',
   'mm.dashboard.no_answers': 'Noch keine Anfrage wurde beantwortet.',
   'mm.dashboard.status': 'Status',
   'mm.dashboard.request.accepted': 'Angenommen',

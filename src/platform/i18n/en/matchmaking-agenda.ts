@@ -57,7 +57,8 @@ export const matchmakingAgenda = {
   'mm.dashboard.export_requests': 'Meeting requests',
   'mm.dashboard.export_schedule': 'Schedule',
   'mm.dashboard.agendas': 'Participants’ agendas',
-  'mm.dashboard.chart_desc': 'Bar chart; the largest bar is {top} with {count}. The table beside it has every figure.',
+  'mm.dashboard.chart_desc':
+    'Bar chart; the largest bar is {top} with {count}. The table beside it has every figure.',
   'mm.dashboard.nothing': 'Nothing to show yet.',
   'mm.dashboard.not_stated': 'Not stated',
   'mm.dashboard.count': 'Count',
