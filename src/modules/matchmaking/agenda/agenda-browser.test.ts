@@ -87,4 +87,33 @@ describe.each(ENGINES)('matchmaking agendas in a browser on %s', (engine) => {
       expect(await seriousA11yViolations(organiser)).toEqual([]);
     },
   );
+
+  it.skipIf(skip)(
+    'after the event, a participant rates a meeting with the keyboard-usable form, and may change it',
+    async () => {
+      const past = await matchmakingEvent(env.srv.services, {
+        startsAt: new Date(Date.now() - 2 * 86_400_000),
+      });
+      const cy = await participant(env.srv.services, past.event.id, { email: 'cy@example.org' });
+      const di = await participant(env.srv.services, past.event.id, { email: 'di@example.org' });
+      await publishedMeeting(env.srv.services, past.event.id, cy, di, past.slots[0]!, '2');
+      const page = await signedInPage('cy@example.org');
+      await page.goto(`${env.srv.url}/events/${past.event.slug}/matchmaking/feedback`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.getByRole('radio', { name: '4' }).check();
+      await page.getByRole('combobox', { name: 'Outcome' }).selectOption('follow_up_planned');
+      await page.getByRole('textbox', { name: 'Comment (optional)' }).fill('Visit in June');
+      await page.getByRole('button', { name: 'Save my feedback' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByText('Your feedback is saved.').count()).toBe(1);
+      expect(await page.getByRole('radio', { name: '4' }).isChecked()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'Comment (optional)' }).inputValue()).toBe(
+        'Visit in June',
+      );
+      const rows = await env.srv.services.db.selectFrom('meeting_feedback').selectAll().execute();
+      expect(rows.map((r) => [r.participant_id, r.rating, r.outcome])).toEqual([
+        [cy.id, 4, 'follow_up_planned'],
+      ]);
+    },
+  );
 });

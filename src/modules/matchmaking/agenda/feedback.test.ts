@@ -65,6 +65,8 @@ describe.each(ENGINES)('feedback after matchmaking meetings on %s', (engine) => 
         'outcome',
         'rating',
       ]);
+      const truthy = await feedback(id, bo.token, { rating: true, outcome: 'no_follow_up' });
+      expect(truthy.data.error.details.map((d: { field: string }) => d.field)).toEqual(['rating']);
       const missing = await feedback(id, bo.token, {});
       expect(missing.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
         'outcome',

@@ -15,9 +15,14 @@ import * as repo from './repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+/** A form's "4" is 4; JSON must send a number (not `true`, which a coercion would take for 1). */
+const numberFromForm = (v: unknown) => {
+  const blank = blankToUndefined(v);
+  return typeof blank === 'string' && /^\s*\d+\s*$/.test(blank) ? Number(blank) : blank;
+};
 
 export const FeedbackInput = z.object({
-  rating: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(5)),
+  rating: z.preprocess(numberFromForm, z.number().int().min(1).max(5)),
   outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES)),
   comment: z.preprocess((v) => v ?? '', z.string().trim().max(2000)),
 });

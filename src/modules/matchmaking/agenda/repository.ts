@@ -99,18 +99,21 @@ export async function publishedAgenda(db: Kysely<DB>, participantId: string): Pr
 
 /** Who should get the reminder: active, not yet reminded, first published meeting in (from, to]. */
 export async function participantsToRemind(db: Kysely<DB>, from: Date, to: Date) {
+  // Only events with a slot in the window can have a first meeting there: the rest is not read.
+  const soon = db
+    .selectFrom('matchmaking_slots')
+    .select('event_id')
+    .where('starts_at', '>', from)
+    .where('starts_at', '<=', to);
   // Slot uses follow the working placement; the reminder is about the published one, read from
   // both sides of each meeting.
-  const published = db
+  const meetings = db
     .selectFrom('meetings as m')
     .innerJoin('matchmaking_slots as sl', 'sl.id', 'm.published_slot_id')
+    .where('m.event_id', 'in', soon);
+  const published = meetings
     .select(['m.participant_a as participant_id', 'sl.starts_at'])
-    .unionAll(
-      db
-        .selectFrom('meetings as m')
-        .innerJoin('matchmaking_slots as sl', 'sl.id', 'm.published_slot_id')
-        .select(['m.participant_b as participant_id', 'sl.starts_at']),
-    );
+    .unionAll(meetings.select(['m.participant_b as participant_id', 'sl.starts_at']));
   return db
     .selectFrom(
       db
@@ -120,7 +123,9 @@ export async function participantsToRemind(db: Kysely<DB>, from: Date, to: Date)
         .as('f'),
     )
     .innerJoin('matchmaking_participants as mp', 'mp.id', 'f.participant_id')
+    .innerJoin('events as e', 'e.id', 'mp.event_id')
     .select(['mp.id', 'mp.event_id'])
+    .where('e.status', '=', 'published')
     .where('mp.status', '=', 'active')
     .where('mp.reminded_at', 'is', null)
     .where('f.first_at', '>', from)
