@@ -104,4 +104,5 @@ export const matchmakingAgenda: Record<keyof typeof en, string> = {
     'Für beide Teilnehmenden des Gesprächs, sobald sein veröffentlichtes Zeitfenster vorbei ist: eine Bewertung von 1 bis 5, das Ergebnis und ein freiwilliger Kommentar. Erneutes Senden ersetzt sie. Ein Gespräch zählt auf den Profilen beider Organisationen als Vereinbarung, sobald beide `agreement_signed` angegeben haben.',
   'api.param.participantAgendaIcs.pid': 'Kennung (UUID) der teilnehmenden Person',
   'api.param.giveMeetingFeedback.id': 'Kennung (UUID) des Gesprächs',
+  'audit.matchmaking.export': 'Matchmaking-Daten exportiert (CSV)',
 };

@@ -100,4 +100,5 @@ export const matchmakingAgenda = {
     'For either participant of the meeting, once its published slot has ended: a rating from 1 to 5, the outcome and an optional comment. Sending it again replaces it. A meeting counts as an agreement on both organisations’ profiles once both participants answered `agreement_signed`.',
   'api.param.participantAgendaIcs.pid': 'Identifier (uuid) of the participant',
   'api.param.giveMeetingFeedback.id': 'Identifier (uuid) of the meeting',
+  'audit.matchmaking.export': 'Matchmaking data exported (CSV)',
 };

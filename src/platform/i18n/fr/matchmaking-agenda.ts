@@ -105,4 +105,5 @@ export const matchmakingAgenda: Record<keyof typeof en, string> = {
     'Pour chacun des deux participants du rendez-vous, une fois son créneau publié terminé : une note de 1 à 5, le résultat et un commentaire facultatif. Un nouvel envoi remplace le précédent. Un rendez-vous compte comme accord sur les profils des deux organisations dès que les deux participants ont répondu `agreement_signed`.',
   'api.param.participantAgendaIcs.pid': 'Identifiant (uuid) du participant',
   'api.param.giveMeetingFeedback.id': 'Identifiant (uuid) du rendez-vous',
+  'audit.matchmaking.export': 'Données des rendez-vous d’affaires exportées (CSV)',
 };
