@@ -81,7 +81,7 @@ describe.each(ENGINES)("the organisers' matchmaking dashboard on %s", (engine) =
       expect(page.html).toContain('Requests sent: 6.');
       expect(page.html).toContain('Acceptance rate: 75 % of the answered requests (accepted or declined).');
       expect(page.html).toContain('Meetings (accepted requests): 3.');
-      expect(page.html).toContain('Measured in the published schedule (3 meetings placed).');
+      expect(page.html).toContain('Measured in the published schedule (meetings placed: 3).');
       expect(page.html).toContain('Waits: 2; average 45 min; longest 60 min.');
       expect(page.html).toContain('Average rating: 3.5 out of 5 (2 answers).');
       // Each figure is a chart with its table.
@@ -150,7 +150,7 @@ describe.each(ENGINES)("the organisers' matchmaking dashboard on %s", (engine) =
       const { event, organiserEmail } = await scene({ publish: false });
       const organiser = await signedIn(srv.url, organiserEmail);
       const page = await organiser.get(`/events/${event.slug}/matchmaking/dashboard`);
-      expect(page.html).toContain('Measured in the draft schedule, not published yet (3 meetings placed).');
+      expect(page.html).toContain('Measured in the draft schedule, not published yet (meetings placed: 3).');
       expect(page.html).toContain('Waits: 2; average 45 min; longest 60 min.');
       expect(page.html).toContain('No feedback yet.');
     },

@@ -84,9 +84,9 @@ export const matchmakingAgenda: Record<keyof typeof en, string> = {
   'mm.dashboard.ecosystems': 'Gespräche nach industriellem Ökosystem',
   'mm.dashboard.ecosystem': 'Ökosystem',
   'mm.dashboard.waits': 'Wartezeiten zwischen den Gesprächen',
-  'mm.dashboard.waits_published': 'Gemessen im veröffentlichten Zeitplan ({placed} Gespräche eingeplant).',
+  'mm.dashboard.waits_published': 'Gemessen im veröffentlichten Zeitplan (eingeplante Gespräche: {placed}).',
   'mm.dashboard.waits_draft':
-    'Gemessen im Entwurf des Zeitplans, noch nicht veröffentlicht ({placed} Gespräche eingeplant).',
+    'Gemessen im Entwurf des Zeitplans, noch nicht veröffentlicht (eingeplante Gespräche: {placed}).',
   'mm.dashboard.waits_figures': 'Wartezeiten: {count}; im Mittel {average}; längste {maximum}.',
   'mm.dashboard.wait_length': 'Dauer der Wartezeit',
   'mm.dashboard.waits_count': 'Wartezeiten',

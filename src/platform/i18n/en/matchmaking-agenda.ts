@@ -81,8 +81,9 @@ export const matchmakingAgenda = {
   'mm.dashboard.ecosystems': 'Meetings by industrial ecosystem',
   'mm.dashboard.ecosystem': 'Ecosystem',
   'mm.dashboard.waits': 'Waiting between meetings',
-  'mm.dashboard.waits_published': 'Measured in the published schedule ({placed} meetings placed).',
-  'mm.dashboard.waits_draft': 'Measured in the draft schedule, not published yet ({placed} meetings placed).',
+  'mm.dashboard.waits_published': 'Measured in the published schedule (meetings placed: {placed}).',
+  'mm.dashboard.waits_draft':
+    'Measured in the draft schedule, not published yet (meetings placed: {placed}).',
   'mm.dashboard.waits_figures': 'Waits: {count}; average {average}; longest {maximum}.',
   'mm.dashboard.wait_length': 'Length of the wait',
   'mm.dashboard.waits_count': 'Waits',

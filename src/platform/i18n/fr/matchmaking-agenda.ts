@@ -85,9 +85,9 @@ export const matchmakingAgenda: Record<keyof typeof en, string> = {
   'mm.dashboard.ecosystems': 'Rendez-vous par écosystème industriel',
   'mm.dashboard.ecosystem': 'Écosystème',
   'mm.dashboard.waits': 'Attente entre les rendez-vous',
-  'mm.dashboard.waits_published': 'Mesurée dans le planning publié ({placed} rendez-vous placés).',
+  'mm.dashboard.waits_published': 'Mesurée dans le planning publié (rendez-vous placés : {placed}).',
   'mm.dashboard.waits_draft':
-    'Mesurée dans le projet de planning, pas encore publié ({placed} rendez-vous placés).',
+    'Mesurée dans le projet de planning, pas encore publié (rendez-vous placés : {placed}).',
   'mm.dashboard.waits_figures': 'Attentes : {count} ; moyenne {average} ; la plus longue {maximum}.',
   'mm.dashboard.wait_length': 'Durée de l’attente',
   'mm.dashboard.waits_count': 'Attentes',
