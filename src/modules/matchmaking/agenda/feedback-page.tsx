@@ -54,24 +54,29 @@ function MeetingForm({
       <form method="post" action={`${matchmakingPath(view.event)}/feedback`}>
         <Csrf ctx={ctx} />
         <input type="hidden" name="meeting" value={m.meeting_id} />
-        <fieldset id={id('rating')} class={error('rating') ? 'field has-error' : 'field'}>
+        <fieldset
+          id={id('rating')}
+          class={error('rating') ? 'field checkboxes has-error' : 'field checkboxes'}
+        >
           <legend>
             {t('mm.feedback.rating')}
             <span aria-hidden="true"> *</span>
           </legend>
           {error('rating') ? <p class="error">{error('rating')}</p> : null}
-          {[1, 2, 3, 4, 5].map((r) => (
-            <label class="inline-choice">
-              <input
-                type="radio"
-                name="rating"
-                value={String(r)}
-                checked={value('rating') === String(r)}
-                required
-              />{' '}
-              {t(`mm.feedback.rating_${r}` as MessageKey)}
-            </label>
-          ))}
+          <div class="options">
+            {[1, 2, 3, 4, 5].map((r) => (
+              <label>
+                <input
+                  type="radio"
+                  name="rating"
+                  value={String(r)}
+                  checked={value('rating') === String(r)}
+                  required
+                />{' '}
+                {t(`mm.feedback.rating_${r}` as MessageKey)}
+              </label>
+            ))}
+          </div>
         </fieldset>
         <div class={error('outcome') ? 'field has-error' : 'field'}>
           <label for={id('outcome')}>
