@@ -10,6 +10,8 @@ import { registerEventApi } from './modules/events/api.ts';
 import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
+import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
+import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -20,6 +22,7 @@ import { registerExportApi } from './modules/search/export.ts';
 import { registerImportRoutes } from './modules/search/import-routes.tsx';
 import { registerSearchRoutes } from './modules/search/routes.tsx';
 import { registerTeamRoutes } from './modules/teams/routes.tsx';
+import { ORGANISATION_SECTIONS } from './organisation-sections.ts';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
 
@@ -29,7 +32,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
-  registerOrganisationRoutes(app, services, [eventQueueSection]);
+  registerOrganisationRoutes(app, services, [eventQueueSection], ORGANISATION_SECTIONS);
   registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
@@ -44,5 +47,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerEventRoutes(app, services, EVENT_SECTIONS);
   registerRegistrationRoutes(app, services);
   registerRegistrationApi(app, services);
+  registerAgendaRoutes(app, services);
+  registerAgendaApi(app, services);
   return app;
 }

@@ -1,9 +1,11 @@
 import { purgeExpired } from './modules/accounts/repository.ts';
+import { remindFirstMeetings } from './modules/matchmaking/agenda/usecases.ts';
 import { remindStaleProfiles } from './modules/organisations/reminders.ts';
 import { purgeAttempts } from './modules/registrations/repository.ts';
 import type { Services } from './platform/services.ts';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 /** The timers role: periodic work. Exactly one process should run it. */
 export function startTimers(s: Services): { stop(): void } {
@@ -18,14 +20,26 @@ export function startTimers(s: Services): { stop(): void } {
       s.log.error({ err }, 'timers failed');
     }
   };
+  // Work that must not wait hours (a reminder a day before a meeting): its own, quicker rhythm.
+  const runOften = async () => {
+    try {
+      const meetingReminders = await remindFirstMeetings(s);
+      if (meetingReminders) s.log.info({ meetingReminders }, 'frequent timers ran');
+    } catch (err) {
+      s.log.error({ err }, 'frequent timers failed');
+    }
+  };
   const first = setTimeout(run, 10_000);
   const every = setInterval(run, 6 * HOUR);
-  first.unref();
-  every.unref();
+  const firstOften = setTimeout(runOften, 20_000);
+  const often = setInterval(runOften, 15 * MINUTE);
+  for (const timer of [first, every, firstOften, often]) timer.unref();
   return {
     stop() {
       clearTimeout(first);
       clearInterval(every);
+      clearTimeout(firstOften);
+      clearInterval(often);
     },
   };
 }

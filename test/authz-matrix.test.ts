@@ -6,6 +6,10 @@ import * as awardUc from '../src/modules/awards/usecases.ts';
 import * as events from '../src/modules/events/usecases.ts';
 import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
 import * as ideaUc from '../src/modules/ideas/usecases.ts';
+// Matchmaking agendas, feedback and the dashboard (issue 15).
+import * as mmDashboard from '../src/modules/matchmaking/agenda/dashboard.ts';
+import * as feedback from '../src/modules/matchmaking/agenda/feedback.ts';
+import * as agenda from '../src/modules/matchmaking/agenda/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -21,6 +25,8 @@ import { localInput } from '../src/platform/time/zoned.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
 import { makeEvent } from './helpers/events.ts';
 import { makeUser } from './helpers/fixtures.ts';
+import { matchmakingEvent, participant as mmParticipant } from './helpers/matchmaking.ts';
+import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
@@ -75,7 +81,13 @@ type Action =
   | 'check_in'
   | 'import_registrations'
   | 'export_registrations'
-  | 'registration_settings';
+  | 'registration_settings'
+  // Matchmaking agendas, feedback and the dashboard (issue 15)
+  | 'mm_agenda_of_other'
+  | 'mm_agenda_ics'
+  | 'mm_meeting_feedback'
+  | 'mm_dashboard'
+  | 'mm_export';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -154,6 +166,14 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   import_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   export_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   registration_settings: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Matchmaking agendas, feedback and the dashboard (issue 15): `member` and `team_admin` are in
+  // the team of the event's organising organisation; `user` is a participant of the event (and of
+  // the meeting whose feedback is given). Feedback is the participants' own: not even organisers.
+  mm_agenda_of_other: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_agenda_ics: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_meeting_feedback: allowed('user'),
+  mm_dashboard: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_export: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -500,7 +520,49 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         enabled: 'on',
         capacity: '10',
       }),
+    // Matchmaking agendas, feedback and the dashboard (issue 15)
+    mm_agenda_of_other: async (a) => {
+      const { event, other } = await matchmakingWithUser();
+      return agenda.agendaView(s, a, event.id, other.id);
+    },
+    mm_agenda_ics: async (a) => {
+      const { event, mine } = await matchmakingWithUser();
+      return agenda.agendaCalendar(s, a, event.id, mine.id, 'en');
+    },
+    mm_meeting_feedback: async (a) => {
+      const { meeting } = await matchmakingWithUser();
+      return feedback.giveFeedback(s, a, meeting.id, { rating: 4, outcome: 'follow_up_planned' });
+    },
+    mm_dashboard: async (a) => mmDashboard.dashboardOf(s, a, (await matchmakingWithUser()).event.id),
+    mm_export: async (a) => mmDashboard.exportCsv(s, a, (await matchmakingWithUser()).event.id, 'schedule'),
   };
+
+  // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
+  // team has `member` and `team_admin`; `user` took part and met another participant (published,
+  // ended).
+  async function matchmakingWithUser() {
+    const mm = await matchmakingEvent(s, { startsAt: new Date(Date.now() - 2 * 86_400_000) });
+    const { organisation_id } = await s.db
+      .selectFrom('event_organisers')
+      .select('organisation_id')
+      .where('event_id', '=', mm.event.id)
+      .executeTakeFirstOrThrow();
+    await insertMember(s.db, organisation_id, actors.member!.id, 'member');
+    await insertMember(s.db, organisation_id, actors.team_admin!.id, 'admin');
+    const mine = await s.db
+      .insertInto('matchmaking_participants')
+      .values({
+        event_id: mm.event.id,
+        user_id: actors.user!.id,
+        name: 'User',
+        organisation_name: 'User Org',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const other = await mmParticipant(s, mm.event.id, { email: `mm-other${++n}@example.org` });
+    const { meeting } = await publishedMeeting(s, mm.event.id, mine, other, mm.slots[0]!, '1');
+    return { event: mm.event, mine, other, meeting };
+  }
 
   // Event registration (issue 14): an event organised by an organisation whose team has `member`
   // and `team_admin`, with open registration.

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ListTable, type Problems, problemText } from '../../platform/http/forms.tsx';
@@ -316,7 +317,12 @@ export function OrganisationPage({
 }
 
 export function OrganisationProfileLayout(
-  props: Parameters<typeof OrganisationPage>[0] & { jsonLd: unknown; similar: SimilarOrganisation[] },
+  props: Parameters<typeof OrganisationPage>[0] & {
+    jsonLd: unknown;
+    similar: SimilarOrganisation[];
+    /** What other modules show on the profile (`OrganisationSection`s), in order. */
+    sections?: readonly (JSX.Element | null)[];
+  },
 ) {
   return (
     <Layout
@@ -326,6 +332,7 @@ export function OrganisationProfileLayout(
       notice={props.notice}
     >
       <OrganisationPage {...props} />
+      {props.sections}
       <SimilarList ctx={props.ctx} org={props.org} similar={props.similar} />
     </Layout>
   );

@@ -19,16 +19,21 @@ import { organisationJsonLd } from './presenter.ts';
 import { type QueueSection, ReviewPage, ReviewQueuePage } from './review-pages.tsx';
 import { RecentChangesPage, RevisionReviewPage } from './revision-pages.tsx';
 import * as revisions from './revisions.ts';
+import type { OrganisationSection } from './section.ts';
 import * as uc from './usecases.ts';
 import * as views from './views.ts';
 
 type Params = { slug: string };
 
-/** `queueSections`: what other modules add to the editors' queue page (events awaiting review). */
+/**
+ * `queueSections`: what other modules add to the editors' queue page (events awaiting review);
+ * `profileSections`: what they add to a profile page (agreements signed at matchmaking meetings).
+ */
 export function registerOrganisationRoutes(
   app: FastifyInstance,
   s: Services,
   queueSections: readonly QueueSection[] = [],
+  profileSections: readonly OrganisationSection[] = [],
 ) {
   /** The profile form, to create (no slug) or to edit one: one renderer for both and their errors. */
   const formPage = (
@@ -84,12 +89,14 @@ export function registerOrganisationRoutes(
   ) => {
     const view = await views.profileView(s, req.ctx.actor, (req.params as Params).slug);
     const { org, can } = view;
+    const sections = await Promise.all(profileSections.map((section) => section.render(s, req.ctx, org)));
     return sendPage(
       reply,
       <OrganisationProfileLayout
         ctx={req.ctx}
         org={org}
         similar={view.similar}
+        sections={sections}
         hasLogo={org.has_logo}
         membership={view.membership}
         canEdit={can.edit}

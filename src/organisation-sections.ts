@@ -1,0 +1,7 @@
+import { agreementsSection } from './modules/matchmaking/agenda/organisation-section.tsx';
+import type { OrganisationSection } from './modules/organisations/section.ts';
+
+/** The sections of an organisation's profile page, in the order they are shown: each feature that adds one lists it here. */
+export const ORGANISATION_SECTIONS: readonly OrganisationSection[] = [
+  agreementsSection, // agreements signed at matchmaking meetings (matchmaking)
+];
