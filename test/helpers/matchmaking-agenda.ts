@@ -1,4 +1,4 @@
-import { placeMeeting } from '../../src/modules/matchmaking/placement.ts';
+import { placeMeeting } from '../../src/modules/matchmaking/placement-repository.ts';
 import type { MatchmakingSlot, Participant } from '../../src/platform/db/schema-matchmaking.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { acceptedMeeting } from './matchmaking.ts';

@@ -6,7 +6,7 @@ import { signedIn, userIdOf } from '../../../../test/helpers/fixtures.ts';
 import { matchmakingEvent, participant } from '../../../../test/helpers/matchmaking.ts';
 import { publishedMeeting } from '../../../../test/helpers/matchmaking-agenda.ts';
 import { useTestServer } from '../../../../test/helpers/server.ts';
-import { placeMeeting } from '../placement.ts';
+import { placeMeeting } from '../placement-repository.ts';
 import { dashboardOf } from './dashboard.ts';
 
 describe.each(ENGINES)("the organisers' matchmaking dashboard on %s", (engine) => {
