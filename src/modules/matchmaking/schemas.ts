@@ -6,8 +6,10 @@ import {
   REQUEST_MODES,
   SCHEDULING_MODES,
 } from '../../platform/db/schema-matchmaking.ts';
+import { validation } from '../../platform/errors.ts';
 import { isCountryCode } from '../../platform/taxonomy/countries.ts';
 import { parseZoned } from '../../platform/time/zoned.ts';
+import { problemsFromZod, safeParse } from '../../platform/validation.ts';
 
 /** The matchmaking's inputs, checked at the edge: forms and JSON bodies alike. */
 
@@ -38,70 +40,98 @@ const zonedTime = (zone: string) =>
       .optional(),
   );
 
-export const settingsInput = (zone: string) =>
-  z
-    .object({
-      enabled: checkbox,
-      request_quota: intOf(1, 1000),
-      opens_at: zonedTime(zone),
-      closes_at: zonedTime(zone),
-      request_mode: z.enum(REQUEST_MODES),
-      scheduling_mode: z.enum(SCHEDULING_MODES),
-      slot_minutes: intOf(5, 240),
-      fairness: z.preprocess(
-        (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blank(v)),
-        z.number().int().min(0).max(100).optional(),
-      ),
-    })
-    .superRefine((v, ctx) => {
-      if (v.opens_at && v.closes_at && v.closes_at <= v.opens_at)
-        ctx.addIssue({ code: 'custom', path: ['closes_at'], message: 'mm.core.v.window' });
-    });
-export type SettingsFields = z.output<ReturnType<typeof settingsInput>>;
+const settingsBase = (zone: string) =>
+  z.object({
+    enabled: checkbox,
+    request_quota: intOf(1, 1000),
+    opens_at: zonedTime(zone),
+    closes_at: zonedTime(zone),
+    request_mode: z.enum(REQUEST_MODES),
+    scheduling_mode: z.enum(SCHEDULING_MODES),
+    slot_minutes: intOf(5, 240),
+    fairness: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blank(v)),
+      z.number().int().min(0).max(100).optional(),
+    ),
+  });
+export type SettingsFields = z.output<ReturnType<typeof settingsBase>>;
+
+/** Parses a problem list out of a schema, without throwing. */
+function problemsOf<S extends z.ZodType>(schema: S, raw: unknown) {
+  const r = safeParse(schema, raw);
+  return {
+    data: r.success ? (r.data as z.output<S>) : null,
+    problems: r.success ? [] : problemsFromZod(r.error),
+  };
+}
+
+/** The settings, every bad field named at once (the window's order among them). */
+export function parseSettings(zone: string, raw: unknown): SettingsFields {
+  const { data, problems } = problemsOf(settingsBase(zone), raw);
+  const window = problemsOf(z.object({ opens_at: zonedTime(zone), closes_at: zonedTime(zone) }), raw).data;
+  if (window?.opens_at && window.closes_at && window.closes_at <= window.opens_at)
+    problems.push({ field: 'closes_at', message: 'mm.core.v.window' });
+  if (problems.length || !data) throw validation(problems);
+  return data;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
+const sessionBase = z.object({
+  label: text(120).min(1),
+  date: z.string().trim().regex(DATE, { message: 'mm.core.v.date' }),
+  start: z.string().trim().regex(TIME, { message: 'mm.core.v.time' }),
+  end: z.string().trim().regex(TIME, { message: 'mm.core.v.time' }),
+  tables: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(5000).min(1)),
+});
+
+export interface SessionFields {
+  label: string;
+  starts_at: Date;
+  ends_at: Date;
+  tables: number;
+  table_names: string[] | null;
+}
+
 /**
  * A session: its label, day and start and end times in the event's zone, and its tables — a count
- * ("12") or names separated by commas ("A1, A2, Lounge").
+ * ("12") or names separated by commas ("A1, A2, Lounge"). Every bad field is named at once.
  */
-export const sessionInput = (zone: string) =>
-  z
-    .object({
-      label: text(120).min(1),
-      date: z.string().trim().regex(DATE, { message: 'mm.core.v.date' }),
-      start: z.string().trim().regex(TIME, { message: 'mm.core.v.time' }),
-      end: z.string().trim().regex(TIME, { message: 'mm.core.v.time' }),
-      tables: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(5000).min(1)),
-    })
-    .transform((v, ctx) => {
-      const starts = parseZoned(`${v.date}T${v.start}`, zone);
-      const ends = parseZoned(`${v.date}T${v.end}`, zone);
-      if (!starts) ctx.addIssue({ code: 'custom', path: ['start'], message: 'v.local_datetime' });
-      if (!ends) ctx.addIssue({ code: 'custom', path: ['end'], message: 'v.local_datetime' });
-      if (starts && ends && ends <= starts)
-        ctx.addIssue({ code: 'custom', path: ['end'], message: 'mm.core.v.end_before_start' });
-      let tables = 0;
-      let names: string[] | null = null;
-      if (/^\d+$/.test(v.tables)) {
-        tables = Number(v.tables);
-        if (tables < 1 || tables > 5000)
-          ctx.addIssue({ code: 'custom', path: ['tables'], message: 'mm.core.v.tables' });
-      } else {
-        names = v.tables
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean);
-        if (names.length === 0 || names.length > 5000 || names.some((n) => n.length > 60))
-          ctx.addIssue({ code: 'custom', path: ['tables'], message: 'mm.core.v.tables' });
-        else if (new Set(names).size !== names.length)
-          ctx.addIssue({ code: 'custom', path: ['tables'], message: 'mm.core.v.tables_unique' });
-        tables = names.length;
-      }
-      return { label: v.label, starts_at: starts!, ends_at: ends!, tables, table_names: names };
-    });
-export type SessionFields = z.output<ReturnType<typeof sessionInput>>;
+export function parseSession(zone: string, raw: unknown): SessionFields {
+  const { data, problems } = problemsOf(sessionBase, raw);
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string).trim() : '');
+  const has = (field: string) => problems.some((p) => p.field === field);
+  const starts = has('date') || has('start') ? null : parseZoned(`${str('date')}T${str('start')}`, zone);
+  const ends = has('date') || has('end') ? null : parseZoned(`${str('date')}T${str('end')}`, zone);
+  if (!has('date') && !has('start') && !starts)
+    problems.push({ field: 'start', message: 'v.local_datetime' });
+  if (!has('date') && !has('end') && !ends) problems.push({ field: 'end', message: 'v.local_datetime' });
+  if (starts && ends && ends <= starts)
+    problems.push({ field: 'end', message: 'mm.core.v.end_before_start' });
+  let tables = 0;
+  let names: string[] | null = null;
+  const given = str('tables');
+  if (!has('tables')) {
+    if (/^\d+$/.test(given)) {
+      tables = Number(given);
+      if (tables < 1 || tables > 5000) problems.push({ field: 'tables', message: 'mm.core.v.tables' });
+    } else {
+      names = given
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      tables = names.length;
+      if (names.length === 0 || names.length > 5000 || names.some((n) => n.length > 60))
+        problems.push({ field: 'tables', message: 'mm.core.v.tables' });
+      else if (new Set(names).size !== names.length)
+        problems.push({ field: 'tables', message: 'mm.core.v.tables_unique' });
+    }
+  }
+  if (problems.length || !data || !starts || !ends) throw validation(problems);
+  return { label: data.label, starts_at: starts, ends_at: ends, tables, table_names: names };
+}
 
 /** Joining: for one of one's teams' organisations, or an organisation named (when one has none). */
 export const joinInput = z.object({

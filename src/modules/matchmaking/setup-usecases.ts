@@ -4,11 +4,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { MatchmakingSession } from '../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
 import { matchmakingFor } from './context.ts';
 import { tableNamesOf } from './placement.ts';
 import * as repo from './repository.ts';
-import { type SessionFields, sessionInput, settingsInput } from './schemas.ts';
+import { parseSession, parseSettings, type SessionFields } from './schemas.ts';
 
 /**
  * The organisers' setup of an event's matchmaking: its settings (created on the first save) and its
@@ -51,7 +50,7 @@ export async function setupView(s: Services, actor: Actor | null, idOrSlug: stri
 /** Saves the settings (creating them the first time); a new slot length re-cuts free sessions. */
 export async function saveSettings(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
-  const input = parseInput(settingsInput(event.time_zone), raw);
+  const input = parseSettings(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
     const before = await repo.lockOrCreateSettings(trx, event.id);
     if (input.slot_minutes !== before.slot_minutes) {
@@ -115,7 +114,7 @@ async function checkSession(
 /** Adds a session and its slots. */
 export async function addSession(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
-  const input = parseInput(sessionInput(event.time_zone), raw);
+  const input = parseSession(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
     const settings = await repo.lockOrCreateSettings(trx, event.id);
     await checkSession(trx, event.id, input, settings.slot_minutes, null);
@@ -153,7 +152,7 @@ export async function updateSession(
   raw: unknown,
 ) {
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
-  const input = parseInput(sessionInput(event.time_zone), raw);
+  const input = parseSession(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
     const settings = await repo.lockOrCreateSettings(trx, event.id);
     const { session, uses } = await lockedSession(trx, event.id, sessionId);
