@@ -227,4 +227,10 @@ export const matchmakingCore: Record<keyof typeof en, string> = {
   'api.param.acceptMeetingRequest.id': 'Kennung (uuid) der Terminanfrage',
   'api.param.declineMeetingRequest.id': 'Kennung (uuid) der Terminanfrage',
   'api.param.cancelMeetingRequest.id': 'Kennung (uuid) der Terminanfrage',
+  // The audit log.
+  'audit.matchmaking.settings': 'Matchmaking-Einstellungen geändert',
+  'audit.matchmaking.session_add': 'Matchmaking-Sitzung angelegt',
+  'audit.matchmaking.session_update': 'Matchmaking-Sitzung geändert',
+  'audit.matchmaking.session_delete': 'Matchmaking-Sitzung gelöscht',
+  'audit.matchmaking.participant_add': 'Matchmaking-Teilnehmer/in von Veranstaltern hinzugefügt',
 };

@@ -224,4 +224,10 @@ export const matchmakingCore = {
   'api.param.acceptMeetingRequest.id': 'Identifier (uuid) of the meeting request',
   'api.param.declineMeetingRequest.id': 'Identifier (uuid) of the meeting request',
   'api.param.cancelMeetingRequest.id': 'Identifier (uuid) of the meeting request',
+  // The audit log.
+  'audit.matchmaking.settings': 'Matchmaking settings changed',
+  'audit.matchmaking.session_add': 'Matchmaking session added',
+  'audit.matchmaking.session_update': 'Matchmaking session changed',
+  'audit.matchmaking.session_delete': 'Matchmaking session deleted',
+  'audit.matchmaking.participant_add': 'Matchmaking participant added by an organiser',
 };

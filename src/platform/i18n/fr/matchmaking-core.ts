@@ -227,4 +227,10 @@ export const matchmakingCore: Record<keyof typeof en, string> = {
   'api.param.acceptMeetingRequest.id': 'Identifiant (uuid) de la demande de rendez-vous',
   'api.param.declineMeetingRequest.id': 'Identifiant (uuid) de la demande de rendez-vous',
   'api.param.cancelMeetingRequest.id': 'Identifiant (uuid) de la demande de rendez-vous',
+  // The audit log.
+  'audit.matchmaking.settings': 'Paramètres des rendez-vous d’affaires modifiés',
+  'audit.matchmaking.session_add': 'Session de rendez-vous ajoutée',
+  'audit.matchmaking.session_update': 'Session de rendez-vous modifiée',
+  'audit.matchmaking.session_delete': 'Session de rendez-vous supprimée',
+  'audit.matchmaking.participant_add': 'Participant aux rendez-vous ajouté par un organisateur',
 };
