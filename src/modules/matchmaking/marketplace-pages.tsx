@@ -181,6 +181,7 @@ export function ParticipantPage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={view.card.participant.name}>
+      <h1>{t('mm.core.market.participant', { title: view.event.title })}</h1>
       <p>
         <a href={mmPath(view.event, 'participants')}>{t('mm.core.market.back')}</a>
       </p>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { makeUser, signedIn } from '../../../test/helpers/fixtures.ts';
 import { acceptedMeeting, matchmakingEvent, participant } from '../../../test/helpers/matchmaking.ts';
-import { bearer } from '../../../test/helpers/registrations.ts';
+import { bearer, organisedEvent } from '../../../test/helpers/registrations.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import { insertOrganisation } from '../organisations/repository.ts';
 import { upsertMember } from '../teams/repository.ts';
@@ -342,6 +342,55 @@ describe.each(ENGINES)('matchmaking participants and marketplace on %s', (engine
       expect((await outsider.get(`/events/${f.event.slug}/matchmaking/participants`)).status).toBe(403);
       const org = await signedIn(srv.url, f.organiserEmail);
       expect((await org.get(`/events/${f.event.slug}/matchmaking/participants`)).status).toBe(200);
+    },
+  );
+
+  it.skipIf(skip)(
+    'the event page and the matchmaking home show the state and each reader’s next step',
+    async () => {
+      const f = await matchmakingEvent(s(), { closesAt: new Date('2030-03-10T17:00:00Z') });
+      const p = await participant(s(), f.event.id);
+      await participant(s(), f.event.id);
+      const visitor = await new HttpClient(srv.url).get(`/events/${f.event.slug}`);
+      expect(visitor.html).toContain('id="matchmaking"');
+      expect(visitor.html).toContain('Meeting requests are open until');
+      expect(visitor.html).toContain('2 participants, 0 meetings agreed.');
+      expect(visitor.html).toContain('Sign in and register for the event to join its matchmaking.');
+      const { user } = await registered(f.event.id, 'newcomer@example.org');
+      const newcomer = await signedIn(srv.url, 'newcomer@example.org');
+      expect((await newcomer.get(`/events/${f.event.slug}`)).html).toContain(
+        `href="/events/${f.event.slug}/matchmaking/profile">Join the matchmaking`,
+      );
+      const mine = await (await signedIn(srv.url, p.email)).get(`/events/${f.event.slug}/matchmaking`);
+      expect(mine.status).toBe(200);
+      expect(mine.html).toContain('You take part in the matchmaking.');
+      expect(mine.html).toContain(`href="/events/${f.event.slug}/matchmaking/requests"`);
+      // Joining through the API as oneself.
+      const { createApiToken } = await import('../accounts/usecases.ts');
+      const token = (await createApiToken(s(), user.id, 't')).token;
+      const joined = await new HttpClient(srv.url).json(
+        'POST',
+        `/api/v1/events/${f.event.id}/participants`,
+        { organisation_name: 'Compilers Ltd', headline: 'Compilers' },
+        bearer(token),
+      );
+      expect(joined.status, JSON.stringify(joined.data)).toBe(201);
+      expect(joined.data).toMatchObject({
+        name: 'Grace Hopper',
+        headline: 'Compilers',
+        meeting_format: 'any',
+        country: 'US',
+      });
+      // An organiser sees how to set up a matchmaking event without it; a conference without it shows nothing.
+      const { event, organiserEmail } = await organisedEvent(s(), { event: { type: 'matchmaking' } });
+      const org = await signedIn(srv.url, organiserEmail);
+      expect((await org.get(`/events/${event.slug}`)).html).toContain(
+        'Matchmaking is not set up for this event yet.',
+      );
+      expect((await new HttpClient(srv.url).get(`/events/${event.slug}`)).html).not.toContain(
+        'id="matchmaking"',
+      );
+      expect((await new HttpClient(srv.url).get(`/events/${event.slug}/matchmaking`)).status).toBe(404);
     },
   );
 });

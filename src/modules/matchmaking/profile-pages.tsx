@@ -112,7 +112,21 @@ export function ProfilePage({
       <h1>{t('mm.core.profile.title')}</h1>
       <p>{event.title}</p>
       <MatchmakingNav ctx={ctx} event={event} manage={view.manage} />
-      <ErrorSummary ctx={ctx} problems={problems} labels={{ blocked: t('mm.core.profile.availability') }} />
+      <ErrorSummary
+        ctx={ctx}
+        problems={problems}
+        labels={{
+          blocked: t('mm.core.profile.availability'),
+          organisation_id: t('mm.core.field.organisation'),
+          organisation_name: t('mm.core.field.organisation'),
+          headline: t('mm.core.field.headline'),
+          meeting_format: t('mm.core.field.meeting_format'),
+          side: t('mm.core.field.side'),
+          kind: t('mm.core.field.kind'),
+          title: t('mm.core.field.title'),
+          description: t('mm.core.field.description'),
+        }}
+      />
       {!participant ? (
         view.mayJoin ? (
           <section aria-labelledby="mm-join">

@@ -162,7 +162,7 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
   if (!from) throw forbidden('Join the matchmaking first.');
   checkWindow(ctx);
   const to = await repo.findParticipant(s.db, ctx.event.id, input.to);
-  if (!to || to.status !== 'active')
+  if (to?.status !== 'active')
     throw new AppError('validation', 'Some fields are not valid.', [
       { field: 'to', message: 'mm.core.v.participant' },
     ]);

@@ -45,9 +45,10 @@ export async function summaryView(
   opts: { home?: boolean } = {},
 ) {
   const settings = await repo.findSettings(s.db, event.id);
+  if (!settings && !opts.home && (event.type !== 'matchmaking' || !actor)) return null;
   const organiserTeam = actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false;
   const manage = canManageMatchmaking(actor, organiserTeam);
-  if (!settings && !(manage && (opts.home || event.type === 'matchmaking'))) return null;
+  if (!settings && !manage) return null;
   if (settings && !settings.enabled && !manage) return null;
   const participant = actor ? ((await repo.participantOfUser(s.db, event.id, actor.id)) ?? null) : null;
   const registration =

@@ -137,6 +137,7 @@ export const matchmakingCore: Record<keyof typeof en, string> = {
   'mm.core.market.already': 'Ein Treffen mit dieser Person ist bereits angefragt oder vereinbart.',
   'mm.core.market.message': 'Nachricht an {name}',
   'mm.core.market.request': 'Treffen anfragen',
+  'mm.core.market.participant': 'Teilnehmer/in von {title}',
   'mm.core.market.back': 'Alle Teilnehmenden',
   'mm.core.field.slot': 'Zeitslot',
   'mm.core.field.to': 'Teilnehmer/in',

@@ -138,6 +138,7 @@ export const matchmakingCore = {
   'mm.core.market.already': 'A meeting with this participant is already requested or agreed.',
   'mm.core.market.message': 'Message to {name}',
   'mm.core.market.request': 'Request a meeting',
+  'mm.core.market.participant': 'A participant of {title}',
   'mm.core.market.back': 'All participants',
   'mm.core.field.slot': 'Slot',
   'mm.core.field.to': 'Participant',

@@ -139,6 +139,7 @@ export const matchmakingCore: Record<keyof typeof en, string> = {
   'mm.core.market.already': 'Un rendez-vous avec ce participant est déjà demandé ou convenu.',
   'mm.core.market.message': 'Message à {name}',
   'mm.core.market.request': 'Demander un rendez-vous',
+  'mm.core.market.participant': 'Un participant de {title}',
   'mm.core.market.back': 'Tous les participants',
   'mm.core.field.slot': 'Créneau',
   'mm.core.field.to': 'Participant',
