@@ -7,14 +7,14 @@ import type {
   MatchmakingSession,
   MatchmakingSettings,
   MatchmakingSlot,
-  Meeting,
-  MeetingRequest,
   NewParticipant,
   Participant,
-  RequestStatus,
 } from '../../platform/db/schema-matchmaking.ts';
 
-/** The matchmaking's SQL: settings, sessions and slots, participants, their offers and needs, requests. */
+/**
+ * The matchmaking's SQL: settings, sessions and slots, participants, their offers and needs, busy
+ * slots. The marketplace's search is in `market-repository.ts`, requests' in `request-repository.ts`.
+ */
 
 export function findSettings(db: Kysely<DB>, eventId: string): Promise<MatchmakingSettings | undefined> {
   return db.selectFrom('matchmaking_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst();
@@ -430,101 +430,6 @@ export function meetingsInSlots(db: Kysely<DB>, participantId: string, slotIds: 
     .execute();
 }
 
-// --- The marketplace --------------------------------------------------------------------------
-
-export interface MarketFilters {
-  q?: string | undefined;
-  country?: string | undefined;
-  ecosystem?: string | undefined;
-  kind?: ItemKind | undefined;
-  side?: ItemSide | undefined;
-  organisation_kind?: string | undefined;
-}
-
-const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** The event's active participants matching the filters, by name, a page of them and the total. */
-export async function searchParticipants(
-  db: Kysely<DB>,
-  eventId: string,
-  f: MarketFilters,
-  page: { limit: number; offset: number },
-) {
-  let q = db
-    .selectFrom('matchmaking_participants as p')
-    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .where('p.event_id', '=', eventId)
-    .where('p.status', '=', 'active');
-  if (f.q) {
-    const like = likeOf(f.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.name', 'ilike', like),
-        eb('p.organisation_name', 'ilike', like),
-        eb('p.headline', 'ilike', like),
-        eb.exists(
-          eb
-            .selectFrom('matchmaking_items as i')
-            .select('i.id')
-            .whereRef('i.participant_id', '=', 'p.id')
-            .where((e2) => e2.or([e2('i.title', 'ilike', like), e2('i.description', 'ilike', like)])),
-        ),
-      ]),
-    );
-  }
-  if (f.country) q = q.where('p.country', '=', f.country);
-  if (f.organisation_kind) q = q.where('p.organisation_kind', '=', f.organisation_kind);
-  if (f.ecosystem) q = q.where(sql<boolean>`${f.ecosystem} = any(o.ecosystems)`);
-  if (f.kind || f.side) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('matchmaking_items as i')
-          .select('i.id')
-          .whereRef('i.participant_id', '=', 'p.id')
-          .$if(!!f.kind, (w) => w.where('i.kind', '=', f.kind!))
-          .$if(!!f.side, (w) => w.where('i.side', '=', f.side!)),
-      ),
-    );
-  }
-  const [rows, total] = await Promise.all([
-    q
-      .selectAll('p')
-      .select(['o.slug as organisation_slug', 'o.ecosystems as organisation_ecosystems'])
-      .orderBy('p.name')
-      .orderBy('p.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
-}
-
-/** The organisations' directory slugs and ecosystems of some participants. */
-export function organisationsOf(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'slug', 'ecosystems', 'status'])
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** The countries and kinds of organisation among the event's participants (the filters' choices). */
-export async function facetsOf(db: Kysely<DB>, eventId: string) {
-  const rows = await db
-    .selectFrom('matchmaking_participants')
-    .select(['country', 'organisation_kind'])
-    .distinct()
-    .where('event_id', '=', eventId)
-    .where('status', '=', 'active')
-    .execute();
-  const countries = [...new Set(rows.map((r) => r.country).filter((c): c is string => !!c))].sort();
-  const kinds = [...new Set(rows.map((r) => r.organisation_kind).filter((c): c is string => !!c))].sort();
-  return { countries, kinds };
-}
-
 export async function countsOf(db: Kysely<DB>, eventId: string) {
   const [p, m] = await Promise.all([
     db
@@ -540,114 +445,6 @@ export async function countsOf(db: Kysely<DB>, eventId: string) {
       .executeTakeFirstOrThrow(),
   ]);
   return { participants: Number(p.n), meetings: Number(m.n) };
-}
-
-// --- Requests and meetings --------------------------------------------------------------------
-
-/** Requests sent by a participant that count against the quota (pending and accepted). */
-export function countLiveSent(trx: Kysely<DB>, participantId: string) {
-  return trx
-    .selectFrom('meeting_requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('from_participant', '=', participantId)
-    .where('status', 'in', ['pending', 'accepted'])
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n));
-}
-
-/** The live (pending or accepted) request between two participants, in either direction. */
-export function liveRequestBetween(db: Kysely<DB>, a: string, b: string) {
-  return db
-    .selectFrom('meeting_requests')
-    .selectAll()
-    .where('status', 'in', ['pending', 'accepted'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('from_participant', '=', a), eb('to_participant', '=', b)]),
-        eb.and([eb('from_participant', '=', b), eb('to_participant', '=', a)]),
-      ]),
-    )
-    .executeTakeFirst();
-}
-
-export function insertRequest(
-  trx: Kysely<DB>,
-  values: {
-    event_id: string;
-    from_participant: string;
-    to_participant: string;
-    message: string;
-    status: RequestStatus;
-    decided_at: Date | null;
-  },
-): Promise<MeetingRequest> {
-  return trx.insertInto('meeting_requests').values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-export function findRequest(db: Kysely<DB>, id: string) {
-  return db.selectFrom('meeting_requests').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Moves a request from one of `from` statuses to `to`; undefined when it was no longer in one. */
-export function setRequestStatus(
-  trx: Kysely<DB>,
-  id: string,
-  from: RequestStatus[],
-  to: RequestStatus,
-  extra: { decline_reason?: string | null } = {},
-) {
-  const now = new Date();
-  return trx
-    .updateTable('meeting_requests')
-    .set({ status: to, decided_at: now, updated_at: now, ...extra })
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export function insertMeeting(trx: Kysely<DB>, request: MeetingRequest): Promise<Meeting> {
-  return trx
-    .insertInto('meetings')
-    .values({
-      event_id: request.event_id,
-      request_id: request.id,
-      participant_a: request.from_participant,
-      participant_b: request.to_participant,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** In pick mode a meeting placed on acceptance is published at once: what they are told is where it is. */
-export function publishPlacement(trx: Kysely<DB>, meetingId: string, slotId: string, table: string) {
-  return trx
-    .updateTable('meetings')
-    .set({ published_slot_id: slotId, published_table: table })
-    .where('id', '=', meetingId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteMeetingOf(trx: Kysely<DB>, requestId: string): Promise<void> {
-  await trx.deleteFrom('meetings').where('request_id', '=', requestId).execute();
-}
-
-export function meetingsOfRequests(db: Kysely<DB>, requestIds: string[]) {
-  if (requestIds.length === 0) return Promise.resolve([] as Meeting[]);
-  return db.selectFrom('meetings').selectAll().where('request_id', 'in', requestIds).execute();
-}
-
-/** One participant's requests, in and out, newest first. */
-export function requestsOf(db: Kysely<DB>, participantId: string) {
-  return db
-    .selectFrom('meeting_requests')
-    .selectAll()
-    .where((eb) =>
-      eb.or([eb('from_participant', '=', participantId), eb('to_participant', '=', participantId)]),
-    )
-    .orderBy('created_at', 'desc')
-    .execute();
 }
 
 /** The language of a participant's account (their mails'). */

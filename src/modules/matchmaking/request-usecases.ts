@@ -9,6 +9,7 @@ import { type RequestMailKind, requestMail } from './mails.ts';
 import { freeTables, isUniqueViolation, placeMeeting } from './placement.ts';
 import { canAnswerRequest, canCancelRequest } from './policy.ts';
 import * as repo from './repository.ts';
+import * as requestRepo from './request-repository.ts';
 import { acceptInput, declineInput, requestInput } from './schemas.ts';
 
 /**
@@ -95,7 +96,7 @@ async function placeInSlot(trx: Kysely<DB>, meeting: Meeting, eventId: string, s
   const table = (await freeTables(trx, slotId))[0];
   if (!table) throw new RequestRefused('slot_taken');
   await placeMeeting(trx, meeting, slotId, table);
-  return { meeting: await repo.publishPlacement(trx, meeting.id, slotId, table), slot, table };
+  return { meeting: await requestRepo.publishPlacement(trx, meeting.id, slotId, table), slot, table };
 }
 
 /**
@@ -175,7 +176,8 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
     from.meeting_format !== to.meeting_format
   )
     throw new RequestRefused('format');
-  if (await repo.liveRequestBetween(s.db, from.id, to.id)) throw new RequestRefused('already_requested');
+  if (await requestRepo.liveRequestBetween(s.db, from.id, to.id))
+    throw new RequestRefused('already_requested');
   const settings = ctx.settings!;
   const auto = settings.request_mode === 'auto';
   const pick = settings.scheduling_mode === 'pick';
@@ -183,11 +185,11 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
   const sender = from;
   return withPlacement(s, async (trx) => {
     await repo.lockParticipant(trx, sender.id);
-    if ((await repo.countLiveSent(trx, sender.id)) >= settings.request_quota)
+    if ((await requestRepo.countLiveSent(trx, sender.id)) >= settings.request_quota)
       throw new RequestRefused('quota');
     let request: MeetingRequest;
     try {
-      request = await repo.insertRequest(trx, {
+      request = await requestRepo.insertRequest(trx, {
         event_id: ctx.event.id,
         from_participant: sender.id,
         to_participant: to.id,
@@ -202,7 +204,7 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
     let meeting: Meeting | null = null;
     let placed: { starts_at: Date; table: string } | null = null;
     if (auto) {
-      meeting = await repo.insertMeeting(trx, request);
+      meeting = await requestRepo.insertMeeting(trx, request);
       if (pick) {
         const p = await placeInSlot(trx, meeting, ctx.event.id, input.slot!);
         meeting = p.meeting;
@@ -220,7 +222,7 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
 /** A request and its event's context, with both participants. */
 async function requestContext(s: Services, actor: Actor | null, requestId: string) {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
-  const request = UUID.test(requestId) ? await repo.findRequest(s.db, requestId) : undefined;
+  const request = UUID.test(requestId) ? await requestRepo.findRequest(s.db, requestId) : undefined;
   if (!request) throw notFound('No such meeting request.');
   const ctx = await matchmakingFor(s, actor, request.event_id);
   const [from, to] = await Promise.all([
@@ -241,9 +243,9 @@ export async function acceptRequest(s: Services, actor: Actor | null, requestId:
   const pick = ctx.settings!.scheduling_mode === 'pick';
   if (pick && !input.slot) throw new RequestRefused('slot_required');
   return withPlacement(s, async (trx) => {
-    const accepted = await repo.setRequestStatus(trx, request.id, ['pending'], 'accepted');
+    const accepted = await requestRepo.setRequestStatus(trx, request.id, ['pending'], 'accepted');
     if (!accepted) throw new RequestRefused('answered');
-    let meeting = await repo.insertMeeting(trx, accepted);
+    let meeting = await requestRepo.insertMeeting(trx, accepted);
     let placed: { starts_at: Date; table: string } | null = null;
     if (pick) {
       const p = await placeInSlot(trx, meeting, ctx.event.id, input.slot!);
@@ -263,7 +265,7 @@ export async function declineRequest(s: Services, actor: Actor | null, requestId
   const input = parseInput(declineInput, raw);
   if (request.status !== 'pending') throw new RequestRefused('answered');
   return s.db.transaction().execute(async (trx) => {
-    const declined = await repo.setRequestStatus(trx, request.id, ['pending'], 'declined', {
+    const declined = await requestRepo.setRequestStatus(trx, request.id, ['pending'], 'declined', {
       decline_reason: input.reason || null,
     });
     if (!declined) throw new RequestRefused('answered');
@@ -279,9 +281,14 @@ export async function cancelRequest(s: Services, actor: Actor | null, requestId:
     throw forbidden('Only its sender cancels a request.');
   if (request.status !== 'pending' && request.status !== 'accepted') throw new RequestRefused('answered');
   return s.db.transaction().execute(async (trx) => {
-    const cancelled = await repo.setRequestStatus(trx, request.id, ['pending', 'accepted'], 'cancelled');
+    const cancelled = await requestRepo.setRequestStatus(
+      trx,
+      request.id,
+      ['pending', 'accepted'],
+      'cancelled',
+    );
     if (!cancelled) throw new RequestRefused('answered');
-    await repo.deleteMeetingOf(trx, request.id);
+    await requestRepo.deleteMeetingOf(trx, request.id);
     await mail(s, trx, ctx, 'cancelled', to, from);
     if (actor!.id !== from.user_id) await mail(s, trx, ctx, 'cancelled', from, to);
     return { event: ctx.event, request: cancelled, meeting: null };

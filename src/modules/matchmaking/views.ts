@@ -11,9 +11,11 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { parseQuery } from '../../platform/validation.ts';
 import { isOnOrganiserTeam } from '../events/repository.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
+import * as marketRepo from './market-repository.ts';
 import { tableNamesOf } from './placement.ts';
 import { canBrowseMarketplace, canJoinMatchmaking, canManageMatchmaking } from './policy.ts';
 import * as repo from './repository.ts';
+import * as requestRepo from './request-repository.ts';
 import { marketQuery } from './schemas.ts';
 
 /** The matchmaking's reads: its state on the event page, the marketplace, one's requests. */
@@ -110,7 +112,7 @@ async function cardsOf(s: Services, participants: Participant[]): Promise<Partic
       s.db,
       participants.map((p) => p.id),
     ),
-    repo.organisationsOf(
+    marketRepo.organisationsOf(
       s.db,
       participants.map((p) => p.organisation_id).filter((id): id is string => !!id),
     ),
@@ -132,13 +134,13 @@ export async function marketplace(s: Services, actor: Actor | null, idOrSlug: st
   const ctx = await browsing(s, actor, idOrSlug);
   const q = parseQuery(marketQuery, query);
   const page = q.page ?? 1;
-  const { rows, total } = await repo.searchParticipants(s.db, ctx.event.id, q, {
+  const { rows, total } = await marketRepo.searchParticipants(s.db, ctx.event.id, q, {
     limit: PER_PAGE,
     offset: (page - 1) * PER_PAGE,
   });
   const [cards, facets, pairing] = await Promise.all([
     cardsOf(s, rows),
-    repo.facetsOf(s.db, ctx.event.id),
+    marketRepo.facetsOf(s.db, ctx.event.id),
     pairingOf(s, ctx, rows),
   ]);
   return {
@@ -172,7 +174,7 @@ async function pairingOf(s: Services, ctx: MatchmakingContext, others: Participa
   const live = new Set<string>();
   const slots = new Map<string, MatchmakingSlot[]>();
   if (!me) return { live, slots };
-  for (const r of await repo.requestsOf(s.db, me.id))
+  for (const r of await requestRepo.requestsOf(s.db, me.id))
     if (r.status === 'pending' || r.status === 'accepted')
       live.add(r.from_participant === me.id ? r.to_participant : r.from_participant);
   if (ctx.settings?.request_mode === 'auto' && ctx.settings.scheduling_mode === 'pick') {
@@ -223,13 +225,13 @@ export async function requestsView(s: Services, actor: Actor | null, idOrSlug: s
   const ctx = await matchmakingFor(s, actor, idOrSlug);
   const me = ctx.participant;
   if (!me) return { ...ctx, rows: [] as RequestRow[], quotaUsed: 0, state: windowState(ctx) };
-  const requests = await repo.requestsOf(s.db, me.id);
+  const requests = await requestRepo.requestsOf(s.db, me.id);
   const otherIds = requests.map((r) =>
     r.from_participant === me.id ? r.to_participant : r.from_participant,
   );
   const [others, meetings, slots] = await Promise.all([
     repo.participantsByIds(s.db, [...new Set(otherIds)]),
-    repo.meetingsOfRequests(
+    requestRepo.meetingsOfRequests(
       s.db,
       requests.map((r) => r.id),
     ),
