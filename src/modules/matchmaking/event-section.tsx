@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Layout } from '../../platform/http/layout.tsx';
+import { formatZoned } from '../../platform/time/zoned.ts';
 import type { EventSection } from '../events/section.ts';
-import { inZone } from '../registrations/pages.tsx';
 import { label, MatchmakingNav, mmPath } from './page-parts.tsx';
 import { summaryForApi, type summaryView, summaryView as viewOf } from './views.ts';
 
@@ -31,10 +31,10 @@ export function MatchmakingBlock({
           <li>
             {view.state === 'open'
               ? settings.closes_at
-                ? t('mm.core.state.open_until', { date: inZone(lang, settings.closes_at, zone) })
+                ? t('mm.core.state.open_until', { date: formatZoned(lang, settings.closes_at, zone) })
                 : t('mm.core.state.open')
               : view.state === 'not_open'
-                ? t('mm.core.state.not_open', { date: inZone(lang, settings.opens_at!, zone) })
+                ? t('mm.core.state.not_open', { date: formatZoned(lang, settings.opens_at!, zone) })
                 : view.state === 'closed'
                   ? t('mm.core.state.closed')
                   : t('mm.core.state.disabled')}

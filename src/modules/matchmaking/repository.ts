@@ -35,7 +35,17 @@ export function participantOfUser(
 
 // --- Settings, sessions and slots -------------------------------------------------------------
 
-/** The settings row, locked for the rest of the transaction (setup changes one at a time). */
+/** The settings row, locked for the rest of the transaction (undefined: no matchmaking yet). */
+export function lockSettings(trx: Kysely<DB>, eventId: string): Promise<MatchmakingSettings | undefined> {
+  return trx
+    .selectFrom('matchmaking_settings')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The settings row, created with the defaults if need be, locked (setup changes one at a time). */
 export async function lockOrCreateSettings(trx: Kysely<DB>, eventId: string): Promise<MatchmakingSettings> {
   await trx
     .insertInto('matchmaking_settings')

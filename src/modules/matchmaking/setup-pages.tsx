@@ -238,49 +238,51 @@ export function SetupPage({
           <button type="submit">{t('mm.core.setup.save')}</button>
         </form>
       </section>
-      <section aria-labelledby="mm-sessions">
-        <h2 id="mm-sessions">{t('mm.core.setup.sessions')}</h2>
-        {view.sessions.length === 0 ? <p>{t('mm.core.setup.no_sessions')}</p> : null}
-        {view.sessions.map(({ session, slots, uses }) => {
-          const own = mine({ kind: 'session', id: session.id });
-          const prefix = prefixOf(session.id);
-          return (
-            <article class="mm-session" aria-labelledby={`h-${session.id}`}>
-              <h3 id={`h-${session.id}`}>{session.label}</h3>
-              <p>
-                {t('mm.core.setup.session_facts', { slots, meetings: uses.meetings, blocks: uses.blocks })}
-              </p>
-              <form method="post" action={mmPath(event, `setup/sessions/${session.id}`)} class="narrow">
-                <Csrf ctx={ctx} />
-                <SessionFields
-                  ctx={ctx}
-                  problems={own ? problems : []}
-                  values={own ? values : sessionValues(session, zone)}
-                  prefix={prefix}
-                />
-                <button type="submit">{t('mm.core.setup.save_session')}</button>
-              </form>
-              <form method="post" action={mmPath(event, `setup/sessions/${session.id}/delete`)}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="secondary">
-                  {t('mm.core.setup.delete_session', { label: session.label })}
-                </button>
-              </form>
-            </article>
-          );
-        })}
-        <h3>{t('mm.core.setup.add_session')}</h3>
-        <form method="post" action={mmPath(event, 'setup/sessions')} class="narrow">
-          <Csrf ctx={ctx} />
-          <SessionFields
-            ctx={ctx}
-            problems={mine({ kind: 'session', id: null }) ? problems : []}
-            values={mine({ kind: 'session', id: null }) ? values : {}}
-            prefix="new-"
-          />
-          <button type="submit">{t('mm.core.setup.add_session')}</button>
-        </form>
-      </section>
+      {settings ? (
+        <section aria-labelledby="mm-sessions">
+          <h2 id="mm-sessions">{t('mm.core.setup.sessions')}</h2>
+          {view.sessions.length === 0 ? <p>{t('mm.core.setup.no_sessions')}</p> : null}
+          {view.sessions.map(({ session, slots, uses }) => {
+            const own = mine({ kind: 'session', id: session.id });
+            const prefix = prefixOf(session.id);
+            return (
+              <article class="mm-session" aria-labelledby={`h-${session.id}`}>
+                <h3 id={`h-${session.id}`}>{session.label}</h3>
+                <p>
+                  {t('mm.core.setup.session_facts', { slots, meetings: uses.meetings, blocks: uses.blocks })}
+                </p>
+                <form method="post" action={mmPath(event, `setup/sessions/${session.id}`)} class="narrow">
+                  <Csrf ctx={ctx} />
+                  <SessionFields
+                    ctx={ctx}
+                    problems={own ? problems : []}
+                    values={own ? values : sessionValues(session, zone)}
+                    prefix={prefix}
+                  />
+                  <button type="submit">{t('mm.core.setup.save_session')}</button>
+                </form>
+                <form method="post" action={mmPath(event, `setup/sessions/${session.id}/delete`)}>
+                  <Csrf ctx={ctx} />
+                  <button type="submit" class="secondary">
+                    {t('mm.core.setup.delete_session', { label: session.label })}
+                  </button>
+                </form>
+              </article>
+            );
+          })}
+          <h3>{t('mm.core.setup.add_session')}</h3>
+          <form method="post" action={mmPath(event, 'setup/sessions')} class="narrow">
+            <Csrf ctx={ctx} />
+            <SessionFields
+              ctx={ctx}
+              problems={mine({ kind: 'session', id: null }) ? problems : []}
+              values={mine({ kind: 'session', id: null }) ? values : {}}
+              prefix="new-"
+            />
+            <button type="submit">{t('mm.core.setup.add_session')}</button>
+          </form>
+        </section>
+      ) : null}
     </Layout>
   );
 }

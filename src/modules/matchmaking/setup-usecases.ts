@@ -116,7 +116,8 @@ export async function addSession(s: Services, actor: Actor | null, idOrSlug: str
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
   const input = parseSession(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
-    const settings = await repo.lockOrCreateSettings(trx, event.id);
+    const settings = await repo.lockSettings(trx, event.id);
+    if (!settings) throw new AppError('conflict', 'Save the matchmaking settings first.');
     await checkSession(trx, event.id, input, settings.slot_minutes, null);
     const session = await repo.insertSession(trx, { event_id: event.id, ...input });
     const slots = await repo.writeSlots(trx, asDates(session), settings.slot_minutes);
