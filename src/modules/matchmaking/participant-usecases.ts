@@ -69,8 +69,9 @@ export async function join(s: Services, actor: Actor | null, idOrSlug: string, r
     if (!organisation) throw validation([{ field: 'organisation_id', message: 'mm.core.v.organisation' }]);
   } else if (organisations.length === 1 && !input.organisation_name) {
     organisation = organisations[0];
-  } else if (organisations.length > 1) {
-    throw validation([{ field: 'organisation_id', message: 'v.required' }]);
+  } else if (organisations.length > 0) {
+    // A person in a team joins for one of its organisations; a name alone is for those without one.
+    throw validation([{ field: 'organisation_id', message: 'mm.core.v.organisation' }]);
   }
   const organisationName = organisation?.name ?? input.organisation_name ?? registration?.organisation_name;
   if (!organisationName) throw validation([{ field: 'organisation_name', message: 'v.required' }]);
