@@ -97,6 +97,11 @@ describe.each(ENGINES)('matchmaking participants and marketplace on %s', (engine
       // With a team organisation: the profile's country and type.
       const { orgId } = await registered(f.event.id, 'navy@example.org', { org: true });
       const navy = await signedIn(srv.url, 'navy@example.org');
+      const nameOnly = await navy.post(`/events/${f.event.slug}/matchmaking/profile/join`, {
+        organisation_name: 'Elsewhere',
+      });
+      expect(nameOnly.status).toBe(422);
+      expect(nameOnly.html).toContain('Choose one of the organisations whose team you are in.');
       expect(
         (await navy.post(`/events/${f.event.slug}/matchmaking/profile/join`, { organisation_id: orgId! }))
           .status,
