@@ -12,6 +12,8 @@ import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
 import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
 import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
+import { registerMatchmakingApi } from './modules/matchmaking/api.ts';
+import { registerMatchmakingRoutes } from './modules/matchmaking/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -49,5 +51,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerRegistrationApi(app, services);
   registerAgendaRoutes(app, services);
   registerAgendaApi(app, services);
+  registerMatchmakingRoutes(app, services);
+  registerMatchmakingApi(app, services);
   return app;
 }

@@ -10,6 +10,11 @@ import * as ideaUc from '../src/modules/ideas/usecases.ts';
 import * as mmDashboard from '../src/modules/matchmaking/agenda/dashboard.ts';
 import * as feedback from '../src/modules/matchmaking/agenda/feedback.ts';
 import * as agenda from '../src/modules/matchmaking/agenda/usecases.ts';
+// B2B matchmaking, part core (issue 15).
+import * as mmParticipants from '../src/modules/matchmaking/participant-usecases.ts';
+import * as mmRequests from '../src/modules/matchmaking/request-usecases.ts';
+import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
+import * as mmViews from '../src/modules/matchmaking/views.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -87,7 +92,15 @@ type Action =
   | 'mm_agenda_ics'
   | 'mm_meeting_feedback'
   | 'mm_dashboard'
-  | 'mm_export';
+  | 'mm_export'
+  // B2B matchmaking, part core (issue 15)
+  | 'mm_setup'
+  | 'mm_join'
+  | 'mm_browse_marketplace'
+  | 'mm_send_request'
+  | 'mm_accept_others_request'
+  | 'mm_decline_others_request'
+  | 'mm_cancel_others_request';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -174,6 +187,17 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   mm_meeting_feedback: allowed('user'),
   mm_dashboard: allowed('member', 'team_admin', 'editor', 'admin'),
   mm_export: allowed('member', 'team_admin', 'editor', 'admin'),
+  // B2B matchmaking (issue 15): `member` and `team_admin` are in the team of the event's organising
+  // organisation. Organisers set it up (even before it exists) and browse the marketplace; anyone
+  // with a confirmed account and a confirmed registration joins (and then sends requests as
+  // themselves); someone else's request is answered or cancelled only by the organisers.
+  mm_setup: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_join: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_browse_marketplace: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_send_request: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_accept_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_decline_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_cancel_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -535,6 +559,30 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     },
     mm_dashboard: async (a) => mmDashboard.dashboardOf(s, a, (await matchmakingWithUser()).event.id),
     mm_export: async (a) => mmDashboard.exportCsv(s, a, (await matchmakingWithUser()).event.id, 'schedule'),
+    // B2B matchmaking, part core (issue 15)
+    mm_setup: async (a) =>
+      mmSetup.saveSettings(s, a, (await organisedEventWithTeam()).event.id, {
+        enabled: 'on',
+        request_quota: '10',
+        request_mode: 'approval',
+        scheduling_mode: 'engine',
+        slot_minutes: '30',
+      }),
+    mm_join: async (a) => {
+      const f = await mmEvent();
+      return mmParticipants.join(s, a, f.event.id, await registeredFor(f.event.id, a));
+    },
+    mm_browse_marketplace: async (a) => mmViews.marketplace(s, a, (await mmEvent()).event.id, {}),
+    mm_send_request: async (a) => {
+      const f = await mmEvent();
+      const other = await mmParticipant(s, f.event.id);
+      const how = await registeredFor(f.event.id, a);
+      await mmParticipants.join(s, a, f.event.id, how).catch(() => null);
+      return mmRequests.sendRequest(s, a, f.event.id, { to: other.id, message: 'Hello' });
+    },
+    mm_accept_others_request: async (a) => mmRequests.acceptRequest(s, a, await othersRequest(), {}),
+    mm_decline_others_request: async (a) => mmRequests.declineRequest(s, a, await othersRequest(), {}),
+    mm_cancel_others_request: async (a) => mmRequests.cancelRequest(s, a, await othersRequest()),
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
@@ -562,6 +610,53 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     const other = await mmParticipant(s, mm.event.id, { email: `mm-other${++n}@example.org` });
     const { meeting } = await publishedMeeting(s, mm.event.id, mine, other, mm.slots[0]!, '1');
     return { event: mm.event, mine, other, meeting };
+  }
+
+  // B2B matchmaking (issue 15): an event with matchmaking organised by the team of `member` and
+  // `team_admin`; the actor's confirmed registration; a request between two other participants.
+  async function mmEvent() {
+    const f = await matchmakingEvent(s);
+    const org = await s.db
+      .selectFrom('event_organisers')
+      .select('organisation_id')
+      .where('event_id', '=', f.event.id)
+      .executeTakeFirstOrThrow();
+    await insertMember(s.db, org.organisation_id, actors.member!.id, 'member');
+    await insertMember(s.db, org.organisation_id, actors.team_admin!.id, 'admin');
+    return f;
+  }
+  /** Registers the actor (confirmed) and says for which organisation they join. */
+  async function registeredFor(eventId: string, a: Actor | null) {
+    if (!a) return { organisation_name: 'Nobody' };
+    await s.db
+      .insertInto('registrations')
+      .values({
+        event_id: eventId,
+        user_id: a.id,
+        name: a.name,
+        email: a.email,
+        organisation_name: 'Matrix Org',
+        answers: '{}',
+        status: 'confirmed',
+        source: 'self',
+      })
+      .execute();
+    const team = await s.db
+      .selectFrom('organisation_members')
+      .select('organisation_id')
+      .where('user_id', '=', a.id)
+      .executeTakeFirst();
+    return team ? { organisation_id: team.organisation_id } : { organisation_name: 'Matrix Org' };
+  }
+  async function othersRequest() {
+    const f = await mmEvent();
+    const [p1, p2] = [await mmParticipant(s, f.event.id), await mmParticipant(s, f.event.id)];
+    const r = await s.db
+      .insertInto('meeting_requests')
+      .values({ event_id: f.event.id, from_participant: p1.id, to_participant: p2.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
   }
 
   // Event registration (issue 14): an event organised by an organisation whose team has `member`

@@ -11,7 +11,13 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  // B2B matchmaking (issue 15): a slot no longer free, a pair already requested, a quota spent,
+  // a request outside the booking window.
+  | 'slot_taken'
+  | 'already_requested'
+  | 'quota_exceeded'
+  | 'outside_window';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -26,6 +32,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  slot_taken: 409,
+  already_requested: 409,
+  quota_exceeded: 409,
+  outside_window: 409,
 };
 
 export interface FieldProblem {

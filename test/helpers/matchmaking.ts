@@ -1,6 +1,7 @@
 import { createApiToken } from '../../src/modules/accounts/usecases.ts';
 import { insertOrganisation } from '../../src/modules/organisations/repository.ts';
 import { upsertMember } from '../../src/modules/teams/repository.ts';
+import type { EventFormat } from '../../src/platform/db/schema-events.ts';
 import type {
   MatchmakingSettings,
   MatchmakingSlot,
@@ -47,6 +48,8 @@ export async function matchmakingEvent(
     opensAt?: Date | null;
     closesAt?: Date | null;
     startsAt?: Date;
+    /** The event's format (part "core": hybrid events let participants keep to onsite or online). */
+    format?: EventFormat;
   } = {},
 ): Promise<MatchmakingFixture> {
   const startsAt = opts.startsAt ?? new Date(Date.UTC(2030, 2, 12, 8, 0));
@@ -54,6 +57,7 @@ export async function matchmakingEvent(
   const { event, organiserEmail, organiserToken } = await organisedEvent(s, {
     event: {
       type: 'matchmaking',
+      format: opts.format ?? 'onsite',
       starts_at: startsAt,
       ends_at: new Date(startsAt.getTime() + days * 86_400_000),
     },
@@ -121,11 +125,17 @@ export async function participant(
     organisationId?: string;
     offers?: { kind: string; title: string }[];
     needs?: { kind: string; title: string }[];
+    /** Part "core": the account's language, the meeting format, the kind of organisation. */
+    locale?: string;
+    meetingFormat?: 'any' | 'onsite' | 'online';
+    organisationKind?: string;
   } = {},
 ): Promise<Participant & { email: string; token: string }> {
   n += 1;
   const email = opts.email ?? `participant${n}-${Math.random().toString(36).slice(2, 6)}@example.org`;
   const user = await makeUser(s, email);
+  if (opts.locale)
+    await s.db.updateTable('users').set({ locale: opts.locale }).where('id', '=', user.id).execute();
   const country = opts.country ?? 'BE';
   const organisationId =
     opts.organisationId ??
@@ -166,7 +176,8 @@ export async function participant(
       name: user.name,
       organisation_name: `Participant Cluster ${n}`,
       country,
-      organisation_kind: 'cluster_organisation',
+      organisation_kind: opts.organisationKind ?? 'cluster_organisation',
+      meeting_format: opts.meetingFormat ?? 'any',
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { awardsSchemas } from '../awards/openapi.ts';
 import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
 import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
+import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -45,6 +46,7 @@ export function openApiDocument(baseUrl: string) {
         ...eventSchemas(EVENT_SECTIONS),
         ...registrationSchemas,
         ...agendaSchemas,
+        ...matchmakingSchemas,
       },
     },
     paths: {
@@ -79,6 +81,7 @@ export function openApiDocument(baseUrl: string) {
       ...eventPaths(),
       ...registrationPaths(),
       ...agendaPaths(),
+      ...matchmakingPaths(),
     },
   };
 }

@@ -1,8 +1,20 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { MatchmakingSettings, Participant } from '../../platform/db/schema-matchmaking.ts';
+import type {
+  ItemKind,
+  ItemSide,
+  MatchmakingItem,
+  MatchmakingSession,
+  MatchmakingSettings,
+  MatchmakingSlot,
+  NewParticipant,
+  Participant,
+} from '../../platform/db/schema-matchmaking.ts';
 
-/** The matchmaking's SQL: settings, sessions and slots, participants, their offers and needs, requests. */
+/**
+ * The matchmaking's SQL: settings, sessions and slots, participants, their offers and needs, busy
+ * slots. The marketplace's search is in `market-repository.ts`, requests' in `request-repository.ts`.
+ */
 
 export function findSettings(db: Kysely<DB>, eventId: string): Promise<MatchmakingSettings | undefined> {
   return db.selectFrom('matchmaking_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst();
@@ -19,4 +31,445 @@ export function participantOfUser(
     .where('event_id', '=', eventId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
+}
+
+// --- Settings, sessions and slots -------------------------------------------------------------
+
+/** The settings row, locked for the rest of the transaction (undefined: no matchmaking yet). */
+export function lockSettings(trx: Kysely<DB>, eventId: string): Promise<MatchmakingSettings | undefined> {
+  return trx
+    .selectFrom('matchmaking_settings')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The settings row, created with the defaults if need be, locked (setup changes one at a time). */
+export async function lockOrCreateSettings(trx: Kysely<DB>, eventId: string): Promise<MatchmakingSettings> {
+  await trx
+    .insertInto('matchmaking_settings')
+    .values({ event_id: eventId })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .execute();
+  return trx
+    .selectFrom('matchmaking_settings')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateSettings(
+  trx: Kysely<DB>,
+  eventId: string,
+  values: Pick<
+    MatchmakingSettings,
+    | 'enabled'
+    | 'request_quota'
+    | 'opens_at'
+    | 'closes_at'
+    | 'request_mode'
+    | 'scheduling_mode'
+    | 'slot_minutes'
+    | 'fairness'
+  >,
+): Promise<MatchmakingSettings> {
+  return trx
+    .updateTable('matchmaking_settings')
+    .set({ ...values, updated_at: new Date() })
+    .where('event_id', '=', eventId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listSessions(db: Kysely<DB>, eventId: string): Promise<MatchmakingSession[]> {
+  return db
+    .selectFrom('matchmaking_sessions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('starts_at')
+    .execute() as Promise<MatchmakingSession[]>;
+}
+
+export function findSession(db: Kysely<DB>, eventId: string, id: string) {
+  return db
+    .selectFrom('matchmaking_sessions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<MatchmakingSession | undefined>;
+}
+
+export function listSlots(db: Kysely<DB>, eventId: string): Promise<MatchmakingSlot[]> {
+  return db
+    .selectFrom('matchmaking_slots')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('starts_at')
+    .execute() as Promise<MatchmakingSlot[]>;
+}
+
+export function findSlot(db: Kysely<DB>, eventId: string, id: string) {
+  return db
+    .selectFrom('matchmaking_slots')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<MatchmakingSlot | undefined>;
+}
+
+/** Locks the slots of some sessions (a placement's slot-use insert waits for, or on, this). */
+export async function lockSlotsOfSessions(trx: Kysely<DB>, sessionIds: string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await trx
+    .selectFrom('matchmaking_slots')
+    .select('id')
+    .where('session_id', 'in', sessionIds)
+    .forUpdate()
+    .execute();
+}
+
+/** How many meetings (placed, or published there) and blocks the sessions' slots hold, per session. */
+export async function usesOfSessions(trx: Kysely<DB>, sessionIds: string[]) {
+  const out = new Map<string, { meetings: number; blocks: number }>();
+  if (sessionIds.length === 0) return out;
+  const uses = await trx
+    .selectFrom('matchmaking_slot_uses')
+    .innerJoin('matchmaking_slots', 'matchmaking_slots.id', 'matchmaking_slot_uses.slot_id')
+    .select([
+      'matchmaking_slots.session_id',
+      sql<number>`count(*) filter (where matchmaking_slot_uses.meeting_id is null)`.as('blocks'),
+    ])
+    .where('matchmaking_slots.session_id', 'in', sessionIds)
+    .groupBy('matchmaking_slots.session_id')
+    .execute();
+  const meetings = await trx
+    .selectFrom('meetings')
+    .innerJoin('matchmaking_slots', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb('matchmaking_slots.id', '=', eb.ref('meetings.slot_id')),
+          eb('matchmaking_slots.id', '=', eb.ref('meetings.published_slot_id')),
+        ]),
+      ),
+    )
+    .select(['matchmaking_slots.session_id', sql<number>`count(distinct meetings.id)`.as('meetings')])
+    .where('matchmaking_slots.session_id', 'in', sessionIds)
+    .groupBy('matchmaking_slots.session_id')
+    .execute();
+  for (const id of sessionIds) out.set(id, { meetings: 0, blocks: 0 });
+  for (const u of uses) out.get(u.session_id)!.blocks = Number(u.blocks);
+  for (const m of meetings) out.get(m.session_id)!.meetings = Number(m.meetings);
+  return out;
+}
+
+/** The tables of a session that placed meetings use. */
+export async function tablesInUse(trx: Kysely<DB>, sessionId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('meetings')
+    .innerJoin('matchmaking_slots', 'matchmaking_slots.id', 'meetings.slot_id')
+    .select('meetings.table_name')
+    .distinct()
+    .where('matchmaking_slots.session_id', '=', sessionId)
+    .execute();
+  return rows.map((r) => r.table_name).filter((t): t is string => t !== null);
+}
+
+export function insertSession(
+  trx: Kysely<DB>,
+  values: {
+    event_id: string;
+    label: string;
+    starts_at: Date;
+    ends_at: Date;
+    tables: number;
+    table_names: string[] | null;
+  },
+) {
+  return trx
+    .insertInto('matchmaking_sessions')
+    .values({ ...values, table_names: values.table_names ? JSON.stringify(values.table_names) : null })
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<MatchmakingSession>;
+}
+
+export function updateSession(
+  trx: Kysely<DB>,
+  id: string,
+  values: { label: string; starts_at: Date; ends_at: Date; tables: number; table_names: string[] | null },
+) {
+  return trx
+    .updateTable('matchmaking_sessions')
+    .set({ ...values, table_names: values.table_names ? JSON.stringify(values.table_names) : null })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<MatchmakingSession>;
+}
+
+export async function deleteSession(trx: Kysely<DB>, id: string): Promise<void> {
+  await trx.deleteFrom('matchmaking_sessions').where('id', '=', id).execute();
+}
+
+/** Replaces a session's slots by slots of `minutes` from its start (as many as fit before its end). */
+export async function writeSlots(
+  trx: Kysely<DB>,
+  session: { id: string; event_id: string; starts_at: Date; ends_at: Date },
+  minutes: number,
+): Promise<number> {
+  await trx.deleteFrom('matchmaking_slots').where('session_id', '=', session.id).execute();
+  const rows = slotTimes(session.starts_at, session.ends_at, minutes).map(([from, to]) => ({
+    event_id: session.event_id,
+    session_id: session.id,
+    starts_at: from,
+    ends_at: to,
+  }));
+  if (rows.length) await trx.insertInto('matchmaking_slots').values(rows).execute();
+  return rows.length;
+}
+
+/** The slots of `minutes` that fit between two instants. */
+export function slotTimes(start: Date, end: Date, minutes: number): [Date, Date][] {
+  const out: [Date, Date][] = [];
+  const step = minutes * 60_000;
+  for (let t = start.getTime(); t + step <= end.getTime(); t += step)
+    out.push([new Date(t), new Date(t + step)]);
+  return out;
+}
+
+// --- Participants and their offers and needs ---------------------------------------------------
+
+/** The person's confirmed registration for the event (joining needs one). */
+export function confirmedRegistration(
+  db: Kysely<DB>,
+  eventId: string,
+  where: { userId?: string; id?: string },
+) {
+  let q = db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'confirmed');
+  if (where.userId) q = q.where('user_id', '=', where.userId);
+  if (where.id) q = q.where('id', '=', where.id);
+  return q.executeTakeFirst();
+}
+
+/** The organisations whose team the user is in (those they may join for). */
+export function teamOrganisations(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('organisations', 'organisations.id', 'organisation_members.organisation_id')
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.country',
+      'organisations.type',
+    ])
+    .where('organisation_members.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+}
+
+export function userById(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'email_verified_at', 'locale'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertParticipant(trx: Kysely<DB>, values: NewParticipant): Promise<Participant> {
+  return trx.insertInto('matchmaking_participants').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateParticipant(
+  trx: Kysely<DB>,
+  id: string,
+  values: Partial<Pick<Participant, 'headline' | 'meeting_format'>>,
+): Promise<Participant> {
+  return trx
+    .updateTable('matchmaking_participants')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findParticipant(db: Kysely<DB>, eventId: string, id: string) {
+  return db
+    .selectFrom('matchmaking_participants')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The participant, locked for the rest of the transaction (its requests are counted under it). */
+export function lockParticipant(trx: Kysely<DB>, id: string) {
+  return trx
+    .selectFrom('matchmaking_participants')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function participantsByIds(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as Participant[]);
+  return db.selectFrom('matchmaking_participants').selectAll().where('id', 'in', ids).execute();
+}
+
+export function itemsOf(db: Kysely<DB>, participantIds: string[]): Promise<MatchmakingItem[]> {
+  if (participantIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('matchmaking_items')
+    .selectAll()
+    .where('participant_id', 'in', participantIds)
+    .orderBy('participant_id')
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertItem(
+  trx: Kysely<DB>,
+  values: {
+    event_id: string;
+    participant_id: string;
+    side: ItemSide;
+    kind: ItemKind;
+    title: string;
+    description: string;
+  },
+) {
+  const { next } = await trx
+    .selectFrom('matchmaking_items')
+    .select(sql<number>`coalesce(max(position) + 1, 0)`.as('next'))
+    .where('participant_id', '=', values.participant_id)
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto('matchmaking_items')
+    .values({ ...values, position: Number(next) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function countItems(db: Kysely<DB>, participantId: string) {
+  return db
+    .selectFrom('matchmaking_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participant_id', '=', participantId)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function updateItem(
+  trx: Kysely<DB>,
+  participantId: string,
+  id: string,
+  values: { side: ItemSide; kind: ItemKind; title: string; description: string },
+) {
+  return trx
+    .updateTable('matchmaking_items')
+    .set(values)
+    .where('id', '=', id)
+    .where('participant_id', '=', participantId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteItem(trx: Kysely<DB>, participantId: string, id: string): Promise<boolean> {
+  const r = await trx
+    .deleteFrom('matchmaking_items')
+    .where('id', '=', id)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** A participant's busy slots: blocked by them (`meeting_id` null) or in a meeting. */
+export function slotUsesOf(db: Kysely<DB>, participantIds: string[]) {
+  if (participantIds.length === 0)
+    return Promise.resolve([] as { participant_id: string; slot_id: string; meeting_id: string | null }[]);
+  return db
+    .selectFrom('matchmaking_slot_uses')
+    .select(['participant_id', 'slot_id', 'meeting_id'])
+    .where('participant_id', 'in', participantIds)
+    .execute();
+}
+
+/** Marks slots as blocked by a participant (fails with 23505 where they are already busy). */
+export async function insertBlocks(trx: Kysely<DB>, participantId: string, slotIds: string[]) {
+  if (slotIds.length === 0) return;
+  await trx
+    .insertInto('matchmaking_slot_uses')
+    .values(slotIds.map((slot_id) => ({ participant_id: participantId, slot_id, meeting_id: null })))
+    .execute();
+}
+
+export async function deleteBlocks(trx: Kysely<DB>, participantId: string, slotIds: string[]) {
+  if (slotIds.length === 0) return;
+  await trx
+    .deleteFrom('matchmaking_slot_uses')
+    .where('participant_id', '=', participantId)
+    .where('slot_id', 'in', slotIds)
+    .where('meeting_id', 'is', null)
+    .execute();
+}
+
+/** The meetings a participant has in some slots, with the counterpart's name. */
+export function meetingsInSlots(db: Kysely<DB>, participantId: string, slotIds: string[]) {
+  if (slotIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('matchmaking_slot_uses as u')
+    .innerJoin('meetings as m', 'm.id', 'u.meeting_id')
+    .innerJoin('matchmaking_participants as o', (j) =>
+      j.on((eb) =>
+        eb.and([
+          eb.or([eb('o.id', '=', eb.ref('m.participant_a')), eb('o.id', '=', eb.ref('m.participant_b'))]),
+          eb('o.id', '!=', participantId),
+        ]),
+      ),
+    )
+    .innerJoin('matchmaking_slots as s', 's.id', 'u.slot_id')
+    .select(['m.id', 'u.slot_id', 's.starts_at', 'o.name', 'o.organisation_name'])
+    .where('u.participant_id', '=', participantId)
+    .where('u.slot_id', 'in', slotIds)
+    .execute();
+}
+
+export async function countsOf(db: Kysely<DB>, eventId: string) {
+  const [p, m] = await Promise.all([
+    db
+      .selectFrom('matchmaking_participants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('meetings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { participants: Number(p.n), meetings: Number(m.n) };
+}
+
+/** The language of a participant's account (their mails'). */
+export function localeOfUser(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('users').select(['email', 'locale']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** How many meetings are placed in each of the event's slots. */
+export async function placedPerSlot(db: Kysely<DB>, eventId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['slot_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('event_id', '=', eventId)
+    .where('slot_id', 'is not', null)
+    .groupBy('slot_id')
+    .execute();
+  return new Map(rows.map((r) => [r.slot_id!, Number(r.n)]));
 }

@@ -6,6 +6,7 @@ import { directory } from './de/directory.ts';
 import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { matchmakingAgenda } from './de/matchmaking-agenda.ts';
+import { matchmakingCore } from './de/matchmaking-core.ts';
 import { organisations } from './de/organisations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
@@ -25,4 +26,5 @@ export const de: Record<keyof typeof en, string> = {
   ...events,
   ...registrations,
   ...matchmakingAgenda,
+  ...matchmakingCore,
 };

@@ -6,6 +6,7 @@ import { directory } from './en/directory.ts';
 import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
+import { matchmakingCore } from './en/matchmaking-core.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
@@ -28,4 +29,5 @@ export const en = {
   ...events,
   ...registrations,
   ...matchmakingAgenda,
+  ...matchmakingCore,
 };

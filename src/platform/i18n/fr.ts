@@ -7,6 +7,7 @@ import { directory } from './fr/directory.ts';
 import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
 import { matchmakingAgenda } from './fr/matchmaking-agenda.ts';
+import { matchmakingCore } from './fr/matchmaking-core.ts';
 import { organisations } from './fr/organisations.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
@@ -25,4 +26,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...events,
   ...registrations,
   ...matchmakingAgenda,
+  ...matchmakingCore,
 };
