@@ -80,7 +80,11 @@ describe('the partner scorer', () => {
     const s = score(a, b);
     expect(s.reasons).toContainEqual({ type: 'shared_ecosystems', ecosystems: ['agri-food', 'digital'] });
     expect(s.reasons).toContainEqual({ type: 'target_market', by: 'a', country: 'DE' });
-    expect(s.reasons).toContainEqual({ type: 'complementary_countries', countries: ['HR', 'DE'] });
+    expect(s.reasons).toContainEqual({
+      type: 'complementary_countries',
+      ids: ['a', 'b'],
+      countries: ['HR', 'DE'],
+    });
     expect(s.gainA).toBeGreaterThan(0);
     // Different countries alone are no reason to meet.
     expect(score(profile('x', { country: 'FR' }), profile('y', { country: 'IT' }))).toMatchObject({

@@ -65,8 +65,8 @@ export type MatchReason =
   | { type: 'shared_ecosystems'; ecosystems: string[] }
   /** `by` targets `country`, the other party's country. */
   | { type: 'target_market'; by: string; country: string }
-  /** They come from different countries (cross-border cooperation), named in the pair's order. */
-  | { type: 'complementary_countries'; countries: [string, string] };
+  /** They come from different countries (cross-border cooperation): `ids[i]` is from `countries[i]`. */
+  | { type: 'complementary_countries'; ids: [string, string]; countries: [string, string] };
 
 export interface PairScore {
   /** In [0, 1]; 0: no reason to meet. */
@@ -216,7 +216,11 @@ export function scorePair(a: PreparedProfile, b: PreparedProfile): PairScore {
   const cb = b.profile.country;
   if (ca && cb && ca !== cb && (gainA > 0 || gainB > 0 || ecosystems.length)) {
     context += 0.05;
-    reasons.push({ type: 'complementary_countries', countries: [ca, cb] });
+    reasons.push({
+      type: 'complementary_countries',
+      ids: [a.profile.id, b.profile.id],
+      countries: [ca, cb],
+    });
   }
   const score =
     gainA > 0 && gainB > 0
