@@ -6,6 +6,8 @@ import * as awardUc from '../src/modules/awards/usecases.ts';
 import * as events from '../src/modules/events/usecases.ts';
 import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
 import * as ideaUc from '../src/modules/ideas/usecases.ts';
+// B2B matchmaking (issue 15).
+import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -75,7 +77,10 @@ type Action =
   | 'check_in'
   | 'import_registrations'
   | 'export_registrations'
-  | 'registration_settings';
+  | 'registration_settings'
+  // B2B matchmaking: who to meet (issue 15)
+  | 'mm_read_own_suggestions'
+  | 'mm_read_others_suggestions';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -154,6 +159,11 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   import_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   export_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   registration_settings: allowed('member', 'team_admin', 'editor', 'admin'),
+  // B2B matchmaking, who to meet (issue 15): a participant reads their own suggestions (whoever
+  // joined); another participant's are the event's organisers' only (`member` and `team_admin` are
+  // in the organising organisation's team).
+  mm_read_own_suggestions: allowed('unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_read_others_suggestions: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -500,7 +510,31 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         enabled: 'on',
         capacity: '10',
       }),
+    // B2B matchmaking: who to meet (issue 15)
+    mm_read_own_suggestions: async (a) => {
+      const { event } = await matchmakingEventWithTeam();
+      if (!a) return suggestions.suggestionsFor(s, a, event.id, (await mmParticipant(event.id, owner.id)).id);
+      return suggestions.suggestionsFor(s, a, event.id, (await mmParticipant(event.id, a.id)).id);
+    },
+    mm_read_others_suggestions: async (a) => {
+      const { event } = await matchmakingEventWithTeam();
+      return suggestions.suggestionsFor(s, a, event.id, (await mmParticipant(event.id, owner.id)).id);
+    },
   };
+
+  // B2B matchmaking (issue 15): an event with matchmaking organised by an organisation whose team
+  // has `member` and `team_admin`, and participants written straight into the tables.
+  async function matchmakingEventWithTeam() {
+    const made = await organisedEventWithTeam();
+    await s.db.insertInto('matchmaking_settings').values({ event_id: made.event.id }).execute();
+    return made;
+  }
+  const mmParticipant = (eventId: string, userId: string) =>
+    s.db
+      .insertInto('matchmaking_participants')
+      .values({ event_id: eventId, user_id: userId, name: 'Matrix participant', organisation_name: 'Matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
   // Event registration (issue 14): an event organised by an organisation whose team has `member`
   // and `team_admin`, with open registration.
