@@ -8,6 +8,7 @@ import {
   rankPartners,
   score,
   scorePair,
+  scoreValue,
   wordsOf,
 } from './score.ts';
 
@@ -157,6 +158,26 @@ describe('the partner scorer', () => {
         if (mutual(x) && !mutual(y)) expect(x.score).toBeGreaterThan(y.score);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('ranks as scoring every pair with its reasons would: the fast score is the same number', () => {
+    fc.assert(
+      fc.property(arbProfile, fc.array(arbProfile, { maxLength: 30 }), fc.nat(12), (me, others, limit) => {
+        const p = prepare(me);
+        const all = others.map(prepare);
+        for (const o of all) expect(scoreValue(p, o)).toBe(scorePair(p, o).score);
+        const naive = all
+          .filter((o) => o.profile.id !== me.id)
+          .map((o) => ({ id: o.profile.id, score: scorePair(p, o).score }))
+          .filter((x) => x.score > 0)
+          .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+          .slice(0, limit);
+        expect(rankPartners(p, all, { limit }).map((r) => [r.id, r.score])).toEqual(
+          naive.map((x) => [x.id, x.score]),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -88,6 +88,7 @@ export interface PreparedProfile {
 interface PreparedItem {
   item: MatchItem;
   words: ReadonlySet<string>;
+  list: readonly string[];
 }
 
 const STOP = new Set(
@@ -105,17 +106,30 @@ const STOP = new Set(
 
 /** The distinct content words of a text: lower case, accents and plurals folded, stop words out. */
 export function wordsOf(text: string): Set<string> {
+  return new Set(cachedWords(text).set);
+}
+
+/** The words of a text, shared (never changed by their users): an event's texts are tokenised on every ranking. */
+function cachedWords(text: string): { set: ReadonlySet<string>; list: readonly string[] } {
+  const cached = WORDS.get(text);
+  if (cached) return cached;
   const out = new Set<string>();
-  const folded = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  // Accents are folded only where there are any (most texts are plain ASCII).
+  const lower = text.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, on purpose
+  const folded = /^[\x00-\x7f]*$/.test(lower)
+    ? lower
+    : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   for (const raw of folded.split(/[^a-z0-9]+/)) {
     if (raw.length < 3 || STOP.has(raw) || /^\d+$/.test(raw)) continue;
     out.add(stem(raw));
   }
-  return out;
+  if (WORDS.size >= 50_000) WORDS.clear();
+  const words = { set: out, list: [...out] };
+  WORDS.set(text, words);
+  return words;
 }
+const WORDS = new Map<string, { set: ReadonlySet<string>; list: readonly string[] }>();
 
 function stem(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -127,7 +141,8 @@ export function prepare(profile: MatchProfile): PreparedProfile {
   const offers: PreparedItem[] = [];
   const needs: PreparedItem[] = [];
   for (const item of profile.items) {
-    const prepared = { item, words: wordsOf(`${item.title} ${item.text ?? ''}`) };
+    const { set, list } = cachedWords(`${item.title} ${item.text ?? ''}`);
+    const prepared = { item, words: set, list };
     (item.side === 'offer' ? offers : needs).push(prepared);
   }
   return {
@@ -151,6 +166,17 @@ function itemMatch(offer: PreparedItem, need: PreparedItem): { value: number; wo
   // Different kinds meet only on what they say: at least two shared words.
   const value = sameKind ? kindValue + 0.25 * shared : shared >= 2 ? 0.2 * shared : 0;
   return { value, words };
+}
+
+/** `itemMatch(…).value` without the list of words: what ranking many pairs needs. */
+function itemValue(offer: PreparedItem, need: PreparedItem): number {
+  const swap = offer.list.length > need.list.length;
+  const small = swap ? need.list : offer.list;
+  const large = swap ? offer.words : need.words;
+  let shared = 0;
+  for (let i = 0; i < small.length && shared < 4; i++) if (large.has(small[i]!)) shared++;
+  if (offer.item.kind === need.item.kind) return (offer.item.kind === 'other' ? 0.3 : 0.5) + 0.25 * shared;
+  return shared >= 2 ? 0.2 * shared : 0;
 }
 
 const MAX_ITEM_REASONS = 3;
@@ -181,15 +207,33 @@ function gainOf(receiver: PreparedProfile, giver: PreparedProfile, reasons: Matc
         },
       });
   }
-  matches.sort((x, y) => y.value - x.value);
+  // Summed in the needs' order (as gainValue does: the same number), then the best ones told.
   let raw = 0;
   for (const m of matches) raw += m.value;
+  matches.sort((x, y) => y.value - x.value);
   for (const m of matches.slice(0, MAX_ITEM_REASONS)) reasons.push(m.reason);
   const country = giver.profile.country;
   if (country && country !== receiver.profile.country && receiver.targets.has(country)) {
     raw += TARGET_MARKET_GAIN;
     reasons.push({ type: 'target_market', by: receiver.profile.id, country });
   }
+  return saturate(raw);
+}
+
+/** `gainOf` without its reasons (same sums in the same order: the same number). */
+function gainValue(receiver: PreparedProfile, giver: PreparedProfile): number {
+  let raw = 0;
+  for (const need of receiver.needs) {
+    let best = 0;
+    for (const offer of giver.offers) {
+      const v = itemValue(offer, need);
+      if (v > best) best = v;
+    }
+    raw += best;
+  }
+  const country = giver.profile.country;
+  if (country && country !== receiver.profile.country && receiver.targets.has(country))
+    raw += TARGET_MARKET_GAIN;
   return saturate(raw);
 }
 
@@ -204,28 +248,49 @@ function sharedEcosystems(a: PreparedProfile, b: PreparedProfile): string[] {
   return out.sort();
 }
 
+function sharedEcosystemCount(a: PreparedProfile, b: PreparedProfile): number {
+  const ma = a.profile.ecosystemMask;
+  const mb = b.profile.ecosystemMask;
+  if (ma !== undefined && mb !== undefined && (ma & mb) === 0) return 0;
+  let n = 0;
+  for (const e of a.ecosystems) if (b.ecosystems.has(e)) n++;
+  return n;
+}
+
+function combine(gainA: number, gainB: number, ecosystems: number, countries: boolean): number {
+  let context = 0.1 * (Math.min(ecosystems, 3) / 3);
+  if (countries && (gainA > 0 || gainB > 0 || ecosystems)) context += 0.05;
+  return gainA > 0 && gainB > 0
+    ? 0.5 + 0.35 * Math.sqrt(gainA * gainB) + context
+    : 0.25 * Math.max(gainA, gainB) + context;
+}
+
+const differentCountries = (a: PreparedProfile, b: PreparedProfile) => {
+  const ca = a.profile.country;
+  const cb = b.profile.country;
+  return !!ca && !!cb && ca !== cb;
+};
+
+/** The pair's score alone (what `scorePair` answers, without building its reasons): for ranking. */
+export function scoreValue(a: PreparedProfile, b: PreparedProfile): number {
+  return combine(gainValue(a, b), gainValue(b, a), sharedEcosystemCount(a, b), differentCountries(a, b));
+}
+
 /** Scores the pair (a, b) from both sides, with its reasons. */
 export function scorePair(a: PreparedProfile, b: PreparedProfile): PairScore {
   const reasons: MatchReason[] = [];
   const gainA = gainOf(a, b, reasons);
   const gainB = gainOf(b, a, reasons);
   const ecosystems = sharedEcosystems(a, b);
-  let context = 0.1 * (Math.min(ecosystems.length, 3) / 3);
   if (ecosystems.length) reasons.push({ type: 'shared_ecosystems', ecosystems });
-  const ca = a.profile.country;
-  const cb = b.profile.country;
-  if (ca && cb && ca !== cb && (gainA > 0 || gainB > 0 || ecosystems.length)) {
-    context += 0.05;
+  const countries = differentCountries(a, b);
+  if (countries && (gainA > 0 || gainB > 0 || ecosystems.length))
     reasons.push({
       type: 'complementary_countries',
       ids: [a.profile.id, b.profile.id],
-      countries: [ca, cb],
+      countries: [a.profile.country!, b.profile.country!],
     });
-  }
-  const score =
-    gainA > 0 && gainB > 0
-      ? 0.5 + 0.35 * Math.sqrt(gainA * gainB) + context
-      : 0.25 * Math.max(gainA, gainB) + context;
+  const score = combine(gainA, gainB, ecosystems.length, countries);
   return { score, gainA, gainB, reasons };
 }
 
@@ -249,14 +314,35 @@ export function rankPartners(
   candidates: Iterable<PreparedProfile>,
   opts: { limit: number; exclude?: ReadonlySet<string> },
 ): Ranked[] {
-  const out: Ranked[] = [];
+  const limit = Math.max(0, opts.limit);
+  if (limit === 0) return [];
+  // Scores alone first; the reasons only for those kept.
+  const kept: { other: PreparedProfile; score: number }[] = [];
+  let floor = 0;
+  const byRank = (x: { other: PreparedProfile; score: number }, y: typeof x) =>
+    y.score - x.score ||
+    (x.other.profile.id < y.other.profile.id ? -1 : x.other.profile.id > y.other.profile.id ? 1 : 0);
   for (const other of candidates) {
     const id = other.profile.id;
     if (id === me.profile.id || opts.exclude?.has(id)) continue;
-    const s = scorePair(me, other);
-    if (s.score > 0)
-      out.push({ id, score: s.score, gainMine: s.gainA, gainTheirs: s.gainB, reasons: s.reasons });
+    const score = scoreValue(me, other);
+    if (score <= 0 || (kept.length >= limit * 4 && score < floor)) continue;
+    kept.push({ other, score });
+    if (kept.length >= limit * 8) {
+      kept.sort(byRank);
+      kept.length = limit * 4;
+      floor = kept[kept.length - 1]!.score;
+    }
   }
-  out.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return out.slice(0, Math.max(0, opts.limit));
+  kept.sort(byRank);
+  return kept.slice(0, limit).map(({ other }) => {
+    const s = scorePair(me, other);
+    return {
+      id: other.profile.id,
+      score: s.score,
+      gainMine: s.gainA,
+      gainTheirs: s.gainB,
+      reasons: s.reasons,
+    };
+  });
 }
