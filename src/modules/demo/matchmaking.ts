@@ -505,12 +505,11 @@ async function recordFeedback(
 async function upcomingEvent(trx: Kysely<DB>, rnd: Random, ctx: DemoContext): Promise<number> {
   const event = await repo.nextMatchmakingEvent(trx, new Date(ctx.today.getTime() + 14 * DAY));
   if (!event) return 0;
-  if (!(await repo.registrationSettingsOf(trx, event.id)))
-    await repo.insertRegistrationSettings(trx, {
-      event_id: event.id,
-      opens_at: new Date(ctx.today.getTime() - 30 * DAY),
-      closes_at: new Date(event.starts_at.getTime() - DAY),
-    });
+  await repo.insertRegistrationSettings(trx, {
+    event_id: event.id,
+    opens_at: new Date(ctx.today.getTime() - 30 * DAY),
+    closes_at: new Date(event.starts_at.getTime() - DAY),
+  });
   const opensAt = new Date(ctx.today.getTime() - 10 * DAY);
   await repo.insertMatchmakingSettings(trx, {
     event_id: event.id,

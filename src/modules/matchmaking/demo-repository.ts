@@ -61,7 +61,10 @@ export async function publishedOrganisationsIn(
   return out;
 }
 
-/** The first published matchmaking event starting on or after `from`. */
+/**
+ * The first published onsite or hybrid matchmaking event starting on or after `from` whose
+ * registration nobody set up yet (the registrations part fills some events up to their capacity).
+ */
 export function nextMatchmakingEvent(db: Kysely<DB>, from: Date): Promise<Event | undefined> {
   return db
     .selectFrom('events')
@@ -70,18 +73,19 @@ export function nextMatchmakingEvent(db: Kysely<DB>, from: Date): Promise<Event 
     .where('status', '=', 'published')
     .where('format', '!=', 'online')
     .where('starts_at', '>=', from)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('registration_settings')
+            .select('event_id')
+            .whereRef('registration_settings.event_id', '=', 'events.id'),
+        ),
+      ),
+    )
     .orderBy('starts_at')
     .orderBy('slug')
     .limit(1)
     .executeTakeFirst() as Promise<Event | undefined>;
-}
-
-export function registrationSettingsOf(db: Kysely<DB>, eventId: string) {
-  return db
-    .selectFrom('registration_settings')
-    .select('event_id')
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
 }
 
 /** Accounts of demo people that cannot sign in (no password), confirmed; ids in order. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { ItemKind, ItemSide } from '../../../platform/db/schema-matchmaking.ts';
+import type { ItemKind, ItemSide, MeetingFormat } from '../../../platform/db/schema-matchmaking.ts';
 
 /** The SQL of "who to meet": an event's participants as the scorer sees them, and whom each has met. */
 
@@ -14,6 +14,7 @@ export interface SuggestionPoolRow {
   country: string | null;
   organisation_kind: string | null;
   headline: string;
+  meeting_format: MeetingFormat;
   ecosystems: string[] | null;
   ecosystem_mask: number | null;
   target_markets: string[] | null;
@@ -43,6 +44,7 @@ export function activeParticipants(db: Kysely<DB>, eventId: string): Promise<Sug
       'p.country',
       'p.organisation_kind',
       'p.headline',
+      'p.meeting_format',
       'o.ecosystems',
       'o.ecosystem_mask',
       'o.target_markets',

@@ -67,13 +67,29 @@ describe.each(ENGINES)('meeting suggestions on %s', (engine) => {
       ])
       .execute();
     await acceptedMeeting(s, eid, met, me);
+    // Meets online only, where I meet onsite only: we cannot meet.
+    const online = await participant(s, eid, {
+      country: 'PT',
+      offers: [{ kind: 'investment', title: 'Seed capital for agritech' }],
+      needs: [{ kind: 'technology', title: 'Precision farming sensors' }],
+    });
+    await s.db
+      .updateTable('matchmaking_participants')
+      .set({ meeting_format: 'online' })
+      .where('id', '=', online.id)
+      .execute();
+    await s.db
+      .updateTable('matchmaking_participants')
+      .set({ meeting_format: 'onsite' })
+      .where('id', '=', me.id)
+      .execute();
     // The other side's country is one of my organisation's target markets.
     await s.db
       .updateTable('organisations')
       .set({ target_markets: ['DE'] })
       .where('id', '=', me.organisation_id!)
       .execute();
-    return { fx, me, mutual, oneWay, colleague, asked, decliner, cancelled, met };
+    return { fx, me, mutual, oneWay, colleague, asked, decliner, cancelled, met, online };
   }
 
   it.skipIf(skip)(
@@ -122,7 +138,7 @@ describe.each(ENGINES)('meeting suggestions on %s', (engine) => {
       expect(page.html).toContain(`action="/events/${w.fx.event.slug}/matchmaking/requests"`);
       expect(page.html).toContain(`name="to" value="${w.mutual.id}"`);
       expect(page.html).toContain('name="_csrf"');
-      for (const hidden of [w.colleague, w.asked, w.decliner, w.met])
+      for (const hidden of [w.colleague, w.asked, w.decliner, w.met, w.online])
         expect(page.html).not.toContain(hidden.id);
       // In French too.
       const fr = await (await signedIn(srv.url, w.me.email)).get(

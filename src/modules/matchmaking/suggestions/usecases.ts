@@ -11,7 +11,8 @@ import * as repo from './repository.ts';
 /**
  * Who to meet: for a participant, the event's other active participants ranked by the reciprocal
  * scorer (`matching/score.ts`), each with its reasons — never oneself, anybody of one's own
- * organisation, nor anybody one has a pending, accepted or declined request with (either way).
+ * organisation, nor anybody one has a pending, accepted or declined request with (either way), nor,
+ * at a hybrid event, anybody one cannot meet (only online against only onsite).
  */
 
 export const DEFAULT_LIMIT = 10;
@@ -75,6 +76,10 @@ const sameOrganisation = (a: Candidate, b: Candidate) =>
     ? a.organisation_id === b.organisation_id
     : a.organisation_name.trim().toLowerCase() === b.organisation_name.trim().toLowerCase();
 
+/** At a hybrid event, someone meeting only online and someone meeting only onsite cannot meet. */
+const formatsMeet = (a: Candidate, b: Candidate) =>
+  a.meeting_format === 'any' || b.meeting_format === 'any' || a.meeting_format === b.meeting_format;
+
 /** The best `limit` suggestions for `participantId` in `pool`, leaving out `requested` ones. */
 export function rankIn(
   pool: Pool,
@@ -88,7 +93,7 @@ export function rankIn(
   const candidates: PreparedProfile[] = [];
   for (const [id, other] of pool.byId) {
     if (id === participantId || exclude.has(id)) continue;
-    if (sameOrganisation(me.row, other.row)) continue;
+    if (sameOrganisation(me.row, other.row) || !formatsMeet(me.row, other.row)) continue;
     candidates.push(other.prepared);
   }
   return rankPartners(me.prepared, candidates, { limit }).map((r) => ({
