@@ -15,11 +15,13 @@ function SuggestionCard({
   event,
   me,
   s,
+  open,
 }: {
   ctx: RequestContext;
   event: Event;
   me: string;
   s: Suggestion;
+  open: boolean;
 }) {
   const { t, lang } = ctx;
   const p = s.participant;
@@ -48,24 +50,26 @@ function SuggestionCard({
       <p>
         <a href={`${base(event)}/participants/${p.id}`}>{t('mm.suggest.profile')}</a>
       </p>
-      <form method="post" action={`${base(event)}/requests`}>
-        <Csrf ctx={ctx} />
-        <input type="hidden" name="to" value={p.id} />
-        <div class="field">
-          <label for={`${id}-message`}>{t('mm.suggest.message')}</label>
-          <p class="hint" id={`${id}-hint`}>
-            {t('mm.suggest.message_hint')}
-          </p>
-          <textarea
-            id={`${id}-message`}
-            name="message"
-            rows={3}
-            maxLength={2000}
-            aria-describedby={`${id}-hint`}
-          />
-        </div>
-        <button type="submit">{t('mm.suggest.request')}</button>
-      </form>
+      {open ? (
+        <form method="post" action={`${base(event)}/requests`}>
+          <Csrf ctx={ctx} />
+          <input type="hidden" name="to" value={p.id} />
+          <div class="field">
+            <label for={`${id}-message`}>{t('mm.suggest.message')}</label>
+            <p class="hint" id={`${id}-hint`}>
+              {t('mm.suggest.message_hint')}
+            </p>
+            <textarea
+              id={`${id}-message`}
+              name="message"
+              rows={3}
+              maxLength={2000}
+              aria-describedby={`${id}-hint`}
+            />
+          </div>
+          <button type="submit">{t('mm.suggest.request')}</button>
+        </form>
+      ) : null}
     </li>
   );
 }
@@ -76,11 +80,14 @@ export function SuggestionsPage({
   event,
   participantId,
   suggestions,
+  open = true,
 }: {
   ctx: RequestContext;
   event: Event;
   participantId: string | null;
   suggestions: Suggestion[];
+  /** Requests may be sent now (the booking window is open): each suggestion has its form. */
+  open?: boolean;
 }) {
   const { t } = ctx;
   return (
@@ -101,6 +108,7 @@ export function SuggestionsPage({
       ) : (
         <>
           <p>{t('mm.suggest.intro')}</p>
+          {open ? null : <p class="notice">{t('mm.suggest.closed')}</p>}
           <nav aria-label={t('mm.suggest.title')}>
             <a href={`${base(event)}/requests`}>{t('mm.suggest.your_requests')}</a> ·{' '}
             <a href={`${base(event)}/participants`}>{t('mm.suggest.marketplace')}</a> ·{' '}
@@ -109,7 +117,7 @@ export function SuggestionsPage({
           {suggestions.length ? (
             <ol class="cards suggestions">
               {suggestions.map((s) => (
-                <SuggestionCard ctx={ctx} event={event} me={participantId} s={s} />
+                <SuggestionCard ctx={ctx} event={event} me={participantId} s={s} open={open} />
               ))}
             </ol>
           ) : (

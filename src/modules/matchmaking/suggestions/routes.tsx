@@ -18,6 +18,9 @@ export function registerSuggestionRoutes(app: FastifyInstance, s: Services) {
         <SuggestionsPage ctx={req.ctx} event={ctx.event} participantId={null} suggestions={[]} />,
       );
     const { suggestions } = await suggestionsFor(s, req.ctx.actor, ctx.event.id, ctx.participant.id);
+    const now = Date.now();
+    const { opens_at, closes_at } = ctx.settings!;
+    const open = (!opens_at || opens_at.getTime() <= now) && (!closes_at || closes_at.getTime() > now);
     return sendPage(
       reply,
       <SuggestionsPage
@@ -25,6 +28,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, s: Services) {
         event={ctx.event}
         participantId={ctx.participant.id}
         suggestions={suggestions}
+        open={open}
       />,
     );
   });

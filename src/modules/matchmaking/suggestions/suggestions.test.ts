@@ -49,8 +49,10 @@ describe.each(ENGINES)('meeting suggestions on %s', (engine) => {
       country: 'SI',
       offers: [{ kind: 'investment', title: 'Seed capital for agritech' }],
     });
+    // Only they gain, and we share an ecosystem: above `oneWay`.
     const cancelled = await participant(s, eid, {
       country: 'RS',
+      ecosystems: ['agri-food'],
       offers: [{ kind: 'business', title: 'Distribution of farming sensors in Serbia' }],
       needs: [{ kind: 'technology', title: 'Farming sensors' }],
     });
@@ -176,5 +178,17 @@ describe.each(ENGINES)('meeting suggestions on %s', (engine) => {
     );
     expect(organiserPage.status).toBe(200);
     expect(organiserPage.html).toContain('Join the matchmaking of this event first');
+    // Once the booking window has closed, the suggestions stay but offer no request form.
+    await srv.services.db
+      .updateTable('matchmaking_settings')
+      .set({ opens_at: new Date(Date.now() - 7 * 86_400_000), closes_at: new Date(Date.now() - 86_400_000) })
+      .where('event_id', '=', w.fx.event.id)
+      .execute();
+    const closed = await (await signedIn(srv.url, w.me.email)).get(
+      `/events/${w.fx.event.slug}/matchmaking/suggestions`,
+    );
+    expect(closed.html).toContain('Requests for this event are closed');
+    expect(closed.html).toContain(w.mutual.name);
+    expect(closed.html).not.toContain('action="/events/');
   });
 });

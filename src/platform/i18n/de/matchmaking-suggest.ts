@@ -17,6 +17,7 @@ export const matchmakingSuggest: Record<keyof typeof en, string> = {
   'mm.suggest.match': 'Übereinstimmung {percent} %',
   'mm.suggest.message': 'Nachricht (optional)',
   'mm.suggest.message_hint': 'Schreiben Sie, worüber Sie sprechen möchten.',
+  'mm.suggest.closed': 'Anfragen für diese Veranstaltung sind geschlossen: Die Vorschläge bleiben lesbar.',
   'mm.suggest.request': 'Treffen anfragen',
   'mm.suggest.your_requests': 'Meine Anfragen',
   'mm.suggest.marketplace': 'Alle Teilnehmenden',

@@ -15,6 +15,7 @@ export const matchmakingSuggest = {
   'mm.suggest.match': 'Match {percent} %',
   'mm.suggest.message': 'Message (optional)',
   'mm.suggest.message_hint': 'Say what you would like to talk about.',
+  'mm.suggest.closed': 'Requests for this event are closed: the suggestions stay for you to read.',
   'mm.suggest.request': 'Request a meeting',
   'mm.suggest.your_requests': 'My requests',
   'mm.suggest.marketplace': 'All participants',

@@ -17,6 +17,8 @@ export const matchmakingSuggest: Record<keyof typeof en, string> = {
   'mm.suggest.match': 'Correspondance {percent} %',
   'mm.suggest.message': 'Message (facultatif)',
   'mm.suggest.message_hint': 'Dites de quoi vous aimeriez parler.',
+  'mm.suggest.closed':
+    'Les demandes de rendez-vous sont closes pour cet événement : les suggestions restent consultables.',
   'mm.suggest.request': 'Demander un rendez-vous',
   'mm.suggest.your_requests': 'Mes demandes',
   'mm.suggest.marketplace': 'Tous les participants',
