@@ -67,7 +67,9 @@ function SuggestionCard({
               aria-describedby={`${id}-hint`}
             />
           </div>
-          <button type="submit">{t('mm.suggest.request')}</button>
+          <button type="submit" aria-describedby={`${id}-name`}>
+            {t('mm.suggest.request')}
+          </button>
         </form>
       ) : null}
     </li>
