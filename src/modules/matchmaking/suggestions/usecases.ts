@@ -138,6 +138,27 @@ export async function suggestionsFor(
   return { ctx, participant, suggestions: rankIn(pool, participant.id, requested, limit) };
 }
 
+/**
+ * The reader's own suggestions, for their page: none when they have not joined (or have withdrawn);
+ * `requestsOpen` says whether the booking window lets them request a meeting now.
+ */
+export async function ownSuggestions(s: Services, actor: Actor | null, idOrSlug: string) {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in to see whom to meet.');
+  const ctx = await matchmakingFor(s, actor, idOrSlug);
+  const me = ctx.participant?.status === 'active' ? ctx.participant : null;
+  const now = Date.now();
+  const opens = ctx.settings?.opens_at ?? null;
+  const closes = ctx.settings?.closes_at ?? null;
+  const requestsOpen = (!opens || opens.getTime() <= now) && (!closes || closes.getTime() > now);
+  if (!me) return { event: ctx.event, participantId: null, suggestions: [], requestsOpen };
+  const [pool, requested] = await Promise.all([
+    loadPool(s, ctx.event.id),
+    repo.requestedWith(s.db, ctx.event.id, me.id),
+  ]);
+  const suggestions = rankIn(pool, me.id, requested, DEFAULT_LIMIT);
+  return { event: ctx.event, participantId: me.id, suggestions, requestsOpen };
+}
+
 async function findParticipant(s: Services, eventId: string, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   return repo.participantById(s.db, eventId, id);
