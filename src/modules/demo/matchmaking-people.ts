@@ -72,6 +72,7 @@ export async function peopleFor(
     groups.map(([c]) => c),
   );
   const people: Person[] = [];
+  const names = new Set<string>();
   for (const [country, count] of groups) {
     const pool = rnd.sample(orgs.get(country) ?? [], count);
     for (let i = 0; i < count; i++) {
@@ -79,8 +80,14 @@ export async function peopleFor(
       const org: DirectoryOrganisation | null =
         i > 0 && rnd.chance(0.1) ? (people[people.length - 1]!.org ?? null) : (pool[i] ?? null);
       const lang = NAME_LANG[country] ?? 'en';
-      const first = rnd.pick(FIRST_NAMES[lang]);
-      const last = rnd.pick(LAST_NAMES[lang]);
+      let first = rnd.pick(FIRST_NAMES[lang]);
+      let last = rnd.pick(LAST_NAMES[lang]);
+      // Nobody twice under one name at an event.
+      for (let k = 0; k < 5 && names.has(`${first} ${last}`); k++) {
+        first = rnd.pick(FIRST_NAMES[lang]);
+        last = rnd.pick(LAST_NAMES[lang]);
+      }
+      names.add(`${first} ${last}`);
       const eco = org?.ecosystems.filter((e) => ecosystems.includes(e)) ?? [];
       people.push({
         org,

@@ -52,6 +52,29 @@ describe('the partner scorer', () => {
     ]);
   });
 
+  it('tells an offer and a need of one kind without a word in common only when nothing says more', () => {
+    const a = profile('a', {
+      items: [
+        item('offer', 'business', 'Logistics hub services'),
+        item('offer', 'technology', 'Solar trackers'),
+      ],
+    });
+    const b = profile('b', {
+      items: [
+        item('need', 'business', 'Automotive suppliers'),
+        item('need', 'technology', 'Solar trackers for farms'),
+      ],
+    });
+    const told = score(a, b).reasons.filter((r) => r.type === 'offer_meets_need');
+    expect(told.map((r) => r.type === 'offer_meets_need' && r.need.title)).toEqual([
+      'Solar trackers for farms',
+    ]);
+    const kindOnly = score(profile('a', { items: [a.items[0]!] }), profile('b', { items: [b.items[0]!] }));
+    expect(kindOnly.reasons).toEqual([
+      expect.objectContaining({ type: 'offer_meets_need', words: [], sameKind: true }),
+    ]);
+  });
+
   it('ranks a pair where both gain above one where only one side does', () => {
     const me = profile('me', {
       items: [item('offer', 'business', 'Food packaging'), item('need', 'investment', 'Seed capital')],

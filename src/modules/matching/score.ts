@@ -211,7 +211,9 @@ function gainOf(receiver: PreparedProfile, giver: PreparedProfile, reasons: Matc
   let raw = 0;
   for (const m of matches) raw += m.value;
   matches.sort((x, y) => y.value - x.value);
-  for (const m of matches.slice(0, MAX_ITEM_REASONS)) reasons.push(m.reason);
+  // An offer and a need of the same kind without a word in common are told only when nothing says more.
+  const said = matches.filter((m) => m.reason.type === 'offer_meets_need' && m.reason.words.length > 0);
+  for (const m of (said.length ? said : matches).slice(0, MAX_ITEM_REASONS)) reasons.push(m.reason);
   const country = giver.profile.country;
   if (country && country !== receiver.profile.country && receiver.targets.has(country)) {
     raw += TARGET_MARKET_GAIN;
