@@ -14,6 +14,8 @@ import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
 import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
 import { registerMatchmakingApi } from './modules/matchmaking/api.ts';
 import { registerMatchmakingRoutes } from './modules/matchmaking/routes.tsx';
+import { registerSuggestionApi } from './modules/matchmaking/suggestions/api.ts';
+import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -53,5 +55,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerAgendaApi(app, services);
   registerMatchmakingRoutes(app, services);
   registerMatchmakingApi(app, services);
+  registerSuggestionRoutes(app, services);
+  registerSuggestionApi(app, services);
   return app;
 }

@@ -14,6 +14,8 @@ import * as agenda from '../src/modules/matchmaking/agenda/usecases.ts';
 import * as mmParticipants from '../src/modules/matchmaking/participant-usecases.ts';
 import * as mmRequests from '../src/modules/matchmaking/request-usecases.ts';
 import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
+// B2B matchmaking (issue 15).
+import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
 import * as mmViews from '../src/modules/matchmaking/views.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
@@ -100,7 +102,10 @@ type Action =
   | 'mm_send_request'
   | 'mm_accept_others_request'
   | 'mm_decline_others_request'
-  | 'mm_cancel_others_request';
+  | 'mm_cancel_others_request'
+  // B2B matchmaking: who to meet (issue 15)
+  | 'mm_read_own_suggestions'
+  | 'mm_read_others_suggestions';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -198,6 +203,11 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   mm_accept_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
   mm_decline_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
   mm_cancel_others_request: allowed('member', 'team_admin', 'editor', 'admin'),
+  // B2B matchmaking, who to meet (issue 15): a participant reads their own suggestions (whoever
+  // joined); another participant's are the event's organisers' only (`member` and `team_admin` are
+  // in the organising organisation's team).
+  mm_read_own_suggestions: allowed('unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_read_others_suggestions: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -583,6 +593,17 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     mm_accept_others_request: async (a) => mmRequests.acceptRequest(s, a, await othersRequest(), {}),
     mm_decline_others_request: async (a) => mmRequests.declineRequest(s, a, await othersRequest(), {}),
     mm_cancel_others_request: async (a) => mmRequests.cancelRequest(s, a, await othersRequest()),
+    // B2B matchmaking: who to meet (issue 15)
+    mm_read_own_suggestions: async (a) => {
+      const { event } = await matchmakingEventWithTeam();
+      if (!a)
+        return suggestions.suggestionsFor(s, a, event.id, (await mmParticipantRow(event.id, owner.id)).id);
+      return suggestions.suggestionsFor(s, a, event.id, (await mmParticipantRow(event.id, a.id)).id);
+    },
+    mm_read_others_suggestions: async (a) => {
+      const { event } = await matchmakingEventWithTeam();
+      return suggestions.suggestionsFor(s, a, event.id, (await mmParticipantRow(event.id, owner.id)).id);
+    },
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
@@ -658,6 +679,20 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       .executeTakeFirstOrThrow();
     return r.id;
   }
+
+  // B2B matchmaking (issue 15): an event with matchmaking organised by an organisation whose team
+  // has `member` and `team_admin`, and participants written straight into the tables.
+  async function matchmakingEventWithTeam() {
+    const made = await organisedEventWithTeam();
+    await s.db.insertInto('matchmaking_settings').values({ event_id: made.event.id }).execute();
+    return made;
+  }
+  const mmParticipantRow = (eventId: string, userId: string) =>
+    s.db
+      .insertInto('matchmaking_participants')
+      .values({ event_id: eventId, user_id: userId, name: 'Matrix participant', organisation_name: 'Matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
   // Event registration (issue 14): an event organised by an organisation whose team has `member`
   // and `team_admin`, with open registration.

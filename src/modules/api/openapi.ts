@@ -6,6 +6,7 @@ import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
 import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
+import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -47,6 +48,7 @@ export function openApiDocument(baseUrl: string) {
         ...registrationSchemas,
         ...agendaSchemas,
         ...matchmakingSchemas,
+        ...suggestionSchemas,
       },
     },
     paths: {
@@ -82,6 +84,7 @@ export function openApiDocument(baseUrl: string) {
       ...registrationPaths(),
       ...agendaPaths(),
       ...matchmakingPaths(),
+      ...suggestionPaths(),
     },
   };
 }

@@ -3,6 +3,7 @@ import { hashPassword } from '../../platform/security/passwords.ts';
 import type { Services } from '../../platform/services.ts';
 import { eventsPart } from './events.ts';
 import { ideasAwardsPart } from './ideas-awards.ts';
+import { matchmakingPart } from './matchmaking.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
 import { registrationsPart } from './registrations.ts';
@@ -21,6 +22,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   organisationsPart,
   eventsPart,
   registrationsPart, // after the events part: it registers people for the demo's events
+  matchmakingPart, // after the registrations part: B2B matchmaking of a past and an upcoming event
   ideasAwardsPart,
 ];
 

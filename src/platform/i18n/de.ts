@@ -7,6 +7,7 @@ import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { matchmakingAgenda } from './de/matchmaking-agenda.ts';
 import { matchmakingCore } from './de/matchmaking-core.ts';
+import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { organisations } from './de/organisations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
@@ -27,4 +28,5 @@ export const de: Record<keyof typeof en, string> = {
   ...registrations,
   ...matchmakingAgenda,
   ...matchmakingCore,
+  ...matchmakingSuggest,
 };

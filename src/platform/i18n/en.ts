@@ -7,6 +7,7 @@ import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
 import { matchmakingCore } from './en/matchmaking-core.ts';
+import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
@@ -30,4 +31,5 @@ export const en = {
   ...registrations,
   ...matchmakingAgenda,
   ...matchmakingCore,
+  ...matchmakingSuggest,
 };
