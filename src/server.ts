@@ -10,6 +10,8 @@ import { registerEventApi } from './modules/events/api.ts';
 import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
+import { registerScheduleApi } from './modules/matchmaking/scheduling/api.ts';
+import { registerScheduleRoutes } from './modules/matchmaking/scheduling/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -44,5 +46,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerEventRoutes(app, services, EVENT_SECTIONS);
   registerRegistrationRoutes(app, services);
   registerRegistrationApi(app, services);
+  registerScheduleRoutes(app, services);
+  registerScheduleApi(app, services);
   return app;
 }

@@ -4,6 +4,7 @@ import { atlasPaths } from '../atlas/openapi.ts';
 import { awardsSchemas } from '../awards/openapi.ts';
 import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
+import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -43,6 +44,7 @@ export function openApiDocument(baseUrl: string) {
         ...awardsSchemas,
         ...eventSchemas(EVENT_SECTIONS),
         ...registrationSchemas,
+        ...scheduleSchemas,
       },
     },
     paths: {
@@ -76,6 +78,7 @@ export function openApiDocument(baseUrl: string) {
       ...atlasPaths(),
       ...eventPaths(),
       ...registrationPaths(),
+      ...schedulePaths(),
     },
   };
 }

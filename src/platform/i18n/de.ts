@@ -5,6 +5,7 @@ import { common } from './de/common.ts';
 import { directory } from './de/directory.ts';
 import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
+import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { organisations } from './de/organisations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
@@ -23,4 +24,5 @@ export const de: Record<keyof typeof en, string> = {
   ...ideasAwards,
   ...events,
   ...registrations,
+  ...matchmakingSchedule,
 };

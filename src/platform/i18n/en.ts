@@ -5,6 +5,7 @@ import { common } from './en/common.ts';
 import { directory } from './en/directory.ts';
 import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
+import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
@@ -26,4 +27,5 @@ export const en = {
   ...ideasAwards,
   ...events,
   ...registrations,
+  ...matchmakingSchedule,
 };

@@ -6,6 +6,7 @@ import { common } from './fr/common.ts';
 import { directory } from './fr/directory.ts';
 import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
+import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { organisations } from './fr/organisations.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
@@ -23,4 +24,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...ideasAwards,
   ...events,
   ...registrations,
+  ...matchmakingSchedule,
 };
