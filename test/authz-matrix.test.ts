@@ -3,9 +3,14 @@ import * as admin from '../src/modules/admin/usecases.ts';
 // Calls for ideas and awards (issue 14).
 import { addJuror, insertApplication, insertCategory } from '../src/modules/awards/repository.ts';
 import * as awardUc from '../src/modules/awards/usecases.ts';
+import { organiserIdsOf } from '../src/modules/events/repository.ts';
 import * as events from '../src/modules/events/usecases.ts';
 import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
 import * as ideaUc from '../src/modules/ideas/usecases.ts';
+// Matchmaking scheduling (issue 15).
+import * as draft from '../src/modules/matchmaking/scheduling/draft.ts';
+import { publishSchedule } from '../src/modules/matchmaking/scheduling/publish.ts';
+import * as schedule from '../src/modules/matchmaking/scheduling/runs.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -21,6 +26,7 @@ import { localInput } from '../src/platform/time/zoned.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
 import { makeEvent } from './helpers/events.ts';
 import { makeUser } from './helpers/fixtures.ts';
+import { acceptedMeeting, matchmakingEvent, participant } from './helpers/matchmaking.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
@@ -75,7 +81,13 @@ type Action =
   | 'check_in'
   | 'import_registrations'
   | 'export_registrations'
-  | 'registration_settings';
+  | 'registration_settings'
+  // Matchmaking scheduling (issue 15, part "schedule")
+  | 'schedule_run'
+  | 'schedule_view'
+  | 'schedule_move'
+  | 'schedule_lock'
+  | 'schedule_publish';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -154,6 +166,13 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   import_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   export_registrations: allowed('member', 'team_admin', 'editor', 'admin'),
   registration_settings: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Matchmaking scheduling (issue 15): the event's organisers (its organising organisations'
+  // teams), editors and admins run the engine, review the draft, move, lock and publish.
+  schedule_run: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_view: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_move: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_lock: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_publish: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -500,6 +519,18 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         enabled: 'on',
         capacity: '10',
       }),
+    // Matchmaking scheduling (issue 15)
+    schedule_run: async (a) => schedule.startRun(s, a, (await scheduleEvent()).event.id, { time_limit: 1 }),
+    schedule_view: async (a) => draft.scheduleView(s, a, (await scheduleEvent()).event.id),
+    schedule_move: async (a) => {
+      const { event, slots, meeting } = await scheduleEvent();
+      return draft.moveMeeting(s, a, event.id, meeting.id, { slot: slots[0]!.id, table: '1' });
+    },
+    schedule_lock: async (a) => {
+      const { event, meeting } = await scheduleEvent();
+      return draft.setMeetingLock(s, a, event.id, meeting.id, false);
+    },
+    schedule_publish: async (a) => publishSchedule(s, a, (await scheduleEvent()).event.id),
   };
 
   // Event registration (issue 14): an event organised by an organisation whose team has `member`
@@ -524,6 +555,20 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       regOpts('self'),
     );
     return { event, registrationId: registration.id };
+  }
+
+  // Matchmaking scheduling (issue 15): an event with matchmaking whose organising organisation's
+  // team has `member` and `team_admin`, and one accepted meeting.
+  async function scheduleEvent() {
+    const mm = await matchmakingEvent(s);
+    for (const id of await organiserIdsOf(s.db, mm.event.id)) {
+      await insertMember(s.db, id, actors.member!.id, 'member');
+      await insertMember(s.db, id, actors.team_admin!.id, 'admin');
+    }
+    const a = await participant(s, mm.event.id);
+    const b = await participant(s, mm.event.id);
+    const { meeting } = await acceptedMeeting(s, mm.event.id, a, b);
+    return { ...mm, meeting };
   }
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

@@ -97,4 +97,25 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.mail.line': '{time}, Tisch {table}: {counterpart} ({organisation})',
   'mm.schedule.mail.none': 'Sie haben kein eingeplantes Gespräch.',
   'mm.schedule.mail.outro': 'Ihre Agenda, stets aktuell: {link}',
+  'audit.matchmaking.schedule.run': 'Planungslauf gestartet',
+  'audit.matchmaking.schedule.cancel': 'Planungslauf abgebrochen',
+  'audit.matchmaking.schedule.draft': 'Planentwurf von der Engine geschrieben',
+  'audit.matchmaking.schedule.publish': 'Gesprächsplan veröffentlicht',
+  'audit.matchmaking.meeting.move': 'Gespräch verschoben',
+  'audit.matchmaking.meeting.lock': 'Gespräch gesperrt',
+  'audit.matchmaking.meeting.unlock': 'Gespräch entsperrt',
+  'api.op.startScheduleRun': 'Die angenommenen Gespräche mit der Engine planen (Veranstalter)',
+  'api.op.startScheduleRun.description':
+    'Stellt einen Lauf der Planungs-Engine in die Warteschlange (ein Hintergrundauftrag). Er plant ein, was möglich ist (Modus max), lässt gesperrte Gespräche, wo sie sind, und schreibt den ganzen Entwurf am Ende in einer Transaktion; ein fehlgeschlagener oder abgebrochener Lauf ändert nichts. Ein Lauf pro Veranstaltung zugleich.',
+  'api.op.getSchedule':
+    'Der Planentwurf (oder der veröffentlichte Plan), die nicht eingeplanten Gespräche mit ihrem Grund, die Kennzahlen (Veranstalter)',
+  'api.param.getSchedule.which':
+    'Der Arbeitsentwurf oder das, was den Teilnehmenden zuletzt mitgeteilt wurde',
+  'api.op.publishSchedule':
+    'Den Entwurf veröffentlichen und den Teilnehmenden ihre Agenda senden (Veranstalter)',
+  'api.op.publishSchedule.description':
+    'Was den Teilnehmenden mitgeteilt wird, wird der Entwurf. Die erste Veröffentlichung sendet jeder Person ihre Agenda, eine spätere nur denen, deren Gespräche verschoben, hinzugefügt oder entfernt wurden. Die E-Mails werden in derselben Transaktion geschrieben.',
+  'api.op.moveScheduledMeeting':
+    'Ein Gespräch des Entwurfs in ein Zeitfenster an einen Tisch verschieben und dort sperren (Veranstalter)',
+  'api.param.moveScheduledMeeting.meetingId': 'Gespräch (uuid)',
 };

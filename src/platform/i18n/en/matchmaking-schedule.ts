@@ -91,4 +91,23 @@ export const matchmakingSchedule = {
   'mm.schedule.mail.line': '{time}, table {table}: {counterpart} ({organisation})',
   'mm.schedule.mail.none': 'You have no meeting scheduled.',
   'mm.schedule.mail.outro': 'Your agenda, always up to date: {link}',
+  'audit.matchmaking.schedule.run': 'Scheduling run started',
+  'audit.matchmaking.schedule.cancel': 'Scheduling run stopped',
+  'audit.matchmaking.schedule.draft': 'Draft schedule written by the engine',
+  'audit.matchmaking.schedule.publish': 'Meeting schedule published',
+  'audit.matchmaking.meeting.move': 'Meeting moved',
+  'audit.matchmaking.meeting.lock': 'Meeting locked',
+  'audit.matchmaking.meeting.unlock': 'Meeting unlocked',
+  'api.op.startScheduleRun': 'Schedule the accepted meetings with the engine (organisers)',
+  'api.op.startScheduleRun.description':
+    'Queues a run of the scheduling engine (a background job). It places what it can (mode max), keeps locked meetings where they are, and writes the whole draft in one transaction at the end; a failed or cancelled run changes nothing. One run at a time per event.',
+  'api.op.getSchedule':
+    'The draft (or published) schedule, the unscheduled meetings with their reasons, the metrics (organisers)',
+  'api.param.getSchedule.which': 'The working draft, or what participants were last told',
+  'api.op.publishSchedule': 'Publish the draft and mail the participants their agendas (organisers)',
+  'api.op.publishSchedule.description':
+    'What participants are told becomes the draft. The first publication mails every participant their agenda; a later one only those whose meetings moved, were added or removed. Mails are written in the same transaction.',
+  'api.op.moveScheduledMeeting':
+    'Move a meeting of the draft to a slot and table, and lock it there (organisers)',
+  'api.param.moveScheduledMeeting.meetingId': 'Meeting (uuid)',
 };

@@ -96,4 +96,24 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.mail.line': '{time}, table {table} : {counterpart} ({organisation})',
   'mm.schedule.mail.none': "Vous n'avez aucun rendez-vous planifié.",
   'mm.schedule.mail.outro': 'Votre agenda, toujours à jour : {link}',
+  'audit.matchmaking.schedule.run': 'Calcul de planning lancé',
+  'audit.matchmaking.schedule.cancel': 'Calcul de planning arrêté',
+  'audit.matchmaking.schedule.draft': 'Brouillon de planning écrit par le moteur',
+  'audit.matchmaking.schedule.publish': 'Planning des rendez-vous publié',
+  'audit.matchmaking.meeting.move': 'Rendez-vous déplacé',
+  'audit.matchmaking.meeting.lock': 'Rendez-vous verrouillé',
+  'audit.matchmaking.meeting.unlock': 'Rendez-vous déverrouillé',
+  'api.op.startScheduleRun': 'Planifier les rendez-vous acceptés avec le moteur (organisateurs)',
+  'api.op.startScheduleRun.description':
+    "Met en file un calcul du moteur de planification (une tâche de fond). Il place ce qu'il peut (mode max), laisse les rendez-vous verrouillés où ils sont et écrit tout le brouillon en une transaction à la fin ; un calcul échoué ou arrêté ne change rien. Un seul calcul à la fois par événement.",
+  'api.op.getSchedule':
+    'Le planning en brouillon (ou publié), les rendez-vous non planifiés avec leur raison, les indicateurs (organisateurs)',
+  'api.param.getSchedule.which':
+    'Le brouillon de travail, ou ce qui a été annoncé en dernier aux participants',
+  'api.op.publishSchedule': 'Publier le brouillon et envoyer leur agenda aux participants (organisateurs)',
+  'api.op.publishSchedule.description':
+    'Ce qui est annoncé aux participants devient le brouillon. La première publication envoie son agenda à chaque participant ; une publication ultérieure seulement à ceux dont les rendez-vous ont été déplacés, ajoutés ou retirés. Les courriels sont écrits dans la même transaction.',
+  'api.op.moveScheduledMeeting':
+    'Déplacer un rendez-vous du brouillon vers un créneau et une table, et l’y verrouiller (organisateurs)',
+  'api.param.moveScheduledMeeting.meetingId': 'Rendez-vous (uuid)',
 };
