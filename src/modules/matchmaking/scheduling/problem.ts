@@ -22,6 +22,17 @@ export interface RunOptions {
   seed?: number;
 }
 
+/** Slots that overlap in time (sessions held at once): the engine needs one slot after the other. */
+export function overlappingSlots(slots: SlotRow[]): [SlotRow, SlotRow][] {
+  const out: [SlotRow, SlotRow][] = [];
+  for (let i = 1; i < slots.length; i++) {
+    const prev = slots[i - 1]!;
+    const cur = slots[i]!;
+    if (new Date(cur.starts_at).getTime() < new Date(prev.ends_at).getTime()) out.push([prev, cur]);
+  }
+  return out;
+}
+
 /**
  * Mode `max`: what cannot be placed is left out with its reason. Locked meetings keep their slot
  * and table (both locked in the engine); the others are free.
@@ -110,7 +121,8 @@ export function runResult(sol: Solution, reasons: string[], rename: (s: string) 
       meetingsPlaced: m.meetingsPlaced,
       placedUpperBound: m.placedUpperBound,
       totalBreaks: m.totalBreaks,
-      breaksLowerBound: m.breaksLowerBound,
+      // the engine's bound on breaks holds for schedules that place every meeting
+      breaksLowerBound: m.meetingsPlaced === m.meetingsRequested ? m.breaksLowerBound : null,
       maxBreaks: m.maxBreaks,
       minBreaks: m.minBreaks,
       idleSlots: m.idleSlots,

@@ -11,7 +11,14 @@ import { findEventById } from '../../events/repository.ts';
 import { matchmakingFor } from '../context.ts';
 import { isUniqueViolation, placeMeetings, unplaceMeetings } from '../placement.ts';
 import { runEngine } from './engine-thread.ts';
-import { buildProblem, type EventData, infeasibilityReasons, namer, runResult } from './problem.ts';
+import {
+  buildProblem,
+  type EventData,
+  infeasibilityReasons,
+  namer,
+  overlappingSlots,
+  runResult,
+} from './problem.ts';
 import * as repo from './repository.ts';
 import { ScheduleConflict, slotTimeText } from './shared.ts';
 
@@ -144,6 +151,13 @@ async function execute(s: Services, run: ScheduleRun, hooks: JobHooks) {
   const data = await loadEventData(s.db, run.event_id);
   const opts = run.options as { timeLimitSeconds: number; fairness: number | null };
   const rename = namer(data, (d) => slotTimeText('en', d, event.time_zone));
+  const overlaps = overlappingSlots(data.slots);
+  if (overlaps.length) {
+    const [a, b] = overlaps[0]!;
+    throw new Error(
+      `sessions "${a.label}" and "${b.label}" overlap (${rename(a.id)} and ${rename(b.id)}): the engine schedules one slot after another`,
+    );
+  }
   const reasons = infeasibilityReasons(data, (id) => rename(id));
   const problem = buildProblem(data, opts);
   const t1 = performance.now();
