@@ -172,7 +172,10 @@ async function generate(s: Services) {
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let acc = 0;
-  for (const w of weights) cumulative.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   const pick = () => {
     const r = random();
     let lo = 0;
