@@ -51,9 +51,9 @@ export function presentRun(run: ScheduleRun | null) {
 function presentMeeting(view: draft.ScheduleView, m: MeetingRow, published: boolean) {
   const slotId = published ? m.published_slot_id : m.slot_id;
   const table = published ? m.published_table : m.table_name;
-  const slot = view.slots.find((s) => s.id === slotId);
+  const slot = slotId ? view.slotById.get(slotId) : undefined;
   const who = (id: string) => {
-    const p = view.people.find((x) => x.id === id);
+    const p = view.personById.get(id);
     return { id, name: p?.name ?? '', organisation: p?.organisation_name ?? '' };
   };
   return {

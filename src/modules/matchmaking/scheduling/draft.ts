@@ -36,6 +36,8 @@ export interface ScheduleView {
   mm: MatchmakingContext;
   slots: SlotRow[];
   people: PersonRow[];
+  personById: Map<string, PersonRow>;
+  slotById: Map<string, SlotRow>;
   meetings: MeetingRow[];
   /** the placed meetings by slot id, then table */
   grid: Map<string, Map<string, MeetingRow>>;
@@ -58,7 +60,11 @@ export function gapsOf(
     if (!m.slot_id) continue;
     const t = slotIndex.get(m.slot_id);
     if (t === undefined) continue;
-    for (const p of [m.participant_a, m.participant_b]) busy.set(p, [...(busy.get(p) ?? []), t]);
+    for (const p of [m.participant_a, m.participant_b]) {
+      const list = busy.get(p);
+      if (list) list.push(t);
+      else busy.set(p, [t]);
+    }
   }
   return people.map((p) => {
     const ts = (busy.get(p.id) ?? []).sort((a, b) => a - b);
@@ -98,6 +104,8 @@ export async function scheduleView(
     mm,
     slots: data.slots,
     people: data.people,
+    personById: new Map(data.people.map((p) => [p.id, p])),
+    slotById: new Map(data.slots.map((sl) => [sl.id, sl])),
     meetings: data.meetings,
     grid,
     unscheduled: data.meetings.filter((m) => !m.slot_id),

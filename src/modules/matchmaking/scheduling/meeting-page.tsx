@@ -28,7 +28,7 @@ export function MeetingPage({
   const event = view.mm.event;
   const base = `${schedulePath(event)}/meetings/${meeting.id}`;
   const zone = event.time_zone;
-  const slot = view.slots.find((s) => s.id === meeting.slot_id);
+  const slot = meeting.slot_id ? view.slotById.get(meeting.slot_id) : undefined;
   const label = meetingLabel(view, meeting);
   return (
     <Layout ctx={ctx} title={label} notice={notice}>

@@ -22,8 +22,8 @@ export interface Refusal {
 
 const active = (run: ScheduleRun | null) => run?.status === 'queued' || run?.status === 'running';
 
-export function meetingLabel(v: Pick<ScheduleView, 'people'>, m: MeetingRow): string {
-  const name = (id: string) => v.people.find((p) => p.id === id)?.name ?? '?';
+export function meetingLabel(v: Pick<ScheduleView, 'personById'>, m: MeetingRow): string {
+  const name = (id: string) => v.personById.get(id)?.name ?? '?';
   return `${name(m.participant_a)} – ${name(m.participant_b)}`;
 }
 
