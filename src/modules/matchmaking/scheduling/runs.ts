@@ -123,6 +123,30 @@ export interface JobHooks {
 }
 
 /**
+ * The queue's handler: starts the run and returns at once, so that a search of up to ten minutes
+ * does not hold up the worker's other jobs (mails). The run row, not the job, tracks the run; if the
+ * process dies meanwhile, nothing was written and the run is failed as abandoned by the next start
+ * (or stopped by the organiser).
+ */
+export function scheduleJobHandler(s: Services) {
+  return async (payload: Record<string, unknown>) => {
+    const runId = String(payload.runId ?? '');
+    const running = runScheduleJob(s, payload)
+      .catch((err) => s.log.error({ err }, 'scheduling run crashed'))
+      .finally(() => inProcess.delete(runId));
+    inProcess.set(runId, running);
+  };
+}
+
+/** The runs this process is carrying out, by run id. */
+const inProcess = new Map<string, Promise<void>>();
+
+/** Resolves when this process has finished the run (at once if it is not carrying it out). */
+export function runSettled(runId: string): Promise<void> {
+  return inProcess.get(runId) ?? Promise.resolve();
+}
+
+/**
  * The job: loads the event, runs the engine in a worker thread (progress to the run row), then
  * writes the whole draft and the run's result in ONE transaction. Any failure before the commit
  * leaves the previous draft as it was; the run says why it failed.
