@@ -26,16 +26,26 @@ export class ScheduleConflict extends AppError {
   }
 }
 
+/** One formatter per language and zone: making one costs more than formatting thousands of times. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Tue 12 Mar, 09:00": a slot's start in the event's zone. */
 export function slotTimeText(lang: Lang, d: Date, zone: string): string {
-  return new Intl.DateTimeFormat(lang, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).format(d);
+  const key = `${lang}|${zone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: zone,
+    });
+    if (formats.size > 200) formats.clear();
+    formats.set(key, f);
+  }
+  return f.format(d);
 }
 
 export const schedulePath = (event: { slug: string }) =>
