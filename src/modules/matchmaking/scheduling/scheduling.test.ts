@@ -279,6 +279,14 @@ describe.each(ENGINES)('matchmaking scheduling on %s', (engine) => {
     expect(form.status).toBe(422);
     expect(form.html).toContain('Time limit (seconds)');
     expect(await s().db.selectFrom('schedule_runs').select('id').execute()).toEqual([]);
+    const which = await api().json(
+      'GET',
+      `/api/v1/events/${mm.event.id}/schedule?which=final`,
+      undefined,
+      bearer(mm.organiserToken),
+    );
+    expect(which.status).toBe(400);
+    expect(which.data.error.details[0].field).toBe('which');
   });
 
   it.skipIf(skip)('a move that clashes is refused with its reason, and nothing changes', async () => {
