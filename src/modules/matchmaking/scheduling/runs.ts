@@ -175,6 +175,7 @@ async function execute(s: Services, run: ScheduleRun, hooks: JobHooks) {
   const data = await loadEventData(s.db, run.event_id);
   const opts = run.options as { timeLimitSeconds: number; fairness: number | null };
   const rename = namer(data, (d) => slotTimeText('en', d, event.time_zone));
+  if (data.slots.length === 0) throw new Error('the event has no slots yet: set up its sessions first');
   const overlaps = overlappingSlots(data.slots);
   if (overlaps.length) {
     const [a, b] = overlaps[0]!;
