@@ -203,6 +203,7 @@ export async function finishRun(
       finished_at: new Date(),
     })
     .where('id', '=', runId)
+    .where('status', '=', 'running') // a run stopped meanwhile keeps its "cancelled"
     .execute();
 }
 
