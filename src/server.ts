@@ -14,6 +14,8 @@ import { registerAgendaApi } from './modules/matchmaking/agenda/api.ts';
 import { registerAgendaRoutes } from './modules/matchmaking/agenda/routes.tsx';
 import { registerMatchmakingApi } from './modules/matchmaking/api.ts';
 import { registerMatchmakingRoutes } from './modules/matchmaking/routes.tsx';
+import { registerScheduleApi } from './modules/matchmaking/scheduling/api.ts';
+import { registerScheduleRoutes } from './modules/matchmaking/scheduling/routes.tsx';
 import { registerSuggestionApi } from './modules/matchmaking/suggestions/api.ts';
 import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
@@ -57,5 +59,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerMatchmakingApi(app, services);
   registerSuggestionRoutes(app, services);
   registerSuggestionApi(app, services);
+  registerScheduleRoutes(app, services);
+  registerScheduleApi(app, services);
   return app;
 }

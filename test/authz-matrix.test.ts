@@ -3,6 +3,7 @@ import * as admin from '../src/modules/admin/usecases.ts';
 // Calls for ideas and awards (issue 14).
 import { addJuror, insertApplication, insertCategory } from '../src/modules/awards/repository.ts';
 import * as awardUc from '../src/modules/awards/usecases.ts';
+import { organiserIdsOf } from '../src/modules/events/repository.ts';
 import * as events from '../src/modules/events/usecases.ts';
 import { insertIdea, upsertCall } from '../src/modules/ideas/repository.ts';
 import * as ideaUc from '../src/modules/ideas/usecases.ts';
@@ -13,6 +14,10 @@ import * as agenda from '../src/modules/matchmaking/agenda/usecases.ts';
 // B2B matchmaking, part core (issue 15).
 import * as mmParticipants from '../src/modules/matchmaking/participant-usecases.ts';
 import * as mmRequests from '../src/modules/matchmaking/request-usecases.ts';
+// Matchmaking scheduling (issue 15).
+import * as draft from '../src/modules/matchmaking/scheduling/draft.ts';
+import { publishSchedule } from '../src/modules/matchmaking/scheduling/publish.ts';
+import * as schedule from '../src/modules/matchmaking/scheduling/runs.ts';
 import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
 // B2B matchmaking (issue 15).
 import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
@@ -32,7 +37,12 @@ import { localInput } from '../src/platform/time/zoned.ts';
 import { createTestDatabase, ENGINES, skipReason, type TestDatabase, testServices } from './helpers/db.ts';
 import { makeEvent } from './helpers/events.ts';
 import { makeUser } from './helpers/fixtures.ts';
-import { matchmakingEvent, participant as mmParticipant } from './helpers/matchmaking.ts';
+import {
+  acceptedMeeting,
+  matchmakingEvent,
+  participant as mmParticipant,
+  participant,
+} from './helpers/matchmaking.ts';
 import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
@@ -105,7 +115,13 @@ type Action =
   | 'mm_cancel_others_request'
   // B2B matchmaking: who to meet (issue 15)
   | 'mm_read_own_suggestions'
-  | 'mm_read_others_suggestions';
+  | 'mm_read_others_suggestions'
+  // Matchmaking scheduling (issue 15, part "schedule")
+  | 'schedule_run'
+  | 'schedule_view'
+  | 'schedule_move'
+  | 'schedule_lock'
+  | 'schedule_publish';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -208,6 +224,13 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   // in the organising organisation's team).
   mm_read_own_suggestions: allowed('unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
   mm_read_others_suggestions: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Matchmaking scheduling (issue 15): the event's organisers (its organising organisations'
+  // teams), editors and admins run the engine, review the draft, move, lock and publish.
+  schedule_run: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_view: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_move: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_lock: allowed('member', 'team_admin', 'editor', 'admin'),
+  schedule_publish: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -604,6 +627,18 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       const { event } = await matchmakingEventWithTeam();
       return suggestions.suggestionsFor(s, a, event.id, (await mmParticipantRow(event.id, owner.id)).id);
     },
+    // Matchmaking scheduling (issue 15)
+    schedule_run: async (a) => schedule.startRun(s, a, (await scheduleEvent()).event.id, { time_limit: 1 }),
+    schedule_view: async (a) => draft.scheduleView(s, a, (await scheduleEvent()).event.id),
+    schedule_move: async (a) => {
+      const { event, slots, meeting } = await scheduleEvent();
+      return draft.moveMeeting(s, a, event.id, meeting.id, { slot: slots[0]!.id, table: '1' });
+    },
+    schedule_lock: async (a) => {
+      const { event, meeting } = await scheduleEvent();
+      return draft.setMeetingLock(s, a, event.id, meeting.id, false);
+    },
+    schedule_publish: async (a) => publishSchedule(s, a, (await scheduleEvent()).event.id),
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
@@ -716,6 +751,20 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       regOpts('self'),
     );
     return { event, registrationId: registration.id };
+  }
+
+  // Matchmaking scheduling (issue 15): an event with matchmaking whose organising organisation's
+  // team has `member` and `team_admin`, and one accepted meeting.
+  async function scheduleEvent() {
+    const mm = await matchmakingEvent(s);
+    for (const id of await organiserIdsOf(s.db, mm.event.id)) {
+      await insertMember(s.db, id, actors.member!.id, 'member');
+      await insertMember(s.db, id, actors.team_admin!.id, 'admin');
+    }
+    const a = await participant(s, mm.event.id);
+    const b = await participant(s, mm.event.id);
+    const { meeting } = await acceptedMeeting(s, mm.event.id, a, b);
+    return { ...mm, meeting };
   }
 
   const cases = (Object.keys(MATRIX) as (keyof typeof MATRIX)[]).flatMap((action) =>

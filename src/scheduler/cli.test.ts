@@ -94,4 +94,38 @@ requested = [| 1, 2, 3 | 2, 3, 3 |]; forbidden = [{0},{0},{1}]; fixed = [0,0]; p
     expect(schema.type).toBe('object');
     expect(schema.required).toEqual(expect.arrayContaining(['slots', 'participants', 'meetings']));
   });
+
+  it.each(['1', '2'])(
+    'answers unknown with nothing placed and the best effort apart, its broken bound named (%s threads)',
+    async (threads) => {
+      // a must meet b (free in a only) and c (free in c only): a break for a, none for idle d
+      const unfair = {
+        slots: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        tables: 2,
+        participants: [
+          { id: 'w' },
+          { id: 'x', unavailable: ['b', 'c'] },
+          { id: 'y', unavailable: ['a', 'b'] },
+          { id: 'z' },
+        ],
+        meetings: [
+          { id: 'wx', participants: ['w', 'x'] },
+          { id: 'wy', participants: ['w', 'y'] },
+        ],
+        options: { fairness: 0 },
+      };
+      const h = harness({ 'p.json': JSON.stringify(unfair) });
+      const code = await runScheduleCommand(
+        ['--input', 'p.json', '--iterations', '2000', '--threads', threads],
+        h.io,
+      );
+      expect(code).toBe(1);
+      const sol = JSON.parse(h.out());
+      expect(sol.status).toBe('unknown');
+      expect(sol.assignments.filter((a: object) => 'slot' in a)).toEqual([]);
+      expect(sol.bestEffort.metrics.meetingsPlaced).toBe(2);
+      expect(sol.bestEffort.violations[0]).toMatch(/^fairness bound 0 exceeded: max − min breaks = 1/);
+      expect(h.err()).toContain('no schedule is returned');
+    },
+  );
 });

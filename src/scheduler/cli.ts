@@ -118,6 +118,10 @@ export async function runScheduleCommand(argv: string[], io: CliIo): Promise<num
       solution.slots = solution.assignments.map((a) => ('slot' in a ? bySlot.get(a.slot)! : null));
     }
     io.stdout(`${JSON.stringify(solution, null, 2)}\n`);
+    if (solution.bestEffort)
+      io.stderr(
+        `clusterhub schedule: status ${solution.status}: no schedule is returned; the best effort (bestEffort) breaks:\n  ${solution.bestEffort.violations.join('\n  ')}\n`,
+      );
     return solution.status === 'optimal' || solution.status === 'feasible' ? 0 : 1;
   } catch (e) {
     if (e instanceof ProblemError)

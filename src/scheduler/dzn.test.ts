@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DznError, dznToProblem } from './dzn.ts';
 import { parseProblem } from './model.ts';
 import { solve } from './solve.ts';
-import { checkSolution } from './test/checker.ts';
+import { checkBestEffort, checkSolution } from './test/checker.ts';
 
 const tiny = `% a comment
 nBusiness = 3; nMeetings = 3; nTables = 1; nTotalSlots = 4; nMorningSlots = 2;
@@ -61,5 +61,22 @@ describe.skipIf(!present)('B2BSP files (../shared/data/b2bsp)', () => {
     expect(checkSolution(p, sol).violations).toEqual([]);
     expect(sol.metrics.breaksLowerBound).toBe(4);
     expect(sol.status).toBe('optimal');
+  });
+
+  // The crafted variants on which `clusterhub schedule` used to answer `unknown` with assignments
+  // that broke the fairness bound: now nothing is placed and the best effort names the broken bound.
+  it.each([
+    ['ticf-13crafb', 0, 20_000],
+    ['forum-13crafb', 2, 1],
+  ])('%s with fairness %i and %i iterations: a best effort, kept apart', (name, fairness, iterations) => {
+    const p = dznToProblem(readFileSync(resolve(dir, `${name}.original.dzn`), 'utf8'), { fairness });
+    const sol = solve(p, { maxIterations: iterations });
+    expect(sol.status).toBe('unknown');
+    expect(checkSolution(p, sol).violations).toEqual([]);
+    expect(sol.assignments.filter((a) => 'slot' in a)).toEqual([]);
+    expect(sol.bestEffort?.violations[0]).toMatch(
+      new RegExp(`^fairness bound ${fairness} exceeded: max − min breaks = \\d+`),
+    );
+    expect(checkBestEffort(p, sol)).toEqual([]);
   });
 });

@@ -75,22 +75,36 @@ export const participantMetricsSchema = z.object({
   idleSlots: z.number().int().describe('free slots between the first and the last meeting'),
 });
 
+const metricsSchema = z.object({
+  meetingsRequested: z.number().int(),
+  meetingsPlaced: z.number().int(),
+  priorityPlaced: z.number(),
+  totalBreaks: z.number().int(),
+  maxBreaks: z.number().int(),
+  minBreaks: z.number().int(),
+  idleSlots: z.number().int(),
+  breaksLowerBound: z.number().int().describe('proven lower bound on total breaks (mode all)'),
+  placedUpperBound: z.number().int().describe('proven upper bound on meetings placed'),
+  participants: z.array(participantMetricsSchema),
+});
+
+const assignmentsSchema = z.array(z.union([placedSchema, unscheduledSchema]));
+
 export const solutionSchema = z.object({
   status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']),
   reason: z.string().optional(),
-  assignments: z.array(z.union([placedSchema, unscheduledSchema])),
-  metrics: z.object({
-    meetingsRequested: z.number().int(),
-    meetingsPlaced: z.number().int(),
-    priorityPlaced: z.number(),
-    totalBreaks: z.number().int(),
-    maxBreaks: z.number().int(),
-    minBreaks: z.number().int(),
-    idleSlots: z.number().int(),
-    breaksLowerBound: z.number().int().describe('proven lower bound on total breaks (mode all)'),
-    placedUpperBound: z.number().int().describe('proven upper bound on meetings placed'),
-    participants: z.array(participantMetricsSchema),
-  }),
+  assignments: assignmentsSchema.describe(
+    'a schedule that respects every hard rule; with status unknown or infeasible nothing is placed',
+  ),
+  metrics: metricsSchema.describe('the figures of `assignments` (and the proven bounds)'),
+  bestEffort: z
+    .object({
+      assignments: assignmentsSchema,
+      metrics: metricsSchema,
+      violations: z.array(z.string()).describe('each hard rule this best effort breaks'),
+    })
+    .optional()
+    .describe('status unknown: the best schedule found, which breaks the hard rules listed; not a schedule'),
   search: z.object({
     seed: z.number().int(),
     iterations: z.number().int(),

@@ -14,8 +14,11 @@ const rank: Record<Solution['status'], number> = { optimal: 0, feasible: 1, unkn
 
 export function better(a: Solution, b: Solution): Solution {
   if (rank[a.status] !== rank[b.status]) return rank[a.status] < rank[b.status] ? a : b;
-  const ka = [-a.metrics.priorityPlaced, a.metrics.totalBreaks, a.search.seed];
-  const kb = [-b.metrics.priorityPlaced, b.metrics.totalBreaks, b.search.seed];
+  // (two unknown answers place nothing: their best efforts decide)
+  const ma = a.bestEffort?.metrics ?? a.metrics;
+  const mb = b.bestEffort?.metrics ?? b.metrics;
+  const ka = [-ma.priorityPlaced, ma.totalBreaks, a.search.seed];
+  const kb = [-mb.priorityPlaced, mb.totalBreaks, b.search.seed];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? a : b;
   return a;
 }
@@ -31,7 +34,8 @@ const STOP_RELAY_MS = 50;
 export async function solveParallel(input: unknown, overrides: ParallelOverrides = {}): Promise<Solution> {
   // (its layout: SHARED_STOP, SHARED_LOWER in sat-solver.ts)
   const shared = new Int32Array(new SharedArrayBuffer(8));
-  const { sat: withSat = true, stop: callerStop, ...own } = overrides;
+  // (the progress callback is the main thread's: a function cannot reach the worker either)
+  const { sat: withSat = true, stop: callerStop, onProgress, ...own } = overrides;
   // A function cannot be sent to the worker: the caller's stop reaches it through the stop flag.
   const stopped = () => {
     if (Atomics.load(shared, SHARED_STOP) === 1) return true;
@@ -41,7 +45,7 @@ export async function solveParallel(input: unknown, overrides: ParallelOverrides
   };
   const first = solveSeedInWorker(input, own, withSat, shared);
   const sat = withSat ? await mainSatPlan(seedOf(input, overrides), shared) : undefined;
-  const mine = solve(input, { ...own, sat, stop: stopped });
+  const mine = solve(input, { ...own, sat, stop: stopped, onProgress });
   if (mine.status === 'optimal' || mine.status === 'infeasible') {
     first.cancel();
     return mine;

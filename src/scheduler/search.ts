@@ -23,6 +23,11 @@ export interface SearchLimits {
    * there is none): true ends the search, to hand over to a SAT phase.
    */
   handover?: (bestBreaks: number) => boolean;
+  /**
+   * Polled with the clock (every 256 iterations), given the best schedule so far: meetings placed,
+   * its breaks and its fairness excess (0: within the bound). The caller throttles it.
+   */
+  progress?: (best: { placed: number; breaks: number; fairExcess: number }) => void;
   maxIterations: number;
   breaksLowerBound: number;
   placedUpperBound: number;
@@ -138,6 +143,7 @@ export function search(
   const uniformWeights = inst.weight.every((w) => w === inst.weight[0]);
   // Fairness is hard in both modes, so it leads the comparison of schedules.
   const bestKey = [start.fairExcess(), start.unplacedWeight, start.totalBreaks];
+  let bestPlaced = start.placedCount;
   let best = start.snapshot();
   // the replica whose current schedule is the best one (not yet copied out), if any
   let bestHolder: State | null = null;
@@ -251,6 +257,7 @@ export function search(
       bestKey[0] = s.fairExcess();
       bestKey[1] = s.unplacedWeight;
       bestKey[2] = s.totalBreaks;
+      bestPlaced = s.placedCount;
       bestHolder = s;
       timeToBestMs = limits.now() - t0;
       if (proven(s)) {
@@ -277,6 +284,7 @@ export function search(
     return limits.stallMs !== undefined && since > Math.max(limits.stallMs, timeToBestMs);
   };
   const out = () => {
+    limits.progress?.({ placed: bestPlaced, breaks: bestKey[2], fairExcess: bestKey[0] });
     const now = limits.now();
     if (now > limits.deadline || limits.stop?.() === true || stalled(now)) return true;
     const complete = bestKey[0] === 0 && bestKey[1] === 0;

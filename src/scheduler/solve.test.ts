@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput, Solution } from './model.ts';
 import { ProblemError, solve } from './solve.ts';
-import { checkSolution } from './test/checker.ts';
+import { checkBestEffort, checkSolution } from './test/checker.ts';
 
 const slots = (n: number, session = 'main') =>
   Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, session }));
@@ -257,5 +257,69 @@ describe('solve: edge cases', () => {
     const sol = solve(problem, { now: () => (clock += 0.5) });
     expect(checkSolution(problem, sol).violations).toEqual([]);
     expect(['optimal', 'feasible']).toContain(sol.status);
+  });
+});
+
+describe('solve: a best effort is never passed off as a schedule', () => {
+  // Crafted: a must meet b (free only in s1) and c (free only in s3), so a has a break whatever
+  // happens, while idle d has none; fairness 0 cannot hold, which no proof of the engine detects.
+  const unfairEvent = (mode: 'all' | 'max'): ProblemInput => ({
+    slots: slots(3),
+    tables: 2,
+    participants: [
+      { id: 'a' },
+      { id: 'b', unavailable: ['s2', 's3'] },
+      { id: 'c', unavailable: ['s1', 's2'] },
+      { id: 'd' },
+    ],
+    meetings: [
+      { id: 'ab', participants: ['a', 'b'] },
+      { id: 'ac', participants: ['a', 'c'] },
+    ],
+    options: { mode, fairness: 0 },
+  });
+
+  it.each(['all', 'max'] as const)('mode %s: unknown, nothing placed, the broken bound named', (mode) => {
+    const problem = unfairEvent(mode);
+    const sol = run(problem);
+    expect(sol.status).toBe('unknown');
+    expect(sol.assignments.filter((a) => 'slot' in a)).toEqual([]);
+    expect(sol.metrics.meetingsPlaced).toBe(0);
+    expect(
+      sol.bestEffort?.violations.some((v) => v.startsWith('fairness bound 0 exceeded: max − min breaks = 1')),
+    ).toBe(true);
+    expect(checkBestEffort(problem, sol)).toEqual([]);
+  });
+
+  it('relaxing the bound gives the schedule', () => {
+    const sol = run({ ...unfairEvent('all'), options: { mode: 'all', fairness: 1 } });
+    expect(sol.status).toBe('optimal');
+    expect(sol.bestEffort).toBeUndefined();
+    expect(sol.metrics.meetingsPlaced).toBe(2);
+  });
+
+  it('mode all: meetings the search could not place are named, none placed in assignments', () => {
+    // 6 people all meeting each other in 5 slots with 3 tables: feasible (a round robin), but one
+    // iteration of the search from the greedy start does not find it.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const meetings = ids.flatMap((x, i) =>
+      ids.slice(i + 1).map((y) => ({ id: `${x}${y}`, participants: [x, y] })),
+    );
+    const problem: ProblemInput = { slots: slots(5), tables: 3, participants: people(...ids), meetings };
+    const sol = run(problem, { maxIterations: 1 });
+    expect(sol.status).toBe('unknown');
+    expect(sol.assignments.every((a) => !('slot' in a))).toBe(true);
+    expect(sol.bestEffort?.violations.some((v) => / unplaced in mode all$/.test(v))).toBe(true);
+    expect(checkBestEffort(problem, sol)).toEqual([]);
+  });
+
+  it('reports progress: best so far and bounds, at least at the start and the end', () => {
+    const seen: { placed: number; placedUpperBound: number }[] = [];
+    const sol = solve(unfairEvent('max'), { ...budget, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toMatchObject({
+      placed: sol.bestEffort?.metrics.meetingsPlaced,
+      placedUpperBound: 2,
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Public entry of the engine: validate, prove what can be proven, search, report.
 import { greedy } from './construct.ts';
 import { compile, type Instance } from './instance.ts';
-import { type Problem, parseProblem, type Solution } from './model.ts';
+import { type Metrics, type Problem, parseProblem, type Solution } from './model.ts';
 import {
   breaksLowerBound,
   infeasibility,
@@ -32,6 +32,23 @@ export interface SolveOverrides {
   stop?: () => boolean;
   /** a SAT phase after the annealing, where the event suits the SAT model (sat.ts) */
   sat?: SatPlan;
+  /** told the best schedule so far and the bounds, at most every `progressEveryMs` (and once at the end of the search) */
+  onProgress?: (progress: SolveProgress) => void;
+  /** default 250 */
+  progressEveryMs?: number;
+}
+
+/** The search's best so far, for a progress display. */
+export interface SolveProgress {
+  meetingsRequested: number;
+  /** meetings placed by the best schedule so far */
+  placed: number;
+  breaks: number;
+  /** the best so far respects the fairness bound */
+  fair: boolean;
+  placedUpperBound: number;
+  breaksLowerBound: number;
+  elapsedMs: number;
 }
 
 /** How solve() runs its SAT phase: the portfolio gives each thread its own (sat-solver.ts). */
@@ -114,6 +131,26 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
 
   const state = new State(inst);
   greedy(inst, state);
+  const every = overrides.progressEveryMs ?? 250;
+  let lastProgress = Number.NEGATIVE_INFINITY;
+  const report = overrides.onProgress;
+  const progress =
+    report &&
+    ((best: { placed: number; breaks: number; fairExcess: number }, force = false) => {
+      const t = now();
+      if (!force && t - lastProgress < every) return;
+      lastProgress = t;
+      report({
+        meetingsRequested: inst.M,
+        placed: best.placed,
+        breaks: best.breaks,
+        fair: best.fairExcess === 0,
+        placedUpperBound: bounds.placedUpperBound,
+        breaksLowerBound: bounds.breaksLowerBound,
+        elapsedMs: Math.round(t - started),
+      });
+    });
+  progress?.({ placed: state.placedCount, breaks: state.totalBreaks, fairExcess: state.fairExcess() }, true);
   const sat = overrides.sat && satUnsupported(inst) === null ? overrides.sat : null;
   const handover = sat?.handover;
   const result = search(
@@ -124,6 +161,7 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
       stop: overrides.stop,
       stallMs: sat?.stallMs,
       handover: handover && ((best) => handover(best, bounds.breaksLowerBound)),
+      progress,
       maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
       breaksLowerBound: bounds.breaksLowerBound,
       placedUpperBound: bounds.placedUpperBound,
@@ -136,24 +174,33 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
   if (sat) satPhase(inst, state, result, bounds, sat, { deadline, now, started, stop: overrides.stop });
   const slots = result.slots;
   const metrics = computeMetrics(inst, slots, bounds);
+  progress?.(
+    { placed: metrics.meetingsPlaced, breaks: metrics.totalBreaks, fairExcess: state.fairExcess() },
+    true,
+  );
   const unfair = state.fairExcess() > 0;
   const allPlaced = metrics.meetingsPlaced === inst.M;
-  const notFound = () => 'not placed: no schedule found within the time limit';
-  if (inst.mode === 'all' && (!allPlaced || unfair)) {
+  if (unfair || (inst.mode === 'all' && !allPlaced)) {
+    // The best schedule found breaks a hard rule: it is no schedule. `assignments` places nothing;
+    // the best effort goes apart, with every rule it breaks named.
+    const none = new Int32Array(inst.M).fill(-1);
+    const reason = unfair
+      ? 'no schedule within the fairness bound found within the time limit'
+      : 'no schedule found within the time limit';
     return {
       status: 'unknown',
-      reason: 'no schedule found within the time limit',
-      assignments: buildAssignments(inst, slots, notFound),
-      metrics,
-      search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
-    };
-  }
-  if (unfair) {
-    return {
-      status: 'unknown',
-      reason: 'no schedule within the fairness bound found within the time limit',
-      assignments: buildAssignments(inst, slots, (m) => unscheduledReason(inst, slots, m, cycleOf)),
-      metrics,
+      reason,
+      assignments: buildAssignments(inst, none, () => `not placed: ${reason} (see bestEffort)`),
+      metrics: computeMetrics(inst, none, bounds),
+      bestEffort: {
+        assignments: buildAssignments(inst, slots, (m) =>
+          inst.mode === 'all'
+            ? 'not placed: no schedule found within the time limit'
+            : unscheduledReason(inst, slots, m, cycleOf),
+        ),
+        metrics,
+        violations: violationsOf(inst, slots, metrics),
+      },
       search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
     };
   }
@@ -167,6 +214,29 @@ export function solve(input: unknown, overrides: SolveOverrides = {}): Solution 
     metrics,
     search: searchInfo(result.iterations, result.timeToBestMs, result.stoppedBy),
   };
+}
+
+/** How many unplaced meetings a best effort names one by one. */
+const MAX_NAMED = 50;
+
+/** The hard rules a best effort breaks, each named with its figures. */
+export function violationsOf(inst: Instance, slots: Int32Array, metrics: Metrics): string[] {
+  const out: string[] = [];
+  const d = inst.problem.options.fairness;
+  if (d !== undefined && metrics.maxBreaks - metrics.minBreaks > d) {
+    const most = metrics.participants.filter((p) => p.breaks === metrics.maxBreaks).map((p) => p.id);
+    out.push(
+      `fairness bound ${d} exceeded: max − min breaks = ${metrics.maxBreaks - metrics.minBreaks} ` +
+        `(${metrics.maxBreaks} for ${most.slice(0, 5).join(', ')}${most.length > 5 ? ', …' : ''}; min ${metrics.minBreaks})`,
+    );
+  }
+  if (inst.mode === 'all' && metrics.meetingsPlaced < inst.M) {
+    const unplaced = inst.problem.meetings.filter((_, m) => slots[m] < 0).map((m) => m.id);
+    for (const id of unplaced.slice(0, MAX_NAMED)) out.push(`meeting ${id} unplaced in mode all`);
+    if (unplaced.length > MAX_NAMED)
+      out.push(`and ${unplaced.length - MAX_NAMED} more meetings unplaced in mode all`);
+  }
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { eventPaths, eventSchemas } from '../events/openapi.ts';
 import { ideasSchemas } from '../ideas/openapi.ts';
 import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
+import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
 import {
   organisation,
@@ -49,6 +50,7 @@ export function openApiDocument(baseUrl: string) {
         ...agendaSchemas,
         ...matchmakingSchemas,
         ...suggestionSchemas,
+        ...scheduleSchemas,
       },
     },
     paths: {
@@ -85,6 +87,7 @@ export function openApiDocument(baseUrl: string) {
       ...agendaPaths(),
       ...matchmakingPaths(),
       ...suggestionPaths(),
+      ...schedulePaths(),
     },
   };
 }

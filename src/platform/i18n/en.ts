@@ -7,6 +7,7 @@ import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
 import { matchmakingCore } from './en/matchmaking-core.ts';
+import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
@@ -32,4 +33,5 @@ export const en = {
   ...matchmakingAgenda,
   ...matchmakingCore,
   ...matchmakingSuggest,
+  ...matchmakingSchedule,
 };

@@ -8,6 +8,7 @@ import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
 import { matchmakingAgenda } from './fr/matchmaking-agenda.ts';
 import { matchmakingCore } from './fr/matchmaking-core.ts';
+import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
 import { organisations } from './fr/organisations.ts';
 import { registrations } from './fr/registrations.ts';
@@ -29,4 +30,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingAgenda,
   ...matchmakingCore,
   ...matchmakingSuggest,
+  ...matchmakingSchedule,
 };

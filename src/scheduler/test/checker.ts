@@ -80,7 +80,9 @@ export function checkSolution(input: ProblemInput, sol: Solution): CheckResult {
     breaks.set(x.id, b);
     return { id: x.id, meetings: slots.length, breaks: b, idleSlots: idle };
   });
-  const ok = sol.status === 'optimal' || sol.status === 'feasible';
+  // Whatever the status, what `assignments` places is a schedule: every hard rule holds (a best
+  // effort that breaks one goes into `bestEffort`); an answer that places nothing claims nothing.
+  const ok = placedAt.size > 0 || sol.status === 'optimal' || sol.status === 'feasible';
   const mode = p.options.mode;
   if (ok && mode === 'all' && placedAt.size !== p.meetings.length) v.push('mode all: a meeting is unplaced');
   const bs = perPerson.map((x) => x.breaks);
@@ -114,4 +116,26 @@ export function checkSolution(input: ProblemInput, sol: Solution): CheckResult {
   }
   if (mt.meetingsPlaced > mt.placedUpperBound) v.push('placed above the claimed upper bound');
   return { violations: v, breaks };
+}
+
+/**
+ * A best effort (status unknown) checked on its own: it may break only the fairness bound and, in
+ * mode all, leave meetings unplaced, and each rule it breaks must be named in its `violations`.
+ */
+export function checkBestEffort(input: ProblemInput, sol: Solution): string[] {
+  const be = sol.bestEffort;
+  if (!be) return [];
+  const { violations } = checkSolution(input, { ...sol, assignments: be.assignments, metrics: be.metrics });
+  const out: string[] = [];
+  for (const x of violations) {
+    if (x === 'fairness bound violated') {
+      if (!be.violations.some((n) => n.startsWith('fairness bound'))) out.push('unnamed: fairness bound');
+    } else if (x === 'mode all: a meeting is unplaced') {
+      for (const a of be.assignments)
+        if (!('slot' in a) && !be.violations.some((n) => n.includes(`meeting ${a.meeting} unplaced`)))
+          out.push(`unnamed: meeting ${a.meeting} unplaced`);
+    } else out.push(`best effort: ${x}`);
+  }
+  if (be.violations.length === 0) out.push('a best effort that breaks nothing should be the schedule');
+  return out;
 }

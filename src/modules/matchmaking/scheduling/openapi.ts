@@ -1,0 +1,372 @@
+import {
+  errorResponse,
+  example,
+  idParam,
+  int,
+  nullable,
+  secured,
+  str,
+} from '../../../platform/http/openapi.ts';
+
+/** The scheduling's part of the OpenAPI document: start a run, read the schedule, publish, move. */
+
+const RUN_ID = '0193a3c4-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
+const MEETING_ID = '0193a3c4-4d5e-7f60-9b7c-8d9e0f1a2b3c';
+const SLOT_ID = '0193a3c4-5e6f-7071-8c8d-9e0f1a2b3c4d';
+
+const conflict = (code: string, message: string, description: string) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: { $ref: '#/components/schemas/Error' },
+      ...example(code, { error: { code, message, details: [] } }),
+    },
+  },
+});
+
+const person = {
+  type: 'object',
+  required: ['id', 'name', 'organisation'],
+  properties: { id: str('Participant (uuid)'), name: str('Name'), organisation: str('Organisation') },
+};
+
+const scheduledMeeting = {
+  type: 'object',
+  required: ['id', 'participants', 'locked'],
+  properties: {
+    id: str('Meeting (uuid)'),
+    participants: { type: 'array', items: person, minItems: 2, maxItems: 2 },
+    slot: {
+      type: 'object',
+      required: ['id', 'starts_at', 'ends_at', 'session'],
+      properties: {
+        id: str('Slot (uuid)'),
+        starts_at: str('Start', { format: 'date-time' }),
+        ends_at: str('End', { format: 'date-time' }),
+        session: str('Session label'),
+      },
+    },
+    table: str('Table name'),
+    locked: { type: 'boolean', description: 'Kept where it is when the engine runs again' },
+    unscheduled_reason: nullable(str('Why the engine left it out (names who and why)')),
+  },
+};
+
+const run = {
+  type: 'object',
+  required: ['id', 'status', 'options', 'progress', 'result', 'error', 'created_at', 'finished_at'],
+  properties: {
+    id: str('Run (uuid)'),
+    status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+    options: {
+      type: 'object',
+      description: 'What the organiser asked',
+      properties: { timeLimitSeconds: { type: 'number' }, fairness: { type: ['integer', 'null'] } },
+    },
+    progress: {
+      type: ['object', 'null'],
+      description:
+        'While it runs: the best schedule so far (placed, breaks, fair) and the bounds (placedUpperBound, breaksLowerBound)',
+    },
+    result: {
+      type: ['object', 'null'],
+      properties: {
+        status: { type: 'string', enum: ['optimal', 'feasible', 'infeasible', 'unknown'] },
+        draft_written: {
+          type: 'boolean',
+          description: 'false: the engine found no schedule within every hard rule',
+        },
+        infeasibility: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'What no schedule can achieve: who and why',
+        },
+        violations: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'Status unknown: the hard rules the best effort broke (e.g. the fairness bound); relax them',
+        },
+      },
+    },
+    error: nullable(str('Why the run failed (the draft is unchanged)')),
+    created_at: str('Started', { format: 'date-time' }),
+    finished_at: nullable(str('Finished', { format: 'date-time' })),
+  },
+};
+
+export const scheduleSchemas = {
+  ScheduledMeeting: scheduledMeeting,
+  ScheduleRun: run,
+  Schedule: {
+    type: 'object',
+    required: ['schedule', 'published_at', 'meetings', 'unscheduled', 'metrics', 'latest_run'],
+    properties: {
+      schedule: { type: 'string', enum: ['draft', 'published'] },
+      published_at: nullable(str('When it was last published', { format: 'date-time' })),
+      meetings: { type: 'array', items: { $ref: '#/components/schemas/ScheduledMeeting' } },
+      unscheduled: { type: 'array', items: { $ref: '#/components/schemas/ScheduledMeeting' } },
+      metrics: {
+        type: 'object',
+        required: ['meetings_requested', 'meetings_placed'],
+        properties: {
+          meetings_requested: int('Accepted meetings', 0, 10_000_000),
+          meetings_placed: int('Meetings with a slot and a table', 0, 10_000_000),
+          total_breaks: {
+            type: ['integer', 'null'],
+            description: 'Waiting gaps of all participants (draft)',
+          },
+          max_breaks: { type: ['integer', 'null'], description: 'Most gaps of one participant (draft)' },
+          placed_upper_bound: {
+            type: ['integer', 'null'],
+            description: 'The engine’s proven bound on meetings placed (last run)',
+          },
+          breaks_lower_bound: {
+            type: ['integer', 'null'],
+            description: 'The engine’s proven bound on breaks (last run)',
+          },
+        },
+      },
+      latest_run: { oneOf: [{ $ref: '#/components/schemas/ScheduleRun' }, { type: 'null' }] },
+    },
+  },
+};
+
+const runExample = {
+  id: RUN_ID,
+  status: 'done',
+  options: { timeLimitSeconds: 30, fairness: 2 },
+  progress: {
+    placed: 1,
+    meetingsRequested: 1,
+    breaks: 0,
+    fair: true,
+    placedUpperBound: 1,
+    breaksLowerBound: 0,
+    elapsedMs: 12,
+  },
+  result: { status: 'optimal', draft_written: true, infeasibility: [], violations: [] },
+  error: null,
+  created_at: '2030-03-01T10:00:00.000Z',
+  finished_at: '2030-03-01T10:00:01.000Z',
+};
+
+export function schedulePaths() {
+  return {
+    '/api/v1/events/{id}/schedule': {
+      post: {
+        operationId: 'startScheduleRun',
+        summary: 'Schedule the accepted meetings with the engine (organisers)',
+        description:
+          'Queues a run of the scheduling engine (a background job). It places what it can (mode max), keeps locked meetings where they are, and writes the whole draft in one transaction at the end; a failed or cancelled run changes nothing. One run at a time per event.',
+        parameters: [idParam],
+        security: secured,
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  time_limit: int('Seconds the engine may search (default 30)', 1, 600),
+                  fairness: int('Max breaks − min breaks allowed (default: the event’s setting)', 0, 100),
+                },
+              },
+              ...example('run', { time_limit: 30, fairness: 2 }),
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Queued',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['run_id', 'status'],
+                  properties: { run_id: str('Run (uuid)'), status: { type: 'string', enum: ['queued'] } },
+                },
+                ...example('queued', { run_id: RUN_ID, status: 'queued' }),
+              },
+            },
+          },
+          '401': errorResponse('Sign in first', '401'),
+          '403': errorResponse('Organisers only', '403'),
+          '404': errorResponse('No such event, or no matchmaking', '404'),
+          '409': conflict(
+            'run_in_progress',
+            'A scheduling run of this event is already queued or running.',
+            'A run is queued or running (`run_in_progress`), or participants pick their own slots (`not_engine_mode`)',
+          ),
+          '422': errorResponse('A field is not valid', '422'),
+        },
+      },
+      get: {
+        operationId: 'getSchedule',
+        summary:
+          'The draft (or published) schedule, the unscheduled meetings with their reasons, the metrics (organisers)',
+        parameters: [
+          idParam,
+          {
+            name: 'which',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['draft', 'published'], default: 'draft' },
+            description: 'The working draft, or what participants were last told',
+          },
+        ],
+        security: secured,
+        responses: {
+          '200': {
+            description: 'The schedule',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Schedule' },
+                ...example('schedule', {
+                  schedule: 'draft',
+                  published_at: null,
+                  meetings: [
+                    {
+                      id: MEETING_ID,
+                      participants: [
+                        {
+                          id: '0193a3c4-6f70-7182-9d9e-0f1a2b3c4d5e',
+                          name: 'Ana Popescu',
+                          organisation: 'Transylvania IT Cluster',
+                        },
+                        {
+                          id: '0193a3c4-7081-7293-8eaf-1a2b3c4d5e6f',
+                          name: 'Jin Park',
+                          organisation: 'Pangyo Techno Valley',
+                        },
+                      ],
+                      slot: {
+                        id: SLOT_ID,
+                        starts_at: '2030-03-12T09:00:00.000Z',
+                        ends_at: '2030-03-12T09:30:00.000Z',
+                        session: 'Day 1 morning',
+                      },
+                      table: '12',
+                      locked: false,
+                      unscheduled_reason: null,
+                    },
+                  ],
+                  unscheduled: [],
+                  metrics: {
+                    meetings_requested: 1,
+                    meetings_placed: 1,
+                    total_breaks: 0,
+                    max_breaks: 0,
+                    placed_upper_bound: 1,
+                    breaks_lower_bound: 0,
+                  },
+                  latest_run: runExample,
+                }),
+              },
+            },
+          },
+          '400': errorResponse('A parameter is not valid', '400'),
+          '401': errorResponse('Sign in first', '401'),
+          '403': errorResponse('Organisers only', '403'),
+          '404': errorResponse('No such event, or no matchmaking', '404'),
+        },
+      },
+    },
+    '/api/v1/events/{id}/schedule/publish': {
+      post: {
+        operationId: 'publishSchedule',
+        summary: 'Publish the draft and mail the participants their agendas (organisers)',
+        description:
+          'What participants are told becomes the draft. The first publication mails every participant their agenda; a later one only those whose meetings moved, were added or removed. Mails are written in the same transaction.',
+        parameters: [idParam],
+        security: secured,
+        responses: {
+          '200': {
+            description: 'Published',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['published', 'first', 'meetings', 'changed', 'mailed'],
+                  properties: {
+                    published: { type: 'boolean' },
+                    first: { type: 'boolean', description: 'The first publication' },
+                    meetings: int('Meetings published with a slot and table', 0, 10_000_000),
+                    changed: int('Meetings that changed since the last publication', 0, 10_000_000),
+                    mailed: int('Participants mailed', 0, 10_000_000),
+                  },
+                },
+                ...example('published', { published: true, first: true, meetings: 1, changed: 1, mailed: 2 }),
+              },
+            },
+          },
+          '401': errorResponse('Sign in first', '401'),
+          '403': errorResponse('Organisers only', '403'),
+          '404': errorResponse('No such event, or no matchmaking', '404'),
+        },
+      },
+    },
+    '/api/v1/events/{id}/schedule/meetings/{meetingId}/move': {
+      post: {
+        operationId: 'moveScheduledMeeting',
+        summary: 'Move a meeting of the draft to a slot and table, and lock it there (organisers)',
+        parameters: [
+          idParam,
+          {
+            name: 'meetingId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Meeting (uuid)',
+          },
+        ],
+        security: secured,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['slot', 'table'],
+                properties: {
+                  slot: str('Slot (uuid)'),
+                  table: str('Table name', { minLength: 1, maxLength: 100 }),
+                },
+              },
+              ...example('move', { slot: SLOT_ID, table: '12' }),
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Moved and locked',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id', 'slot', 'table', 'locked'],
+                  properties: {
+                    id: str('Meeting'),
+                    slot: str('Slot'),
+                    table: str('Table'),
+                    locked: { type: 'boolean' },
+                  },
+                },
+                ...example('moved', { id: MEETING_ID, slot: SLOT_ID, table: '12', locked: true }),
+              },
+            },
+          },
+          '401': errorResponse('Sign in first', '401'),
+          '403': errorResponse('Organisers only', '403'),
+          '404': errorResponse('No such event or meeting', '404'),
+          '409': conflict(
+            'table_taken',
+            'Table 12 is taken in this slot.',
+            'Refused with its reason: `table_taken`, `participant_busy` (another meeting then), `participant_blocked` (not available then)',
+          ),
+          '422': errorResponse('No such slot, or no such table in it', '422'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { matchmakingSchedule as en } from '../en/matchmaking-schedule.ts';
+
+/** Terminplanung (Veranstalter): Läufe, Fortschritt, Entwurf, Verschieben und Sperren, Veröffentlichen, Agenda-Mail. */
+export const matchmakingSchedule: Record<keyof typeof en, string> = {
+  'mm.schedule.title': 'Terminplan der Gespräche: {title}',
+  'mm.schedule.published_at': 'Zuletzt veröffentlicht am {when}.',
+  'mm.schedule.never_published': 'Noch nicht veröffentlicht: Die Teilnehmenden sehen diesen Entwurf nicht.',
+  'mm.schedule.unpublished_changes':
+    '{n} Gespräche weichen von dem ab, was den Teilnehmenden mitgeteilt wurde.',
+  'mm.schedule.run': 'Die Planungs-Engine starten',
+  'mm.schedule.run_help':
+    'Die Engine verteilt die angenommenen Gespräche so auf Zeitfenster und Tische, dass niemand doppelt oder in einem gesperrten Zeitfenster gebucht ist, mit möglichst wenigen Wartezeiten. Gesperrte Gespräche bleiben, wo sie sind. Was sie nicht unterbringen kann, wird mit Grund aufgeführt. Der Entwurf ändert sich nur, wenn der Lauf erfolgreich endet.',
+  'mm.schedule.time_limit': 'Zeitlimit (Sekunden)',
+  'mm.schedule.time_limit_hint': 'Von 1 bis 600. Längere Läufe finden womöglich weniger Wartezeiten.',
+  'mm.schedule.fairness': 'Fairness-Schranke',
+  'mm.schedule.fairness_hint':
+    'Die meisten Wartezeiten einer Person minus die wenigsten einer anderen dürfen diesen Wert nicht übersteigen. Leer: die Einstellung der Veranstaltung ({current}). Erhöhen Sie ihn, wenn die Engine ihn nicht einhalten kann.',
+  'mm.schedule.start': 'Lauf starten',
+  'mm.schedule.queued': 'Der Lauf wartet auf den Hintergrundprozess …',
+  'mm.schedule.running': 'Die Engine sucht. Diese Seite aktualisiert sich selbst.',
+  'mm.schedule.best_placed': 'Eingeplante Gespräche (bisher bestes Ergebnis)',
+  'mm.schedule.of_bound': '{n} (Schranke der Engine: {bound}; angenommen: {requested})',
+  'mm.schedule.best_breaks': 'Wartezeiten (bisher bestes Ergebnis)',
+  'mm.schedule.breaks_bound': '{n} (untere Schranke: {bound})',
+  'mm.schedule.elapsed': 'Dauer',
+  'mm.schedule.seconds_of': '{n} s von {limit} s',
+  'mm.schedule.not_fair_yet': 'Das bisher beste Ergebnis hält die Fairness-Schranke noch nicht ein.',
+  'mm.schedule.cancel': 'Lauf abbrechen',
+  'mm.schedule.failed': 'Der letzte Lauf ist fehlgeschlagen: {error}.',
+  'mm.schedule.draft_unchanged': 'Der Entwurf blieb unverändert.',
+  'mm.schedule.last_run': 'Letzter Lauf',
+  'mm.schedule.status.optimal': 'Die Engine hat bewiesen, dass dieser Plan optimal ist.',
+  'mm.schedule.status.feasible':
+    'Die Engine hat diesen Plan gefunden, aber nicht bewiesen, dass er optimal ist.',
+  'mm.schedule.status.infeasible': 'Die Engine hat bewiesen, dass kein Plan alle Regeln einhält.',
+  'mm.schedule.status.unknown': 'Die Engine hat im Zeitlimit keinen Plan gefunden, der alle Regeln einhält.',
+  'mm.schedule.placed': 'Eingeplante Gespräche',
+  'mm.schedule.breaks': 'Wartezeiten',
+  'mm.schedule.max_breaks': 'Meiste Wartezeiten einer Person',
+  'mm.schedule.min_breaks': 'wenigste: {n}',
+  'mm.schedule.infeasible': 'Was kein Plan erreichen kann',
+  'mm.schedule.best_effort': 'Vom besten Versuch verletzte Regeln',
+  'mm.schedule.best_effort_help':
+    'Dieser Versuch wurde nicht in den Entwurf geschrieben. Lockern Sie die Regel (etwa eine größere Fairness-Schranke) oder geben Sie der Engine mehr Zeit.',
+  'mm.schedule.publish': 'Plan veröffentlichen',
+  'mm.schedule.publish_help':
+    'Die Teilnehmenden sehen den Entwurf, und jede Person erhält ihre Agenda per E-Mail.',
+  'mm.schedule.publish_again_help':
+    'Die Teilnehmenden sehen den Entwurf; nur wessen Gespräche verschoben, hinzugefügt oder entfernt wurden, erhält eine neue Agenda per E-Mail.',
+  'mm.schedule.draft': 'Entwurf: Gespräche nach Zeitfenster und Tisch',
+  'mm.schedule.zone': 'Zeiten in {zone}.',
+  'mm.schedule.slot': 'Zeitfenster',
+  'mm.schedule.table': 'Tisch',
+  'mm.schedule.table_n': 'Tisch {table}',
+  'mm.schedule.empty_slot': 'Kein Gespräch in diesem Zeitfenster.',
+  'mm.schedule.locked': 'gesperrt',
+  'mm.schedule.unscheduled': 'Nicht eingeplante Gespräche ({n})',
+  'mm.schedule.none_unscheduled': 'Jedes angenommene Gespräch hat ein Zeitfenster und einen Tisch.',
+  'mm.schedule.meeting': 'Gespräch',
+  'mm.schedule.reason': 'Grund',
+  'mm.schedule.not_run_yet': 'noch nicht eingeplant',
+  'mm.schedule.gaps': 'Wartezeiten jeder Person',
+  'mm.schedule.gaps_help':
+    'Eine Wartezeit ist ein oder mehr freie Zeitfenster zwischen zwei Gesprächen einer Person; Leerlauf zählt die freien Zeitfenster zwischen ihrem ersten und letzten Gespräch.',
+  'mm.schedule.participant': 'Person',
+  'mm.schedule.meetings': 'Gespräche',
+  'mm.schedule.idle_slots': 'Leerlauf (Zeitfenster)',
+  'mm.schedule.placed_at': 'Eingeplant: {time}, Tisch {table}.',
+  'mm.schedule.not_placed': 'Nicht eingeplant: {reason}.',
+  'mm.schedule.is_locked': 'Gesperrt: Ein neuer Lauf lässt es, wo es ist.',
+  'mm.schedule.is_unlocked': 'Nicht gesperrt: Ein neuer Lauf darf es verschieben.',
+  'mm.schedule.lock': 'Hier sperren',
+  'mm.schedule.unlock': 'Entsperren',
+  'mm.schedule.move': 'Gespräch verschieben',
+  'mm.schedule.move_help':
+    'Wählen Sie ein Zeitfenster und einen freien Tisch. Beide Personen müssen dann frei sein. Das Gespräch wird dort gesperrt, wo Sie es hinlegen.',
+  'mm.schedule.conflict.run_in_progress': 'Ein Lauf dieser Veranstaltung wartet bereits oder läuft.',
+  'mm.schedule.conflict.run_finished': 'Dieser Lauf ist bereits beendet.',
+  'mm.schedule.conflict.not_engine_mode':
+    'Bei dieser Veranstaltung wählen die Teilnehmenden ihr Zeitfenster beim Annehmen: Es gibt nichts zu planen.',
+  'mm.schedule.conflict.table_taken':
+    'Tisch {table} ist in diesem Zeitfenster belegt. Wählen Sie einen anderen Tisch oder ein anderes Zeitfenster.',
+  'mm.schedule.conflict.participant_busy': '{name} hat in diesem Zeitfenster ein anderes Gespräch.',
+  'mm.schedule.conflict.participant_blocked': '{name} ist in diesem Zeitfenster nicht verfügbar.',
+  'mm.schedule.conflict.not_placed': 'Nur ein eingeplantes Gespräch kann gesperrt werden.',
+  'notice.mm.schedule.started': 'Der Lauf hat begonnen.',
+  'notice.mm.schedule.cancelled': 'Der Lauf wurde abgebrochen; der Entwurf ist unverändert.',
+  'notice.mm.schedule.published': 'Der Plan ist veröffentlicht, die Agenden sind unterwegs.',
+  'notice.mm.schedule.meeting_moved': 'Das Gespräch wurde verschoben und dort gesperrt.',
+  'notice.mm.schedule.meeting_locked': 'Das Gespräch ist gesperrt.',
+  'notice.mm.schedule.meeting_unlocked': 'Das Gespräch ist entsperrt.',
+  'mm.schedule.mail.subject': 'Ihre Gespräche bei {title}',
+  'mm.schedule.mail.changed_subject': 'Ihre Gespräche bei {title} haben sich geändert',
+  'mm.schedule.mail.intro': 'Guten Tag {name},\n\nhier sind Ihre Gespräche bei {title} (Zeiten in {zone}):',
+  'mm.schedule.mail.changed_intro':
+    'Guten Tag {name},\n\nIhre Gespräche bei {title} haben sich geändert. Hier ist Ihre aktuelle Agenda (Zeiten in {zone}):',
+  'mm.schedule.mail.line': '{time}, Tisch {table}: {counterpart} ({organisation})',
+  'mm.schedule.mail.none': 'Sie haben kein eingeplantes Gespräch.',
+  'mm.schedule.mail.outro': 'Ihre Agenda, stets aktuell: {link}',
+  'audit.matchmaking.schedule.run': 'Planungslauf gestartet',
+  'audit.matchmaking.schedule.cancel': 'Planungslauf abgebrochen',
+  'audit.matchmaking.schedule.draft': 'Planentwurf von der Engine geschrieben',
+  'audit.matchmaking.schedule.publish': 'Gesprächsplan veröffentlicht',
+  'audit.matchmaking.meeting.move': 'Gespräch verschoben',
+  'audit.matchmaking.meeting.lock': 'Gespräch gesperrt',
+  'audit.matchmaking.meeting.unlock': 'Gespräch entsperrt',
+  'api.op.startScheduleRun': 'Die angenommenen Gespräche mit der Engine planen (Veranstalter)',
+  'api.op.startScheduleRun.description':
+    'Stellt einen Lauf der Planungs-Engine in die Warteschlange (ein Hintergrundauftrag). Er plant ein, was möglich ist (Modus max), lässt gesperrte Gespräche, wo sie sind, und schreibt den ganzen Entwurf am Ende in einer Transaktion; ein fehlgeschlagener oder abgebrochener Lauf ändert nichts. Ein Lauf pro Veranstaltung zugleich.',
+  'api.op.getSchedule':
+    'Der Planentwurf (oder der veröffentlichte Plan), die nicht eingeplanten Gespräche mit ihrem Grund, die Kennzahlen (Veranstalter)',
+  'api.param.getSchedule.which':
+    'Der Arbeitsentwurf oder das, was den Teilnehmenden zuletzt mitgeteilt wurde',
+  'api.op.publishSchedule':
+    'Den Entwurf veröffentlichen und den Teilnehmenden ihre Agenda senden (Veranstalter)',
+  'api.op.publishSchedule.description':
+    'Was den Teilnehmenden mitgeteilt wird, wird der Entwurf. Die erste Veröffentlichung sendet jeder Person ihre Agenda, eine spätere nur denen, deren Gespräche verschoben, hinzugefügt oder entfernt wurden. Die E-Mails werden in derselben Transaktion geschrieben.',
+  'api.op.moveScheduledMeeting':
+    'Ein Gespräch des Entwurfs in ein Zeitfenster an einen Tisch verschieben und dort sperren (Veranstalter)',
+  'api.param.moveScheduledMeeting.meetingId': 'Gespräch (uuid)',
+};
