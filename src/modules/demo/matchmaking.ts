@@ -5,7 +5,7 @@ import type { Outcome } from '../../platform/db/schema-matchmaking.ts';
 import { solve } from '../../scheduler/solve.ts';
 import { findEventBySlug } from '../events/repository.ts';
 import * as repo from '../matchmaking/demo-repository.ts';
-import { placeMeeting, unplaceMeeting } from '../matchmaking/placement-repository.ts';
+import { placeMeetings, unplaceMeetings } from '../matchmaking/placement-repository.ts';
 import { ECC_2019_MATCHMAKING } from './events.ts';
 import { FEEDBACK_COMMENTS } from './matchmaking-data.ts';
 import {
@@ -137,7 +137,7 @@ async function pastEvent(trx: Kysely<DB>, rnd: Random, event: Event): Promise<nu
 
 /**
  * The engine's schedule of the accepted meetings (ids independent of the database's, a fixed seed
- * and iteration budget: the same schedule everywhere), written with `placeMeeting`; a meeting the
+ * and iteration budget: the same schedule everywhere), written with `placeMeetings`; a meeting the
  * engine leaves out keeps its reason. Refuses to write a schedule that puts a person or a table
  * twice in a slot, or a person in a slot they blocked.
  */
@@ -171,11 +171,13 @@ async function schedule(
   const busy = new Set<string>();
   const tables = new Set<string>();
   const placed: { meeting: (typeof meetings)[number]; slot: number }[] = [];
+  const unplaced: { id: string; reason: string }[] = [];
+  const placements: { meeting: (typeof meetings)[number]; slotId: string; tableName: string }[] = [];
   for (const a of solution.assignments) {
     const k = Number(a.meeting.slice(1));
     const meeting = meetings[k]!;
     if (!('slot' in a)) {
-      await unplaceMeeting(trx, meeting.id, a.unscheduled);
+      unplaced.push({ id: meeting.id, reason: a.unscheduled });
       continue;
     }
     const slot = Number(a.slot.slice(1));
@@ -189,9 +191,11 @@ async function schedule(
     if (tables.has(`${a.table}@${slot}`))
       throw new Error(`demo schedule: table ${a.table} twice in slot ${slot}`);
     tables.add(`${a.table}@${slot}`);
-    await placeMeeting(trx, meeting, slots[slot]!.id, a.table);
+    placements.push({ meeting, slotId: slots[slot]!.id, tableName: a.table });
     placed.push({ meeting, slot });
   }
+  await unplaceMeetings(trx, unplaced);
+  await placeMeetings(trx, placements);
   const at = new Date(event.starts_at.getTime() - 2 * DAY);
   await repo.insertScheduleRun(trx, {
     event_id: event.id,
