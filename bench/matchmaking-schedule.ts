@@ -7,7 +7,7 @@
  * job), the job's handler (load, the engine in a worker thread, the write of the whole draft in one
  * transaction), then publishing (every participant's agenda mail written in the same transaction).
  *   npx tsx bench/matchmaking-schedule.ts [--participants 2000] [--requests 20000] [--slots 24]
- *     [--time-limit 30] [--seed 1]
+ *     [--time-limit 30] [--seed 1] [--within-slots 1|0]
  * Prints JSON lines: the data generated, then one line with the seconds of each phase (load, solve,
  * write, publish) and in total, meetings placed against the engine's bound, total and maximum
  * breaks, and the peak RSS of the process (the engine's thread included). Checks afterwards that
@@ -35,6 +35,12 @@ const REQUESTS = arg('requests', 20_000);
 const SLOTS = arg('slots', 24);
 const TIME_LIMIT = arg('time-limit', 30);
 const SEED = arg('seed', 1);
+/**
+ * 1 (the default): a request is accepted only while both sides still have a free slot for it (as
+ * people decline once their agenda is full), so every participant's meetings fit their slots; 0:
+ * accepted whatever the load (the popular ones then have far more meetings than slots).
+ */
+const WITHIN_SLOTS = arg('within-slots', 1) === 1;
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -158,9 +164,11 @@ async function generate(s: Services) {
   );
   // Blocked slots: one participant in ten blocks one to three slots.
   const blocked: { participant_id: string; slot_id: string; meeting_id: null }[] = [];
-  for (const p of people) {
+  const free = people.map(() => slotIds.length);
+  for (const [i, p] of people.entries()) {
     if (random() >= 0.1) continue;
     const k = 1 + Math.floor(random() * 3);
+    free[i] = slotIds.length - k;
     const chosen = new Set<string>();
     while (chosen.size < k) chosen.add(slotIds[Math.floor(random() * slotIds.length)]!);
     for (const slot of chosen) blocked.push({ participant_id: p, slot_id: slot, meeting_id: null });
@@ -189,14 +197,19 @@ async function generate(s: Services) {
   };
   const pairs = new Set<string>();
   const requests: { from: number; to: number }[] = [];
-  while (requests.length < REQUESTS) {
+  // Drawing stops after a generous number of tries (when few free slots are left); the figures
+  // below say how many requests were made.
+  for (let tries = 0; requests.length < REQUESTS && tries < REQUESTS * 200; tries++) {
     const from = Math.floor(random() * people.length);
     const to = pick();
     if (from === to) continue;
     const key = from < to ? `${from}-${to}` : `${to}-${from}`;
     if (pairs.has(key)) continue;
+    if (WITHIN_SLOTS && (free[from]! === 0 || free[to]! === 0)) continue;
     pairs.add(key);
     requests.push({ from, to });
+    free[from]! -= 1;
+    free[to]! -= 1;
   }
   await chunked(requests, 4000, async (part) => {
     const ids = await db
@@ -231,7 +244,7 @@ async function generate(s: Services) {
     role: 'user',
     emailVerified: true,
   };
-  return { event, actor, tables, blocked: blocked.length };
+  return { event, actor, tables, blocked: blocked.length, made: requests.length };
 }
 
 async function main() {
@@ -253,12 +266,13 @@ async function main() {
       log: pino({ level: 'silent' }),
     };
     const g0 = performance.now();
-    const { event, actor, tables, blocked } = await generate(s);
+    const { event, actor, tables, blocked, made } = await generate(s);
     emit({
       bench: 'matchmaking-schedule',
       generated: {
         participants: PARTICIPANTS,
-        requests: REQUESTS,
+        requests: made,
+        acceptedWithinSlots: WITHIN_SLOTS,
         slots: SLOTS,
         tablesPerSlot: tables,
         blockedSlots: blocked,

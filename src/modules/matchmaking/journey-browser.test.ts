@@ -1,9 +1,8 @@
-import ICAL from 'ical.js';
-import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, signInPage, useBrowserServer } from '../../../test/helpers/browser.ts';
+import { seriousA11yViolations, useBrowserServer } from '../../../test/helpers/browser.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { matchmakingEvent, participant } from '../../../test/helpers/matchmaking.ts';
+import { agendaOf, signedInPage } from '../../../test/helpers/matchmaking-browser.ts';
 import { waitForRun } from '../../../test/helpers/matchmaking-schedule.ts';
 
 /**
@@ -18,28 +17,7 @@ describe.each(ENGINES)('the matchmaking journey in a browser on %s', (engine) =>
     if (!skip) await env.srv.reset();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
-    await signInPage(page, env.srv.url, email);
-    return page;
-  }
-
-  /** A participant's agenda rows ([time, table, counterpart]) and calendar file's meetings. */
-  async function agendaOf(page: Page, slug: string) {
-    await page.goto(`${env.srv.url}/events/${slug}/matchmaking/agenda`);
-    const rows = await page
-      .locator('table.agenda tbody tr:not(.agenda-gap)')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-      );
-    const ics = await page.request.get(`${env.srv.url}/events/${slug}/matchmaking/agenda.ics`);
-    expect(ics.status()).toBe(200);
-    const meetings = new ICAL.Component(ICAL.parse(await ics.text()))
-      .getAllSubcomponents('vevent')
-      .map((c) => new ICAL.Event(c))
-      .map((e) => ({ uid: e.uid, location: e.location, start: e.startDate.toJSDate().toISOString() }));
-    return { rows, meetings };
-  }
+  const signedIn = (email: string) => signedInPage(env.browser, env.srv.url, email);
 
   it.skipIf(skip)(
     'request, accept, schedule with the engine, publish: both agendas and calendar files show one meeting at one table',
@@ -84,16 +62,16 @@ describe.each(ENGINES)('the matchmaking journey in a browser on %s', (engine) =>
       await o.waitForLoadState();
 
       // Both see the same meeting, at the same time and table, on the page and in the calendar file.
-      const anas = await agendaOf(a, f.event.slug);
-      const bens = await agendaOf(b, f.event.slug);
+      const anas = await agendaOf(a, env.srv.url, f.event.slug);
+      const bens = await agendaOf(b, env.srv.url, f.event.slug);
       expect(anas.rows).toHaveLength(1);
       expect(anas.rows[0]![2]).toContain(ben.name);
       expect(bens.rows[0]![2]).toContain(ana.name);
       expect(bens.rows[0]![0]).toBe(anas.rows[0]![0]);
       expect(bens.rows[0]![1]).toBe(anas.rows[0]![1]);
-      expect(anas.meetings).toHaveLength(1);
-      expect(anas.meetings[0]!.location).toBe(`Table ${anas.rows[0]![1]}`);
-      expect(bens.meetings).toEqual(anas.meetings);
+      expect(anas.vevents).toHaveLength(1);
+      expect(anas.vevents[0]!.location).toBe(`Table ${anas.rows[0]![1]}`);
+      expect(bens.vevents).toEqual(anas.vevents);
 
       // Each was told by mail.
       const mails = await s.db.selectFrom('mail_messages').select(['to_address', 'subject']).execute();

@@ -1,10 +1,10 @@
-import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, signInPage, useBrowserServer } from '../../../../test/helpers/browser.ts';
+import { seriousA11yViolations, useBrowserServer } from '../../../../test/helpers/browser.ts';
 import { ENGINES } from '../../../../test/helpers/db.ts';
 import { matchmakingEvent, participant } from '../../../../test/helpers/matchmaking.ts';
 import { publishedMeeting } from '../../../../test/helpers/matchmaking-agenda.ts';
+import { agendaOf, signedInPage } from '../../../../test/helpers/matchmaking-browser.ts';
 
 /**
  * The agenda half of the matchmaking journey: once a meeting is placed and published, both
@@ -18,29 +18,8 @@ describe.each(ENGINES)('matchmaking agendas in a browser on %s', (engine) => {
     if (!skip) await env.srv.reset();
   });
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await env.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await signInPage(page, env.srv.url, email);
-    return page;
-  }
-
-  /** What a participant's agenda shows: [time, table, counterpart] per meeting row, and its .ics. */
-  async function agendaOf(page: Page, slug: string) {
-    await page.goto(`${env.srv.url}/events/${slug}/matchmaking/agenda`);
-    const rows = await page
-      .locator('table.agenda tbody tr:not(.agenda-gap)')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-      );
-    const ics = await page.request.get(`${env.srv.url}/events/${slug}/matchmaking/agenda.ics`);
-    expect(ics.status()).toBe(200);
-    const vevents = new ICAL.Component(ICAL.parse(await ics.text()))
-      .getAllSubcomponents('vevent')
-      .map((c) => new ICAL.Event(c))
-      .map((e) => ({ uid: e.uid, location: e.location, start: e.startDate.toJSDate().toISOString() }));
-    return { rows, vevents };
-  }
+  const signedIn = (email: string) => signedInPage(env.browser, env.srv.url, email);
+  const agenda = (page: Page, slug: string) => agendaOf(page, env.srv.url, slug);
 
   it.skipIf(skip)(
     'two participants whose meeting is published see the same meeting at the same table, in their agendas and calendar files',
@@ -50,11 +29,11 @@ describe.each(ENGINES)('matchmaking agendas in a browser on %s', (engine) => {
       const bo = await participant(env.srv.services, event.id, { email: 'bo@example.org', country: 'KR' });
       await publishedMeeting(env.srv.services, event.id, ada, bo, slots[1]!, '7');
 
-      const adaPage = await signedInPage('ada@example.org');
-      const adas = await agendaOf(adaPage, event.slug);
+      const adaPage = await signedIn('ada@example.org');
+      const adas = await agenda(adaPage, event.slug);
       expect(await seriousA11yViolations(adaPage)).toEqual([]);
-      const boPage = await signedInPage('bo@example.org');
-      const bos = await agendaOf(boPage, event.slug);
+      const boPage = await signedIn('bo@example.org');
+      const bos = await agenda(boPage, event.slug);
 
       // 09:30 UTC is 10:30 in Brussels (the event's zone), whatever the browser's.
       expect(adas.rows).toHaveLength(1);
@@ -79,7 +58,7 @@ describe.each(ENGINES)('matchmaking agendas in a browser on %s', (engine) => {
       await boPage.goto(`${env.srv.url}/events/${event.slug}/matchmaking/agenda/print`);
       expect(await boPage.getByText(ada.name).count()).toBeGreaterThan(0);
       expect(await seriousA11yViolations(boPage)).toEqual([]);
-      const organiser = await signedInPage(organiserEmail);
+      const organiser = await signedIn(organiserEmail);
       await organiser.goto(`${env.srv.url}/events/${event.slug}/matchmaking/dashboard`);
       expect(await organiser.getByRole('heading', { level: 1, name: 'Matchmaking dashboard' }).count()).toBe(
         1,
@@ -97,7 +76,7 @@ describe.each(ENGINES)('matchmaking agendas in a browser on %s', (engine) => {
       const cy = await participant(env.srv.services, past.event.id, { email: 'cy@example.org' });
       const di = await participant(env.srv.services, past.event.id, { email: 'di@example.org' });
       await publishedMeeting(env.srv.services, past.event.id, cy, di, past.slots[0]!, '2');
-      const page = await signedInPage('cy@example.org');
+      const page = await signedIn('cy@example.org');
       await page.goto(`${env.srv.url}/events/${past.event.slug}/matchmaking/feedback`);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.getByRole('radio', { name: '4' }).check();
