@@ -329,7 +329,7 @@ async function upcomingEvent(trx: Kysely<DB>, rnd: Random, ctx: DemoContext): Pr
 }
 
 export const matchmakingPart: DemoPart = {
-  name: 'matchmaking',
+  name: 'matchmaking records',
   present: (db) => repo.anyMatchmaking(db),
   async seed(trx, ctx) {
     const rnd = new Random(ctx.seed + 15);
