@@ -3,22 +3,12 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Event } from '../../platform/db/schema-events.ts';
 import type {
-  NewRegistration,
   Registration,
   RegistrationSettings,
   RegistrationSource,
-  RegistrationStatus,
 } from '../../platform/db/schema-registrations.ts';
-import {
-  AppError,
-  type ErrorCode,
-  type FieldProblem,
-  forbidden,
-  notFound,
-  validation,
-} from '../../platform/errors.ts';
+import { AppError, type FieldProblem, forbidden, notFound, validation } from '../../platform/errors.ts';
 import { isLang, type Lang } from '../../platform/i18n/index.ts';
-import type { MailMessage } from '../../platform/mail/mailer.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { problemsFromZod, safeParse } from '../../platform/validation.ts';
@@ -32,7 +22,8 @@ import {
 } from './policy.ts';
 import * as repo from './repository.ts';
 import { checkAnswers, RegisterInput } from './schemas.ts';
-import { Batches, type Outcome, Turns } from './turns.ts';
+import { seats } from './seating.ts';
+import { Turns } from './turns.ts';
 
 /** Visitors' attempts per address (and per IP) within the window before they are refused (429). */
 export const VISITOR_MAX_PER_EMAIL = 5;
@@ -41,37 +32,12 @@ export const VISITOR_WINDOW_MS = 60 * 60_000;
 
 /** Cancellations per event, two transactions at a time from this process: one holding the event's lock, one ready. */
 const seatTurns = new Turns(2);
-/** The most registrations of one event seated in one transaction. */
-const SEAT_BATCH = 200;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Why a registration is refused; pages show `reg.refused.<reason>`, the API its code and message. */
-export type RefusalReason =
-  | 'already_registered'
-  | 'not_open'
-  | 'closed'
-  | 'disabled'
-  | 'sign_in'
-  | 'cancelled';
+import { type RefusalReason, RegistrationRefused } from './refusals.ts';
 
-const REFUSALS: Record<RefusalReason, { code: ErrorCode; message: string }> = {
-  already_registered: {
-    code: 'conflict',
-    message: 'This e-mail address is already registered for this event.',
-  },
-  not_open: { code: 'conflict', message: 'Registration for this event is not open yet.' },
-  closed: { code: 'conflict', message: 'Registration for this event is closed.' },
-  disabled: { code: 'conflict', message: 'This event does not take registrations here.' },
-  sign_in: { code: 'unauthenticated', message: 'Sign in to register for this event.' },
-  cancelled: { code: 'gone', message: 'This registration is already cancelled.' },
-};
-
-export class RegistrationRefused extends AppError {
-  constructor(readonly reason: RefusalReason) {
-    super(REFUSALS[reason].code, REFUSALS[reason].message);
-  }
-}
+export { type RefusalReason, RegistrationRefused };
 
 /** Where an event's registration stands now. */
 export type WindowState = 'open' | 'not_open' | 'closed' | 'disabled';
@@ -182,8 +148,6 @@ export async function fillSeats(s: Services, trx: Kysely<DB>, event: Event, sett
   }
   return promoted;
 }
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
 /**
  * Registers someone for an event. `self`: the signed-in account itself (its address), or a visitor
@@ -296,109 +260,6 @@ export async function register(
     auditBy: forOther ? actor!.id : null,
   });
   return { event, registration, token };
-}
-
-/** A registration waiting for its seat: everything prepared, only the seat left to decide. */
-interface SeatRequest {
-  values: Omit<NewRegistration, 'status'>;
-  tokenHash: string;
-  mails: Record<'confirmed' | 'waitlisted', MailMessage>;
-  /** An organiser adds someone: the event may have no registration settings yet. */
-  forOther: boolean;
-  /** Who is recorded in the audit log as having added the registration (organisers only). */
-  auditBy: string | null;
-}
-
-/** Per platform (tests run several in one process), the registrations waiting for their event's lock. */
-const seatQueues = new WeakMap<Services, Batches<SeatRequest, Registration>>();
-
-function seats(s: Services) {
-  let batches = seatQueues.get(s);
-  if (!batches) {
-    batches = new Batches((eventId, items) => seatBatch(s, eventId, items), SEAT_BATCH);
-    seatQueues.set(s, batches);
-  }
-  return batches;
-}
-
-/**
- * Seats a batch of registrations for one event in one transaction. If it fails (say, an address
- * registered at the same moment by a path that did not wait here), each is retried alone, so
- * that one failure is that registration's and no other's.
- */
-async function seatBatch(
-  s: Services,
-  eventId: string,
-  items: SeatRequest[],
-): Promise<Outcome<Registration>[]> {
-  try {
-    return await s.db.transaction().execute((trx) => seatLocked(s, trx, eventId, items));
-  } catch (error) {
-    if (items.length > 1) {
-      const outcomes: Outcome<Registration>[] = [];
-      for (const item of items) outcomes.push(...(await seatBatch(s, eventId, [item])));
-      return outcomes;
-    }
-    const refused = isUniqueViolation(error) ? new RegistrationRefused('already_registered') : error;
-    return [{ ok: false, error: refused }];
-  }
-}
-
-/**
- * Under the event's lock: which addresses are already registered, how many seats are taken (one
- * count), then each registration in arrival order — confirmed while seats remain, else
- * waitlisted — written with its cancel link and its mail, in a few statements for the batch.
- */
-async function seatLocked(
-  s: Services,
-  trx: Kysely<DB>,
-  eventId: string,
-  items: SeatRequest[],
-): Promise<Outcome<Registration>[]> {
-  let locked = await repo.lockSettings(trx, eventId);
-  // Organisers may add people to an event whose registration was never set up.
-  if (!locked && items.some((i) => i.forOther)) {
-    await repo.ensureSettings(trx, eventId);
-    locked = await repo.lockSettings(trx, eventId);
-  }
-  if (!locked) return items.map(() => ({ ok: false, error: new RegistrationRefused('disabled') }));
-  const capacity = locked.capacity;
-  const taken = await repo.activeEmails(
-    trx,
-    eventId,
-    items.map((i) => i.values.email.toLowerCase()),
-  );
-  let confirmed = capacity === null ? 0 : await repo.countConfirmed(trx, eventId);
-  const rows: { item: SeatRequest; values: NewRegistration; tokenHash: string }[] = [];
-  const places = items.map((item) => {
-    const email = item.values.email.toLowerCase();
-    if (taken.has(email)) return null;
-    taken.add(email);
-    const status: RegistrationStatus = capacity === null || confirmed < capacity ? 'confirmed' : 'waitlisted';
-    if (status === 'confirmed') confirmed += 1;
-    rows.push({ item, values: { ...item.values, status }, tokenHash: item.tokenHash });
-    return rows.length - 1;
-  });
-  const inserted = await repo.insertRegistrationsWithTokens(trx, rows);
-  await s.mailer.queueMany(
-    trx,
-    rows.map((r) => r.item.mails[r.values.status as 'confirmed' | 'waitlisted']),
-  );
-  for (const [i, r] of rows.entries()) {
-    if (!r.item.auditBy) continue;
-    await recordAudit(trx, {
-      actorId: r.item.auditBy,
-      action: 'registration.add',
-      subjectType: 'event',
-      subjectId: eventId,
-      details: { registration: inserted[i]!.id, email: r.values.email, status: r.values.status },
-    });
-  }
-  return places.map((place) =>
-    place === null
-      ? { ok: false, error: new RegistrationRefused('already_registered') }
-      : { ok: true, value: inserted[place]! },
-  );
 }
 
 /**
