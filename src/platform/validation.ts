@@ -84,3 +84,6 @@ export function parseQuery<S extends z.ZodType>(schema: S, input: unknown): z.ou
     throw new AppError('bad_request', 'Some parameters are not valid.', problemsFromZod(result.error));
   return result.data;
 }
+
+/** A UUID as the database writes them (any version): ids from URLs are checked with it before a query. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

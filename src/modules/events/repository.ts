@@ -9,11 +9,11 @@ import type {
   NewEvent,
 } from '../../platform/db/schema-events.ts';
 import { htmlExcerpt, renderMarkdown } from '../../platform/text/markdown.ts';
+import { UUID } from '../../platform/validation.ts';
 
 /** Events' and campaigns' SQL. */
 
 const SUMMARY_LENGTH = 240;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type EventUpdate = Updateable<EventsTable>;
 export type CampaignUpdate = Updateable<CampaignsTable>;

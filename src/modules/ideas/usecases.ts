@@ -4,7 +4,7 @@ import type { IdeaStatus } from '../../platform/db/schema-ideas-awards.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
 import { localInput, parseWithZoned } from '../../platform/time/zoned.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseInput, UUID } from '../../platform/validation.ts';
 import { canManageEvent } from '../events/policy.ts';
 import { findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
 import { catalogueMail } from './mail.ts';
@@ -12,7 +12,6 @@ import { canDecideIdea, canManageCall, canProposeIdea, canSeeIdea, canVoteIdea }
 import * as repo from './repository.ts';
 import { CallInput, DecisionInput, IdeaInput } from './schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
 /**

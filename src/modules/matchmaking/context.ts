@@ -2,11 +2,10 @@ import type { Event } from '../../platform/db/schema-events.ts';
 import type { MatchmakingSettings, Participant } from '../../platform/db/schema-matchmaking.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
+import { UUID } from '../../platform/validation.ts';
 import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
 import { canManageMatchmaking } from './policy.ts';
 import { findSettings, participantOfUser } from './repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An event's matchmaking as this reader meets it: what every matchmaking use case starts from. */
 export interface MatchmakingContext {

@@ -1,17 +1,16 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Participant } from '../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseInput, UUID } from '../../platform/validation.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
-import { isUniqueViolation } from './placement-repository.ts';
 import { actsAsParticipant, canJoinMatchmaking } from './policy.ts';
 import * as repo from './repository.ts';
 import { itemInput, joinInput, profileInput } from './schemas.ts';
 
 /** Joining an event's matchmaking, one's profile, offers and needs, and the slots one is not available. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ITEMS = 20;
 
 /** Only a hybrid event lets participants keep to onsite or online meetings. */

@@ -68,9 +68,6 @@ export async function freeTables(trx: Kysely<DB>, slotId: string): Promise<strin
   return tableNamesOf(session).filter((name) => !used.has(name));
 }
 
-/** Whether an error is the database refusing a double booking (or another unique rule). */
-export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
-
 // Part "schedule": the engine's draft is written for thousands of meetings at once. The same rules
 // as placeMeeting/unplaceMeeting (a meeting's slot and table and both slot uses change together),
 // a few statements per thousand meetings instead of three per meeting.

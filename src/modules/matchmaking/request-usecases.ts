@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Meeting, MeetingRequest, Participant } from '../../platform/db/schema-matchmaking.ts';
 import { AppError, type ErrorCode, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseInput, UUID } from '../../platform/validation.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
 import { type RequestMailKind, requestMail } from './mails.ts';
-import { freeTables, isUniqueViolation, placeMeeting } from './placement-repository.ts';
+import { freeTables, placeMeeting } from './placement-repository.ts';
 import { canAnswerRequest, canCancelRequest } from './policy.ts';
 import * as repo from './repository.ts';
 import * as requestRepo from './request-repository.ts';
@@ -17,8 +18,6 @@ import { acceptInput, declineInput, requestInput } from './schemas.ts';
  * the one who accepts picks), decline, cancel. Each step mails the other side, in the transaction
  * of the change. Refusals carry their reason (pages show `mm.core.refused.<reason>`).
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type RefusalReason =
   | 'self'

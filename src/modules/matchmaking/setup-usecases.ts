@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { MatchmakingSession } from '../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
+import { UUID } from '../../platform/validation.ts';
 import { matchmakingFor } from './context.ts';
 import { tableNamesOf } from './placement-repository.ts';
 import * as repo from './repository.ts';
@@ -14,8 +15,6 @@ import { parseSession, parseSettings, type SessionFields } from './schemas.ts';
  * sessions, each cut into slots of `slot_minutes`. A change that would move or remove slots holding
  * meetings or blocks is refused with the reason (422), never applied silently.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function organiserContext(s: Services, actor: Actor | null, idOrSlug: string) {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first.');

@@ -8,7 +8,7 @@ import type {
 } from '../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { parseQuery } from '../../platform/validation.ts';
+import { parseQuery, UUID } from '../../platform/validation.ts';
 import { isOnOrganiserTeam } from '../events/repository.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
 import * as marketRepo from './market-repository.ts';
@@ -20,7 +20,6 @@ import { marketQuery } from './schemas.ts';
 
 /** The matchmaking's reads: its state on the event page, the marketplace, one's requests. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PER_PAGE = 20;
 
 export type WindowState = 'open' | 'not_open' | 'closed' | 'disabled';

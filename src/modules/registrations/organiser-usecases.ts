@@ -5,12 +5,12 @@ import type { Registration, RegistrationQuestion } from '../../platform/db/schem
 import { AppError, type FieldProblem, forbidden, notFound, validation } from '../../platform/errors.ts';
 import { isLang, type Lang } from '../../platform/i18n/index.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { problemsFromZod, safeParse, UUID } from '../../platform/validation.ts';
 import { guardCsvText } from '../search/export.ts';
 import * as repo from './repository.ts';
 import { RegisterInput } from './schemas.ts';
 
-import { eventFor, queueMail, registrationView, UUID } from './usecases.ts';
+import { eventFor, queueMail, registrationView } from './usecases.ts';
 
 /** The organisers' tools: the list with answers, check-in, import from a file, export. */
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type {
   NewRegistration,
@@ -20,8 +21,6 @@ import { Batches, type Outcome } from './turns.ts';
 
 /** The most registrations of one event seated in one transaction. */
 const SEAT_BATCH = 200;
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
 /** A registration waiting for its seat: everything prepared, only the seat left to decide. */
 export interface SeatRequest {

@@ -11,7 +11,7 @@ import { AppError, type FieldProblem, forbidden, notFound, validation } from '..
 import { isLang, type Lang } from '../../platform/i18n/index.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { Actor, Services } from '../../platform/services.ts';
-import { problemsFromZod, safeParse } from '../../platform/validation.ts';
+import { problemsFromZod, safeParse, UUID } from '../../platform/validation.ts';
 import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
 import { type RegistrationMailKind, registrationMail } from './mails.ts';
 import {
@@ -20,6 +20,7 @@ import {
   canRegisterOthers,
   canRegisterSelf,
 } from './policy.ts';
+import { type RefusalReason, RegistrationRefused } from './refusals.ts';
 import * as repo from './repository.ts';
 import { checkAnswers, RegisterInput } from './schemas.ts';
 import { seats } from './seating.ts';
@@ -32,10 +33,6 @@ export const VISITOR_WINDOW_MS = 60 * 60_000;
 
 /** Cancellations per event, two transactions at a time from this process: one holding the event's lock, one ready. */
 const seatTurns = new Turns(2);
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-import { type RefusalReason, RegistrationRefused } from './refusals.ts';
 
 export { type RefusalReason, RegistrationRefused };
 

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB, ImportRunsTable, StoredImportReport } from '../../platform/db/schema.ts';
+import { UUID } from '../../platform/validation.ts';
 import type { Highlight, SearchableKind } from './kind.ts';
 
 /** The names of a kind's relations (see `SearchableKind.store`). */
@@ -127,8 +128,6 @@ export function filterConditions<K extends string>(
     .map((f) => facetCondition(f.sql, filters[f.key]));
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An import run's columns for pages: everything but the file's content. */
 const RUN_COLUMNS = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OUTCOMES } from '../../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import type { Actor, Services } from '../../../platform/services.ts';
-import { parseInput } from '../../../platform/validation.ts';
+import { parseInput, UUID } from '../../../platform/validation.ts';
 import { matchmakingFor } from '../context.ts';
 import { actsAsParticipant } from '../policy.ts';
 import * as repo from './repository.ts';
@@ -13,7 +13,6 @@ import * as repo from './repository.ts';
  * profiles once both sides recorded `agreement_signed`.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 /** A form's "4" is 4; JSON must send a number (not `true`, which a coercion would take for 1). */
 const numberFromForm = (v: unknown) => {

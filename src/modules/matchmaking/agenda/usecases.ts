@@ -2,6 +2,7 @@ import type { Participant } from '../../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Actor, Services } from '../../../platform/services.ts';
+import { UUID } from '../../../platform/validation.ts';
 import { findEventById } from '../../events/repository.ts';
 import { matchmakingFor } from '../context.ts';
 import { actsAsParticipant } from '../policy.ts';
@@ -10,8 +11,6 @@ import { mailLang, reminderMail } from './mails.ts';
 import * as repo from './repository.ts';
 
 /** Agendas (published meetings only), their iCalendar files, and the reminder before the first meeting. */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Whose agenda the reader asks for: `participantId` (organisers may read anyone's; a participant

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import type { ScheduleRun } from '../../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import type { Actor, Services } from '../../../platform/services.ts';
-import { parseInput } from '../../../platform/validation.ts';
+import { parseInput, UUID } from '../../../platform/validation.ts';
 import { type MatchmakingContext, matchmakingFor } from '../context.ts';
-import { isUniqueViolation, placeMeeting, tableNamesOf } from '../placement-repository.ts';
+import { placeMeeting, tableNamesOf } from '../placement-repository.ts';
 import type { MeetingRow, PersonRow, SlotRow } from './repository.ts';
 import * as repo from './repository.ts';
 import { loadEventData } from './runs.ts';
 import { ScheduleConflict } from './shared.ts';
 
 /** The draft as organisers review it, and their hand: moving and locking meetings. */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function managed(s: Services, actor: Actor | null, idOrSlug: string): Promise<MatchmakingContext> {
   const mm = await matchmakingFor(s, actor, idOrSlug);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { ScheduleRun } from '../../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
@@ -9,7 +10,7 @@ import type { Actor, Services } from '../../../platform/services.ts';
 import type { SolveProgress } from '../../../scheduler/solve.ts';
 import { findEventById } from '../../events/repository.ts';
 import { matchmakingFor } from '../context.ts';
-import { isUniqueViolation, placeMeetings, unplaceMeetings } from '../placement-repository.ts';
+import { placeMeetings, unplaceMeetings } from '../placement-repository.ts';
 import { runEngine } from './engine-thread.ts';
 import {
   buildProblem,
