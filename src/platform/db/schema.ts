@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { CollaborationsSchema } from './schema-collaborations.ts';
 import type { EventsSchema } from './schema-events.ts';
 import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
 import type { MatchmakingSchema } from './schema-matchmaking.ts';
@@ -294,7 +295,12 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
-export interface DB extends EventsSchema, RegistrationsSchema, IdeasAwardsSchema, MatchmakingSchema {
+export interface DB
+  extends EventsSchema,
+    RegistrationsSchema,
+    IdeasAwardsSchema,
+    MatchmakingSchema,
+    CollaborationsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
