@@ -179,7 +179,7 @@ describe.each(ENGINES)('the events API on %s', (engine) => {
   });
 
   it.skipIf(skip)('filters like the calendar and answers campaigns with their counts', async () => {
-    const { org, other, c } = await setUp();
+    const { org, other, editor, c } = await setUp();
     const db = srv.services.db;
     const weeks = await makeCampaign(db, { slug: 'eu-cluster-weeks', title: 'EU Cluster Weeks' });
     const at = (d: string) => new Date(`${d}T08:00:00Z`);
@@ -212,6 +212,18 @@ describe.each(ENGINES)('the events API on %s', (engine) => {
     expect(await titles('q=webinar')).toEqual(['Webinar online']);
     // The organisers' names are in the documents.
     expect(await titles('q=lyon')).toHaveLength(2);
+
+    // Renamed by an editor, the organiser is found under its new name at once, not its old one.
+    const renamed = await c.json(
+      'PATCH',
+      `/api/v1/organisations/${other.id}`,
+      { name: 'Grenoble Santé Cluster' },
+      editor,
+    );
+    expect(renamed.status, JSON.stringify(renamed.data)).toBe(200);
+    expect(await titles('q=grenoble')).toEqual(expect.arrayContaining(['Health days', 'Digital days']));
+    expect(await titles('q=grenoble')).toHaveLength(2);
+    expect(await titles('q=lyon')).toEqual([]);
 
     const campaign = await c.json('GET', '/api/v1/campaigns/eu-cluster-weeks');
     expect(campaign.data.counts).toEqual({ events: 3, countries: 2, anchors: 1 });
