@@ -401,6 +401,11 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
       r = await organiser.post(`${base}/settings`, { enabled: 'on', capacity: '4' });
       expect(r.status).toBe(303);
       await srv.inbox.waitFor('cleo@example.org', /A seat for you/);
+      // Something shaped like an id but not one is no registration: a 404, not a database error.
+      expect((await organiser.post(`${base}/${'-'.repeat(36)}/check-in`, { arrived: 'on' })).status).toBe(
+        404,
+      );
+      expect((await organiser.post(`${base}/${'-'.repeat(36)}/cancel`, {})).status).toBe(404);
       r = await organiser.post(`${base}/${anna.id}/cancel`, {});
       expect(r.status).toBe(303);
       expect(

@@ -12,6 +12,7 @@ import { noticeFrom } from '../../platform/http/layout.tsx';
 import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart.ts';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
+import { UUID } from '../../platform/validation.ts';
 import { type ImportProblemView, ManagePage, SettingsPage } from './manage-pages.tsx';
 import * as tools from './organiser-usecases.ts';
 import { CancelLinkPage, ConfirmCancelPage, managePath, RegisterPage, registerPath } from './pages.tsx';
@@ -19,7 +20,6 @@ import * as settings from './settings.ts';
 import * as uc from './usecases.ts';
 
 type Params = { slug: string; id: string };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** A form's fields with `answers.<question id>` gathered into `answers`. */
 export function registrationFields(body: FormBody): Record<string, unknown> {

@@ -14,6 +14,7 @@ import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import { SESSION_COOKIE, SESSION_DAYS } from '../../platform/http/sessions.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
+import { UUID } from '../../platform/validation.ts';
 import {
   InvitationGonePage,
   InvitationPage,
@@ -24,7 +25,6 @@ import { RemoveMemberPage, TeamPage } from './team-page.tsx';
 import * as team from './usecases.ts';
 
 type Params = { slug: string };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 const ACCEPT_NOTICE: Record<team.AcceptOutcome, Record<'admin' | 'member', string>> = {
   joined: { admin: 'notice.joined_admin', member: 'notice.joined' },

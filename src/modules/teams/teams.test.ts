@@ -316,6 +316,13 @@ describe.each(ENGINES)('team invitations and removals on %s', (engine) => {
       expect(forced.html).not.toContain('Reload the page');
       const confirm = await manager.get(`/organisations/${slug}/team/${managerId}/remove`);
       expect(confirm.status).toBe(409);
+      // Something shaped like an id but not one is nobody: a 404, not a database error.
+      const notAnId = '-'.repeat(36);
+      expect((await manager.get(`/organisations/${slug}/team/${notAnId}/remove`)).status).toBe(404);
+      expect((await manager.post(`/organisations/${slug}/team/${notAnId}/remove`, {})).status).toBe(404);
+      expect(
+        (await manager.post(`/organisations/${slug}/team/invitations/${notAnId}/cancel`, {})).status,
+      ).toBe(404);
       expect(await roleOf(slug, 'manager@example.org')).toBe('admin');
 
       // A platform admin cannot leave the team without an admin either.
