@@ -144,6 +144,22 @@ describe.each(ENGINES)('the events API on %s', (engine) => {
     );
     expect(order.status).toBe(422);
     expect(order.data.error.details).toEqual([expect.objectContaining({ field: 'ends_at' })]);
+    // 02:30 on the night the clocks jump from 02:00 to 03:00 does not exist in Brussels: refused,
+    // not moved to 03:30.
+    const skipped = await c.json(
+      'POST',
+      '/api/v1/events',
+      {
+        ...eventInputExample,
+        time_zone: 'Europe/Brussels',
+        starts_at: '2027-03-28T02:30',
+        ends_at: '2027-03-28T12:00',
+        organisers: [org.id],
+      },
+      member,
+    );
+    expect(skipped.status).toBe(422);
+    expect(skipped.data.error.details).toEqual([expect.objectContaining({ field: 'starts_at' })]);
     // A team may not submit on behalf of an organisation whose team it is not on.
     const notMine = await c.json(
       'POST',

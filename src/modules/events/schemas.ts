@@ -1,8 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EVENT_FORMATS, EVENT_TYPES, type Link } from '../../platform/db/schema-events.ts';
+import { AppError } from '../../platform/errors.ts';
 import { ECOSYSTEMS, isCountryCode, isTermCode } from '../../platform/taxonomy/index.ts';
 import { looksLikeHtml } from '../../platform/text/markdown.ts';
+import { isSkippedLocalTime, parseZoned } from '../../platform/time/zoned.ts';
 
 /**
  * One schema for the event form and the API (and one for campaigns). Times are local date-times
@@ -115,6 +117,12 @@ function crossCheck(v: Partial<Fields>, ctx: z.RefinementCtx) {
   if (v.starts_at && v.ends_at && v.ends_at < v.starts_at) {
     ctx.addIssue({ code: 'custom', path: ['ends_at'], message: 'v.end_before_start' });
   }
+  // A local time the zone skips (clocks moved forward) names no instant: refused, not shifted.
+  for (const f of ['starts_at', 'ends_at'] as const) {
+    const local = v[f];
+    if (local && v.time_zone && isSkippedLocalTime(local, v.time_zone))
+      ctx.addIssue({ code: 'custom', path: [f], message: 'v.time_skipped' });
+  }
   if (v.format && v.format !== 'online') {
     if (!v.country) ctx.addIssue({ code: 'custom', path: ['country'], message: 'v.required' });
     if (!v.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'v.required' });
@@ -154,9 +162,12 @@ export const CampaignInput = z
   });
 export type CampaignInput = z.output<typeof CampaignInput>;
 
-/** The instant of a local date-time in a zone. */
-export function instantOf(local: string, zone: string): Date {
-  return DateTime.fromISO(local, { zone }).toJSDate();
+/** The instant of a local date-time in a zone (validated first: `crossCheck` refuses skipped times). */
+export function instantOf(local: string, zone: string, field: string): Date {
+  const at = parseZoned(local, zone);
+  if (!at)
+    throw new AppError('validation', 'Some fields are not valid.', [{ field, message: 'v.time_skipped' }]);
+  return at;
 }
 
 /** An instant as a local date-time (`2027-03-01T09:00`) in a zone. */

@@ -426,6 +426,14 @@ describe.each(ENGINES)('event registration on %s', (engine) => {
       });
       expect(r.status).toBe(422);
       expect(r.html).toContain('Registration must close after it opens.');
+      // A time the clocks skip in the event's zone is refused, not shifted by an hour.
+      r = await organiser.post(`${base}/settings`, {
+        enabled: 'on',
+        capacity: '4',
+        opens_at: '2027-03-28T02:30',
+      });
+      expect(r.status).toBe(422);
+      expect(r.html).toContain('This time does not exist in this time zone');
       r = await organiser.post(`${base}/settings`, {
         enabled: 'on',
         capacity: '4',

@@ -8,6 +8,7 @@ import {
 } from '../../platform/db/schema-registrations.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { isCountryCode } from '../../platform/taxonomy/countries.ts';
+import { isSkippedLocalTime } from '../../platform/time/zoned.ts';
 import { emailSchema } from '../accounts/schemas.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -37,6 +38,11 @@ const optionalDateTime = (zone: string) =>
         const d = DateTime.fromISO(v, { zone });
         if (!d.isValid) {
           ctx.addIssue({ code: 'custom', message: 'v.datetime' });
+          return z.NEVER;
+        }
+        // A local time the zone skips (clocks moved forward) names no instant: refused, not shifted.
+        if (isSkippedLocalTime(v, zone)) {
+          ctx.addIssue({ code: 'custom', message: 'v.time_skipped' });
           return z.NEVER;
         }
         return d.toJSDate();

@@ -21,6 +21,11 @@ export function parseZoned(local: string, zone: string): Date | null {
   return dt.toJSDate();
 }
 
+/** A well-formed local time that the zone skips (clocks jump forward over it): it names no instant there. */
+export function isSkippedLocalTime(local: string, zone: string): boolean {
+  return LOCAL.test(local) && DateTime.fromISO(local, { zone }).isValid && parseZoned(local, zone) === null;
+}
+
 /** The value of a `datetime-local` field for this instant in `zone`. */
 export function localInput(d: Date, zone: string): string {
   return DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -51,7 +56,14 @@ export function parseWithZoned<S extends z.ZodType<Record<string, unknown>>>(
   const instant = typeof value === 'string' ? parseZoned(value.trim(), zone) : null;
   const problems: FieldProblem[] = result.success ? [] : problemsFromZod(result.error);
   if (!instant && !problems.some((p) => p.field === field))
-    problems.push({ field, message: value ? 'v.local_datetime' : 'v.required' });
+    problems.push({
+      field,
+      message: !value
+        ? 'v.required'
+        : isSkippedLocalTime(String(value).trim(), zone)
+          ? 'v.time_skipped'
+          : 'v.local_datetime',
+    });
   if (problems.length || !result.success || !instant)
     throw new AppError('validation', 'Some fields are not valid.', problems);
   return { input: result.data, instant };

@@ -2,6 +2,8 @@ import type { validation as en } from '../en/validation.ts';
 
 /** Validation messages of forms, the API and imports. */
 export const validation: Record<keyof typeof en, string> = {
+  'v.time_skipped':
+    'Diese Uhrzeit gibt es in dieser Zeitzone nicht: Die Uhren werden dann vorgestellt. Wählen Sie eine andere Uhrzeit.',
   'v.required': 'Dieses Feld ist erforderlich.',
   'v.invalid_type': 'Dieser Wert hat den falschen Typ (erwartet: {expected}).',
   'v.too_short': 'Geben Sie mindestens {min} Zeichen ein.',

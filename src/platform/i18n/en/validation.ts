@@ -1,5 +1,7 @@
 /** Validation messages of forms, the API and imports. */
 export const validation = {
+  'v.time_skipped':
+    'This time does not exist in this time zone: the clocks move forward then. Choose another time.',
   'v.required': 'This field is required.',
   'v.invalid_type': 'This value has the wrong type (expected {expected}).',
   'v.too_short': 'Enter at least {min} characters.',

@@ -2,6 +2,8 @@ import type { validation as en } from '../en/validation.ts';
 
 /** Validation messages of forms, the API and imports. */
 export const validation: Record<keyof typeof en, string> = {
+  'v.time_skipped':
+    'Cette heure n’existe pas dans ce fuseau horaire : on avance les horloges à ce moment-là. Choisissez une autre heure.',
   'v.required': 'Ce champ est obligatoire.',
   'v.invalid_type': 'Le type de cette valeur est incorrect (type attendu\u00a0: {expected}).',
   'v.too_short': 'Saisissez au moins {min} caractères.',
