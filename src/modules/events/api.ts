@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
-import { requireActor } from '../../platform/http/handlers.ts';
+import { jsonBody, requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
 import { presentCampaign } from './presenter.ts';
 import type { EventSection } from './section.ts';
@@ -60,11 +59,4 @@ export function registerEventApi(app: FastifyInstance, s: Services, sections: re
     const { campaign, counts } = await views.campaignView(s, req.ctx.actor, (req.params as IdParams).id);
     return presentCampaign(campaign, counts, o);
   });
-}
-
-function jsonBody(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new AppError('bad_request', 'The request body must be a JSON object.');
-  }
-  return body as Record<string, unknown>;
 }

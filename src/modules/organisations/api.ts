@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { OrganisationRevision } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
-import { requireActor } from '../../platform/http/handlers.ts';
+import { jsonBody, requireActor } from '../../platform/http/handlers.ts';
 import type { Services } from '../../platform/services.ts';
 import { presentOrganisation, presentRevision } from './presenter.ts';
 import type { OrganisationWithLogo } from './repository.ts';
@@ -84,11 +83,4 @@ export function registerOrganisationApi(app: FastifyInstance, s: Services) {
       await uc.returnOrganisation(s, req.ctx.actor, (req.params as IdParams).id, jsonBody(req.body)),
     );
   });
-}
-
-function jsonBody(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new AppError('bad_request', 'The request body must be a JSON object.');
-  }
-  return body as Record<string, unknown>;
 }

@@ -74,3 +74,11 @@ export async function handlePageForm(
 export function clientIp(req: FastifyRequest): string {
   return req.ip || 'unknown';
 }
+
+/** A JSON request's body as an object: anything else (an array, a string, nothing) is a 400. */
+export function jsonBody(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new AppError('bad_request', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
