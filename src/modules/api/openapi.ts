@@ -1,9 +1,9 @@
 import { EVENT_SECTIONS } from '../../event-sections.ts';
 import { error, example } from '../../platform/http/openapi.ts';
 import { atlasPaths } from '../atlas/openapi.ts';
-import { awardsSchemas } from '../awards/openapi.ts';
+import { awardPaths, awardsSchemas } from '../awards/openapi.ts';
 import { eventPaths, eventSchemas } from '../events/openapi.ts';
-import { ideasSchemas } from '../ideas/openapi.ts';
+import { ideaPaths, ideaSchemas, ideasSchemas } from '../ideas/openapi.ts';
 import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
 import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
@@ -44,6 +44,7 @@ export function openApiDocument(baseUrl: string) {
         PendingRevision: pendingRevision,
         Error: error,
         ...ideasSchemas,
+        ...ideaSchemas,
         ...awardsSchemas,
         ...eventSchemas(EVENT_SECTIONS),
         ...registrationSchemas,
@@ -84,6 +85,8 @@ export function openApiDocument(baseUrl: string) {
       ...atlasPaths(),
       ...eventPaths(),
       ...registrationPaths(),
+      ...ideaPaths(),
+      ...awardPaths(),
       ...agendaPaths(),
       ...matchmakingPaths(),
       ...suggestionPaths(),

@@ -6,7 +6,7 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { localInput, parseWithZoned } from '../../platform/time/zoned.ts';
 import { parseInput, UUID } from '../../platform/validation.ts';
 import { canManageEvent } from '../events/policy.ts';
-import { findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
+import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
 import { catalogueMail } from './mail.ts';
 import { canDecideIdea, canManageCall, canProposeIdea, canSeeIdea, canVoteIdea } from './policy.ts';
 import * as repo from './repository.ts';
@@ -15,11 +15,12 @@ import { CallInput, DecisionInput, IdeaInput } from './schemas.ts';
 export const isUuid = (v: string) => UUID.test(v);
 
 /**
- * The event of a page, if this reader may see it (published, or they manage it), with whether they
+ * The event of a page or an API call, if this reader may see it (published, or they manage it), with whether they
  * organise it (its organising teams) and manage it (organisers and editors).
  */
 export async function eventFor(s: Services, actor: Actor | null, slug: string) {
-  const event = await findEventBySlug(s.db, slug);
+  // Pages name the event by its slug, the API by its id (or slug).
+  const event = isUuid(slug) ? await findEventById(s.db, slug) : await findEventBySlug(s.db, slug);
   if (!event) throw notFound('No such event.');
   const organiserTeam = actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false;
   const manager = canManageEvent(actor, organiserTeam);
