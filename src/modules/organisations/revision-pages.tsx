@@ -184,10 +184,13 @@ export function RecentChangesPage({
   ctx,
   items,
   notice,
+  refused,
 }: {
   ctx: RequestContext;
   items: ChangeRow[];
   notice?: string | undefined;
+  /** A revert refused because these fields of the change were changed again since. */
+  refused?: { fields: string[] } | undefined;
 }) {
   const { t, lang } = ctx;
   return (
@@ -196,6 +199,11 @@ export function RecentChangesPage({
         <a href="/editor/queue">← {t('queue.title')}</a>
       </p>
       <h1>{t('changes.title')}</h1>
+      {refused ? (
+        <div class="error-summary" role="alert">
+          <p>{t('changes.revert_stale', { fields: fieldList(ctx, refused.fields) })}</p>
+        </div>
+      ) : null}
       <p>{t('changes.intro')}</p>
       {items.length === 0 ? (
         <p>{t('changes.empty')}</p>

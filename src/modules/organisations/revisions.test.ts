@@ -255,6 +255,19 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
       expect(changes.html).toContain(`action="/editor/changes/${memberChange!.id}/revert"`);
 
       expect((await member.post(`/editor/changes/${memberChange!.id}/revert`, {})).status).toBe(403);
+      // A field of that change was changed again since: the revert is refused, naming it, and
+      // writes nothing; reverting the later change first lets it through.
+      await editor.post(
+        `/organisations/${slug}/edit`,
+        orgForm({ ...members, members_sme: '200', name: 'Aerospace Valley', city: 'Blagnac' }),
+      );
+      const stale = await editor.post(`/editor/changes/${memberChange!.id}/revert`, {});
+      expect(stale.status).toBe(409);
+      expect(stale.html).toContain('Not reverted: SMEs changed again since this change.');
+      expect((await orgRow(slug)).members_sme).toBe(200);
+      const later = (await auditOf('organisation.update')).at(-1)!;
+      expect(later.details).toMatchObject({ after: { members_sme: 200 } });
+      expect((await editor.post(`/editor/changes/${later.id}/revert`, {})).status).toBe(303);
       const reverted = await editor.post(`/editor/changes/${memberChange!.id}/revert`, {});
       expect(reverted.status).toBe(303);
       const row = await orgRow(slug);
@@ -265,7 +278,9 @@ describe.each(ENGINES)('changes to published profiles on %s', (engine) => {
       expect(row.name).toBe('Aerospace Valley');
       expect((await editor.post(`/editor/changes/${memberChange!.id}/revert`, {})).status).toBe(409);
       expect((await editor.post('/editor/changes/999999/revert', {})).status).toBe(404);
-      const [revert] = await auditOf('organisation.revert');
+      const revert = (await auditOf('organisation.revert')).find(
+        (r) => (r.details as { reverts?: number }).reverts === memberChange!.id,
+      );
       expect(revert!.details).toMatchObject({
         reverts: memberChange!.id,
         before: { members_sme: 1 },

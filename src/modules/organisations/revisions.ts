@@ -163,7 +163,33 @@ export async function revertChange(s: Services, actor: Actor | null, changeId: s
     if (!live) throw notFound('No such organisation.');
     if (await revisionRepo.changeReverted(trx, id))
       throw new AppError('conflict', 'This change is already reverted.');
+    // A field changed again since this change would lose that later change: refused, naming the
+    // fields (revert the later change first), as a wiki's undo refuses over a later edit.
+    const after = (change.details as { after?: Record<string, unknown> }).after ?? {};
+    const now = pickColumns(live, fields);
+    const changedSince = fields.filter((f) => canonical(now[f]) !== canonical(after[f]));
+    if (changedSince.length)
+      throw new AppError(
+        'conflict',
+        `Changed again since: ${changedSince.join(', ')}. Revert the later change first.`,
+        changedSince.map((field) => ({ field, message: 'v.changed_since' })),
+      );
     const restore = Object.fromEntries(fields.map((f) => [f, before[f]]));
     return writeAudited(trx, actor!, live, restore, 'organisation.revert', { reverts: id });
   });
+}
+
+/** A value as JSON with object keys sorted: the audit log's jsonb keeps keys in an order of its own. */
+function canonical(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sort)
+      : x && typeof x === 'object' && !(x instanceof Date)
+        ? Object.fromEntries(
+            Object.keys(x as Record<string, unknown>)
+              .sort()
+              .map((k) => [k, sort((x as Record<string, unknown>)[k])]),
+          )
+        : x;
+  return JSON.stringify(sort(v ?? null));
 }

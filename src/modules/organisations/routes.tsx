@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
 import type { Problems } from '../../platform/http/forms.tsx';
 import {
   echo,
@@ -295,7 +296,15 @@ function registerRevisionRoutes(
   });
   app.post('/editor/changes/:id/revert', async (req, reply) => {
     if (!staffOnly(req, reply)) return reply;
-    await revisions.revertChange(s, req.ctx.actor, (req.params as { id: string }).id);
+    try {
+      await revisions.revertChange(s, req.ctx.actor, (req.params as { id: string }).id);
+    } catch (err) {
+      // Fields changed again since: the list again, saying which (409), nothing written.
+      if (!(err instanceof AppError && err.code === 'conflict' && err.details.length)) throw err;
+      const items = await revisions.recentChanges(s, req.ctx.actor);
+      const refused = { fields: err.details.map((d) => d.field) };
+      return sendPage(reply, <RecentChangesPage ctx={req.ctx} items={items} refused={refused} />, 409);
+    }
     return redirectWithNotice(reply, '/editor/changes', 'notice.change_reverted');
   });
 }

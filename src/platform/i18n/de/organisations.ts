@@ -216,6 +216,9 @@ export const organisations: Record<keyof typeof en, string> = {
   'changes.what': 'Vorher → nachher',
   'changes.revert': 'Rückgängig machen',
   'changes.revert_named': 'Diese Änderung an {name} rückgängig machen',
+  'changes.revert_stale':
+    'Nicht rückgängig gemacht: {fields} wurden seit dieser Änderung erneut geändert. Machen Sie zuerst die spätere Änderung rückgängig, dann diese.',
+  'v.changed_since': 'Seit dieser Änderung erneut geändert.',
   'changes.reverted': 'Rückgängig gemacht',
   'changes.kind_revision': 'nach Prüfung veröffentlicht',
   'changes.kind_revert': 'eine Rücknahme',

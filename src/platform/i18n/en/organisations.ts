@@ -208,6 +208,9 @@ export const organisations = {
   'changes.what': 'Before → after',
   'changes.revert': 'Revert',
   'changes.revert_named': 'Revert this change to {name}',
+  'changes.revert_stale':
+    'Not reverted: {fields} changed again since this change. Revert the later change first, then this one.',
+  'v.changed_since': 'Changed again since this change.',
   'changes.reverted': 'Reverted',
   'changes.kind_revision': 'published after review',
   'changes.kind_revert': 'a revert',

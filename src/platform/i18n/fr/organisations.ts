@@ -216,6 +216,9 @@ export const organisations: Record<keyof typeof en, string> = {
   'changes.what': 'Avant → après',
   'changes.revert': 'Annuler',
   'changes.revert_named': 'Annuler cette modification de {name}',
+  'changes.revert_stale':
+    'Rien n’est annulé : {fields} ont été modifiés depuis cette modification. Annulez d’abord la modification la plus récente, puis celle-ci.',
+  'v.changed_since': 'Modifié de nouveau depuis cette modification.',
   'changes.reverted': 'Annulée',
   'changes.kind_revision': 'publiée après validation',
   'changes.kind_revert': 'une annulation',
