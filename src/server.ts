@@ -8,7 +8,7 @@ import { registerAtlasRoutes } from './modules/atlas/routes.tsx';
 import { registerAwardsApi } from './modules/awards/api.ts';
 import { registerAwardRoutes } from './modules/awards/routes.tsx';
 import { registerEventApi } from './modules/events/api.ts';
-import { eventQueueSection, registerEventRoutes } from './modules/events/routes.tsx';
+import { registerEventRoutes } from './modules/events/routes.tsx';
 import { registerHomeRoutes } from './modules/home/routes.tsx';
 import { registerIdeasApi } from './modules/ideas/api.ts';
 import { registerIdeaRoutes } from './modules/ideas/routes.tsx';
@@ -33,6 +33,7 @@ import { registerTeamRoutes } from './modules/teams/routes.tsx';
 import { ORGANISATION_SECTIONS } from './organisation-sections.ts';
 import { createHttpApp } from './platform/http/app.tsx';
 import type { Services } from './platform/services.ts';
+import { QUEUE_SECTIONS } from './queue-sections.ts';
 
 /** The web role: every feature's pages and API on one Fastify instance. */
 export async function buildServer(services: Services): Promise<FastifyInstance> {
@@ -40,7 +41,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
-  registerOrganisationRoutes(app, services, [eventQueueSection], ORGANISATION_SECTIONS);
+  registerOrganisationRoutes(app, services, QUEUE_SECTIONS, ORGANISATION_SECTIONS);
   registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);

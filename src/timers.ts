@@ -1,8 +1,10 @@
 import { purgeExpired } from './modules/accounts/repository.ts';
 import { remindFirstMeetings } from './modules/matchmaking/agenda/usecases.ts';
+import { sendEditorDigest } from './modules/organisations/editor-digest.ts';
 import { remindStaleProfiles } from './modules/organisations/reminders.ts';
 import { purgeAttempts } from './modules/registrations/repository.ts';
 import type { Services } from './platform/services.ts';
+import { QUEUE_SECTIONS } from './queue-sections.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -12,6 +14,9 @@ export function startTimers(s: Services): { stop(): void } {
   const run = async () => {
     try {
       const reminded = await remindStaleProfiles(s);
+      // Once a day at most, when anything awaits review.
+      const digests = await sendEditorDigest(s, QUEUE_SECTIONS);
+      if (digests) s.log.info({ digests }, 'editor digest sent');
       const purged = await purgeExpired(s.db);
       // Visitors' registration attempts only matter for an hour (their rate limit).
       await purgeAttempts(s.db, new Date(Date.now() - 24 * HOUR));

@@ -388,4 +388,8 @@ export const eventQueueSection = {
   async render(s: Services, ctx: Parameters<typeof EventQueue>[0]['ctx']) {
     return <EventQueue ctx={ctx} items={await views.eventQueue(s, ctx.actor)} />;
   },
+  async waiting(s: Services) {
+    const count = await views.eventsAwaitingReview(s);
+    return [{ id: 'events', one: 'digest.events_one', other: 'digest.events_other', count } as const];
+  },
 };

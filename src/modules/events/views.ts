@@ -56,6 +56,11 @@ export async function eventQueue(s: Services, actor: Actor | null) {
   return repo.eventReviewQueue(s.db);
 }
 
+/** How many events await review (the editors' digest counts them; it names no event). */
+export async function eventsAwaitingReview(s: Services): Promise<number> {
+  return (await repo.eventReviewQueue(s.db)).length;
+}
+
 /** The calendar: a search of the published events (filters, dates, order), and the page's rows. */
 export async function calendarView(s: Services, actor: Actor | null, query: unknown) {
   const { input, req } = searchRequest(eventKind, query);

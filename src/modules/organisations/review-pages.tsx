@@ -3,16 +3,26 @@ import type { Organisation } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Csrf, ListTable, type Problems, TextField } from '../../platform/http/forms.tsx';
 import { Layout } from '../../platform/http/layout.tsx';
-import { formatDate } from '../../platform/i18n/index.ts';
+import { formatDate, type MessageKey } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import type { EligibilityWarning } from './eligibility.ts';
 import { OrganisationPage, StatusBadge } from './pages.tsx';
 import { PendingRevisionsList, ReturnForm } from './revision-pages.tsx';
 
+/** How many items of one kind await review, named in the editors' digest (singular and plural). */
+export interface QueueCount {
+  id: string;
+  one: MessageKey;
+  other: MessageKey;
+  count: number;
+}
+
 /** A part another module adds to the editors' queue page (events awaiting review). */
 export interface QueueSection {
   render(s: Services, ctx: RequestContext): Promise<JSX.Element | null>;
+  /** What of it awaits review, for the editors' daily digest (`editor-digest.ts`). */
+  waiting?(s: Services): Promise<QueueCount[]>;
 }
 
 export function ReviewQueuePage({

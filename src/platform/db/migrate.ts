@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_matchmaking.ts';
 import * as m0018 from './migrations/0018_schedule_runs_one_at_a_time.ts';
 import * as m0019 from './migrations/0019_collaboration_graph.ts';
 import * as m0025 from './migrations/0025_event_search_follows_organisers.ts';
+import * as m0026 from './migrations/0026_editor_digests.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0018_schedule_runs_one_at_a_time': m0018,
   '0019_collaboration_graph': m0019,
   '0025_event_search_follows_organisers': m0025,
+  '0026_editor_digests': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

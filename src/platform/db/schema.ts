@@ -295,6 +295,14 @@ export interface SearchWordsTable {
 }
 
 /** Every table: the platform's and the organisations' here, each further feature's in its `schema-<feature>.ts`. */
+/** One row per day the editors' digest of the review queue was sent (migration 0026). */
+export interface EditorDigestsTable {
+  day: string;
+  waiting: Json<Record<string, number>>;
+  recipients: number;
+  sent_at: Generated<Date>;
+}
+
 export interface DB
   extends EventsSchema,
     RegistrationsSchema,
@@ -319,6 +327,7 @@ export interface DB
   organisation_invitations: OrganisationInvitationsTable;
   organisation_revisions: OrganisationRevisionsTable;
   nuts_regions: NutsRegionsTable;
+  editor_digests: EditorDigestsTable;
   import_runs: ImportRunsTable;
 }
 
