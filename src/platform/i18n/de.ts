@@ -7,6 +7,7 @@ import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { matchmakingAgenda } from './de/matchmaking-agenda.ts';
 import { matchmakingCore } from './de/matchmaking-core.ts';
+import { matchmakingReview } from './de/matchmaking-review.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { organisations } from './de/organisations.ts';
@@ -31,4 +32,5 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...matchmakingReview,
 };

@@ -35,7 +35,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.status.infeasible': 'Die Engine hat bewiesen, dass kein Plan alle Regeln einhält.',
   'mm.schedule.status.unknown': 'Die Engine hat im Zeitlimit keinen Plan gefunden, der alle Regeln einhält.',
   'mm.schedule.placed': 'Eingeplante Gespräche',
-  'mm.schedule.breaks': 'Wartezeiten',
   'mm.schedule.max_breaks': 'Meiste Wartezeiten einer Person',
   'mm.schedule.min_breaks': 'wenigste: {n}',
   'mm.schedule.infeasible': 'Was kein Plan erreichen kann',
@@ -60,8 +59,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.reason': 'Grund',
   'mm.schedule.not_run_yet': 'noch nicht eingeplant',
   'mm.schedule.gaps': 'Wartezeiten jeder Person',
-  'mm.schedule.gaps_help':
-    'Eine Wartezeit ist ein oder mehr freie Zeitfenster zwischen zwei Gesprächen einer Person; Leerlauf zählt die freien Zeitfenster zwischen ihrem ersten und letzten Gespräch.',
   'mm.schedule.participant': 'Person',
   'mm.schedule.meetings': 'Gespräche',
   'mm.schedule.idle_slots': 'Leerlauf (Zeitfenster)',

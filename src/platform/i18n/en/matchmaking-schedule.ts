@@ -31,7 +31,6 @@ export const matchmakingSchedule = {
   'mm.schedule.status.infeasible': 'The engine proved that no schedule keeps every rule.',
   'mm.schedule.status.unknown': 'The engine found no schedule that keeps every rule within the time limit.',
   'mm.schedule.placed': 'Meetings placed',
-  'mm.schedule.breaks': 'Waiting gaps',
   'mm.schedule.max_breaks': 'Most gaps of one participant',
   'mm.schedule.min_breaks': 'fewest: {n}',
   'mm.schedule.infeasible': 'What no schedule can achieve',
@@ -55,8 +54,6 @@ export const matchmakingSchedule = {
   'mm.schedule.reason': 'Reason',
   'mm.schedule.not_run_yet': 'not scheduled yet',
   'mm.schedule.gaps': 'Waiting gaps of each participant',
-  'mm.schedule.gaps_help':
-    'A gap is a free slot or more between two meetings of a participant; idle slots count the free slots between their first and last meeting.',
   'mm.schedule.participant': 'Participant',
   'mm.schedule.meetings': 'Meetings',
   'mm.schedule.idle_slots': 'Idle slots',

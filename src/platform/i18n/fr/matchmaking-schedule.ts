@@ -34,7 +34,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.status.unknown':
     "Le moteur n'a trouvé, dans le temps imparti, aucun planning qui respecte toutes les règles.",
   'mm.schedule.placed': 'Rendez-vous placés',
-  'mm.schedule.breaks': 'Temps morts',
   'mm.schedule.max_breaks': "Le plus de temps morts d'un participant",
   'mm.schedule.min_breaks': 'le moins : {n}',
   'mm.schedule.infeasible': 'Ce qu’aucun planning ne peut obtenir',
@@ -59,8 +58,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.reason': 'Raison',
   'mm.schedule.not_run_yet': 'pas encore planifié',
   'mm.schedule.gaps': 'Temps morts de chaque participant',
-  'mm.schedule.gaps_help':
-    "Un temps mort est un créneau libre ou plus entre deux rendez-vous d'un participant ; les créneaux inoccupés comptent les créneaux libres entre son premier et son dernier rendez-vous.",
   'mm.schedule.participant': 'Participant',
   'mm.schedule.meetings': 'Rendez-vous',
   'mm.schedule.idle_slots': 'Créneaux inoccupés',
