@@ -153,23 +153,36 @@ export function unscheduledReasons(data: EventData, placed: Map<string, string>)
           excess: n - freeSlots,
         });
     }
+    // Either may be busy where the other is free; an organiser's lock is named first (it can be undone).
+    const held: Reason[] = [];
     for (const [p, q] of [
       [a, b],
       [b, a],
     ] as const) {
       const otherFree = slotIds.filter((s) => free(q, s));
-      if (otherFree.some((s) => free(p, s))) continue;
+      if (otherFree.length === 0 || otherFree.some((s) => free(p, s))) continue;
       const blockedN = otherFree.filter((s) => blocked.get(p)?.has(s)).length;
       const holding = otherFree.filter((s) => busy.get(p)?.has(s));
       const lockedOnly = holding.length > 0 && blockedN === 0 && holding.every((s) => busy.get(p)!.get(s));
-      return reason(lockedOnly ? 'locked_elsewhere' : 'participant_busy', {
-        participant: p,
-        other: q,
-        slots: otherFree.length,
-        blocked: blockedN,
-        meetings: holding.length,
-      });
+      held.push(
+        reason(lockedOnly ? 'locked_elsewhere' : 'participant_busy', {
+          participant: p,
+          other: q,
+          slots: otherFree.length,
+          blocked: blockedN,
+          meetings: holding.length,
+        }),
+      );
     }
+    const first = held.find((r) => r.code === 'locked_elsewhere') ?? held[0];
+    if (first) return first;
+    for (const p of [a, b])
+      if (!slotIds.some((s) => free(p, s)))
+        return reason('participant_full', {
+          participant: p,
+          blocked: blocked.get(p)?.size ?? 0,
+          meetings: busy.get(p)?.size ?? 0,
+        });
     const both = slotIds.filter((s) => free(a, s) && free(b, s));
     const withTable = both.filter((s) => (used.get(s) ?? 0) < (tables.get(s) ?? 0));
     if (withTable.length === 0) return reason('no_table', { slots: both.length });

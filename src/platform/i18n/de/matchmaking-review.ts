@@ -8,6 +8,8 @@ export const matchmakingReview: Record<keyof typeof en, string> = {
     '{meetings} angenommene Termine, aber nur {tables} Tischplätze über alle Zeitfenster: mindestens {excess} können nicht eingeplant werden',
   'mm.why.participant_busy':
     '{participant} hat in jedem der {slots} Zeitfenster, in denen {other} frei ist, einen Termin oder ist nicht verfügbar ({meetings} mit Termin, {blocked} gesperrt)',
+  'mm.why.participant_full':
+    '{participant} hat in jedem Zeitfenster einen Termin oder ist nicht verfügbar ({meetings} mit Termin, {blocked} gesperrt)',
   'mm.why.locked_elsewhere':
     '{participant} hat in jedem der {slots} Zeitfenster, in denen {other} frei ist, einen fixierten Termin',
   'mm.why.no_table': 'in keinem der {slots} Zeitfenster, in denen beide frei sind, ist noch ein Tisch frei',

@@ -9,6 +9,8 @@ export const matchmakingReview = {
     '{meetings} accepted meetings but only {tables} places at tables over all slots: at least {excess} cannot be placed',
   'mm.why.participant_busy':
     '{participant} has a meeting or is not available in each of the {slots} slots where {other} is free ({meetings} with a meeting, {blocked} blocked)',
+  'mm.why.participant_full':
+    '{participant} has a meeting or is not available in every slot ({meetings} with a meeting, {blocked} blocked)',
   'mm.why.locked_elsewhere':
     '{participant} has a locked meeting in each of the {slots} slots where {other} is free',
   'mm.why.no_table': 'no table is left in any of the {slots} slots where both are free',

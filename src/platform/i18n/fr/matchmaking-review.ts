@@ -8,6 +8,8 @@ export const matchmakingReview: Record<keyof typeof en, string> = {
     '{meetings} rendez-vous acceptés mais seulement {tables} places à table sur l’ensemble des créneaux : au moins {excess} ne peuvent pas être placés',
   'mm.why.participant_busy':
     '{participant} a un rendez-vous ou n’est pas disponible dans chacun des {slots} créneaux où {other} est libre ({meetings} avec un rendez-vous, {blocked} bloqués)',
+  'mm.why.participant_full':
+    '{participant} a un rendez-vous ou n’est pas disponible dans chaque créneau ({meetings} avec un rendez-vous, {blocked} bloqués)',
   'mm.why.locked_elsewhere':
     '{participant} a un rendez-vous verrouillé dans chacun des {slots} créneaux où {other} est libre',
   'mm.why.no_table': 'plus aucune table n’est libre dans les {slots} créneaux où les deux sont libres',
