@@ -60,9 +60,17 @@ export function review(view: ScheduleView, q: ReviewQuery): Review {
   };
   const matches = (m: MeetingRow) => matchesPerson(m.participant_a) || matchesPerson(m.participant_b);
   const slotIndex = new Map(view.slots.map((sl, i) => [sl.id, i]));
+  // table names in their order, once per session (a session may have a thousand tables)
+  const orders = new Map<string, Map<string, number>>();
   const tableIndex = (m: MeetingRow) => {
     const sl = view.slotById.get(m.slot_id!);
-    return sl ? tableNamesOf(sl).indexOf(m.table_name ?? '') : 0;
+    if (!sl) return 0;
+    let order = orders.get(sl.session_id);
+    if (!order) {
+      order = new Map(tableNamesOf(sl).map((name, i) => [name, i]));
+      orders.set(sl.session_id, order);
+    }
+    return order.get(m.table_name ?? '') ?? 0;
   };
   const placed = view.meetings.filter((m) => m.slot_id && slotIndex.has(m.slot_id));
   const shown = placed
