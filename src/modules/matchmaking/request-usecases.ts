@@ -122,7 +122,7 @@ async function withPlacement<T>(s: Services, work: (trx: Kysely<DB>) => Promise<
   }
 }
 
-async function mail(
+export async function mail(
   s: Services,
   trx: Kysely<DB>,
   ctx: MatchmakingContext,

@@ -8,6 +8,7 @@ import { ideasAwards } from './en/ideas-awards.ts';
 import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
 import { matchmakingCore } from './en/matchmaking-core.ts';
 import { matchmakingReview } from './en/matchmaking-review.ts';
+import { matchmakingRoster } from './en/matchmaking-roster.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
@@ -36,4 +37,5 @@ export const en = {
   ...matchmakingSuggest,
   ...matchmakingSchedule,
   ...matchmakingReview,
+  ...matchmakingRoster,
 };
