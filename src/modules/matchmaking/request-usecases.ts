@@ -160,7 +160,7 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
   if (input.from && input.from !== from?.id) {
     if (!ctx.manage) throw forbidden('You may only send requests as yourself.');
     from = (await repo.findParticipant(s.db, ctx.event.id, input.from)) ?? null;
-    if (!from)
+    if (from?.status !== 'active')
       throw new AppError('validation', 'Some fields are not valid.', [
         { field: 'from', message: 'mm.core.v.participant' },
       ]);

@@ -50,8 +50,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.zone': 'Zeiten in {zone}.',
   'mm.schedule.slot': 'Zeitfenster',
   'mm.schedule.table': 'Tisch',
-  'mm.schedule.table_n': 'Tisch {table}',
-  'mm.schedule.empty_slot': 'Kein Gespräch in diesem Zeitfenster.',
   'mm.schedule.locked': 'gesperrt',
   'mm.schedule.unscheduled': 'Nicht eingeplante Gespräche ({n})',
   'mm.schedule.none_unscheduled': 'Jedes angenommene Gespräch hat ein Zeitfenster und einen Tisch.',

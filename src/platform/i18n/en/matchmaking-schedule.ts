@@ -45,8 +45,6 @@ export const matchmakingSchedule = {
   'mm.schedule.zone': 'Times in {zone}.',
   'mm.schedule.slot': 'Slot',
   'mm.schedule.table': 'Table',
-  'mm.schedule.table_n': 'Table {table}',
-  'mm.schedule.empty_slot': 'No meeting in this slot.',
   'mm.schedule.locked': 'locked',
   'mm.schedule.unscheduled': 'Unscheduled meetings ({n})',
   'mm.schedule.none_unscheduled': 'Every accepted meeting has a slot and a table.',

@@ -49,8 +49,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.zone': 'Heures de {zone}.',
   'mm.schedule.slot': 'Créneau',
   'mm.schedule.table': 'Table',
-  'mm.schedule.table_n': 'Table {table}',
-  'mm.schedule.empty_slot': 'Aucun rendez-vous dans ce créneau.',
   'mm.schedule.locked': 'verrouillé',
   'mm.schedule.unscheduled': 'Rendez-vous non planifiés ({n})',
   'mm.schedule.none_unscheduled': 'Chaque rendez-vous accepté a un créneau et une table.',
