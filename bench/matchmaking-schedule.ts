@@ -10,11 +10,13 @@
  *     [--time-limit 30] [--seed 1] [--within-slots 1|0]
  * Prints JSON lines: the data generated, then one line with the seconds of each phase (load, solve,
  * write, publish) and in total, meetings placed against the engine's bound, total and maximum
- * breaks, and the peak RSS of the process (the engine's thread included). Checks afterwards that
- * nobody is double-booked.
+ * breaks as the engine counts them (gaps between sessions included), the waits within sessions in
+ * minutes, the median time of the pages after publishing (matchmaking-pages.ts), and the peak RSS
+ * of the process (the engine's thread included). Checks afterwards that nobody is double-booked.
  */
 import pino from 'pino';
 import { insertEvent } from '../src/modules/events/repository.ts';
+import { gapTotals, scheduleView } from '../src/modules/matchmaking/scheduling/draft.ts';
 import { publishSchedule } from '../src/modules/matchmaking/scheduling/publish.ts';
 import { type JobHooks, runScheduleJob, startRun } from '../src/modules/matchmaking/scheduling/runs.ts';
 import { insertOrganisation } from '../src/modules/organisations/repository.ts';
@@ -25,6 +27,7 @@ import { openDatabase } from '../src/platform/db/pool.ts';
 import { createMailer } from '../src/platform/mail/mailer.ts';
 import type { Actor, Services } from '../src/platform/services.ts';
 import { emit, freshPostgres } from './lib.ts';
+import { timePages } from './matchmaking-pages.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -244,7 +247,7 @@ async function generate(s: Services) {
     role: 'user',
     emailVerified: true,
   };
-  return { event, actor, tables, blocked: blocked.length, made: requests.length };
+  return { event, actor, tables, blocked: blocked.length, made: requests.length, firstUser: users[0]!.id };
 }
 
 async function main() {
@@ -266,7 +269,7 @@ async function main() {
       log: pino({ level: 'silent' }),
     };
     const g0 = performance.now();
-    const { event, actor, tables, blocked, made } = await generate(s);
+    const { event, actor, tables, blocked, made, firstUser } = await generate(s);
     emit({
       bench: 'matchmaking-schedule',
       generated: {
@@ -313,6 +316,17 @@ async function main() {
       .where('meetings.slot_id', 'is not', null)
       .executeTakeFirstOrThrow();
     const m = result.metrics;
+    // Waits within sessions (what participants feel), beside the engine's breaks.
+    const w0 = performance.now();
+    const waits = gapTotals((await scheduleView(s, actor, event.id)).gaps);
+    const reviewMs = performance.now() - w0;
+    // The pages after publishing: the most asked participant's agenda (Participant 0).
+    const pages = await timePages(s, {
+      slug: event.slug,
+      organiserId: actor.id,
+      participantUserId: firstUser,
+      filter: 'Company 7',
+    });
     emit({
       bench: 'matchmaking-schedule',
       engine: 'postgres',
@@ -334,6 +348,15 @@ async function main() {
       totalBreaks: m.totalBreaks,
       breaksLowerBound: m.breaksLowerBound,
       maxBreaks: m.maxBreaks,
+      engineBreaksNote: 'breaks as the engine counts them: gaps between sessions included',
+      waitWithinSessions: {
+        totalMinutes: waits.waitMinutes,
+        maxMinutesOneParticipant: waits.maxWaitMinutes,
+        longestWaitMinutes: waits.longestWait,
+        participantsWaiting: waits.waiting,
+        computedMs: Math.round(reviewMs),
+      },
+      pages,
       mailed: published.mailed,
       slotUsesOk: Number(check.uses) === 2 * m.meetingsPlaced,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

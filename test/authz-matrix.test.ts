@@ -14,6 +14,8 @@ import * as agenda from '../src/modules/matchmaking/agenda/usecases.ts';
 // B2B matchmaking, part core (issue 15).
 import * as mmParticipants from '../src/modules/matchmaking/participant-usecases.ts';
 import * as mmRequests from '../src/modules/matchmaking/request-usecases.ts';
+// B2B matchmaking, the roster (issue 15).
+import * as mmRoster from '../src/modules/matchmaking/roster-usecases.ts';
 // Matchmaking scheduling (issue 15).
 import * as draft from '../src/modules/matchmaking/scheduling/draft.ts';
 import { publishSchedule } from '../src/modules/matchmaking/scheduling/publish.ts';
@@ -121,7 +123,11 @@ type Action =
   | 'schedule_view'
   | 'schedule_move'
   | 'schedule_lock'
-  | 'schedule_publish';
+  | 'schedule_publish'
+  // B2B matchmaking, the roster (issue 15): adding a participant from the page, withdrawing
+  | 'mm_add_participant'
+  | 'mm_withdraw_self'
+  | 'mm_withdraw_other';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -231,6 +237,12 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   schedule_move: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_lock: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_publish: allowed('member', 'team_admin', 'editor', 'admin'),
+  // B2B matchmaking, the roster (issue 15): the event's organisers (`member`, `team_admin`),
+  // editors and admins add a registered person and withdraw anyone; a participant withdraws
+  // themselves (whoever joined).
+  mm_add_participant: allowed('member', 'team_admin', 'editor', 'admin'),
+  mm_withdraw_self: allowed('unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
+  mm_withdraw_other: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -639,6 +651,36 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       return draft.setMeetingLock(s, a, event.id, meeting.id, false);
     },
     schedule_publish: async (a) => publishSchedule(s, a, (await scheduleEvent()).event.id),
+    // B2B matchmaking, the roster (issue 15)
+    mm_add_participant: async (a) => {
+      const f = await mmEvent();
+      const person = await makeUser(s, `mm-added${++n}@example.org`);
+      const reg = await s.db
+        .insertInto('registrations')
+        .values({
+          event_id: f.event.id,
+          user_id: person.id,
+          name: person.name,
+          email: person.email,
+          organisation_name: 'Added Org',
+          answers: '{}',
+          status: 'confirmed',
+          source: 'self',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return mmRoster.addParticipant(s, a, f.event.id, { person: reg.id });
+    },
+    mm_withdraw_self: async (a) => {
+      const f = await mmEvent();
+      await mmParticipantRow(f.event.id, (a ?? owner).id);
+      return mmRoster.withdraw(s, a, f.event.id);
+    },
+    mm_withdraw_other: async (a) => {
+      const f = await mmEvent();
+      const other = await mmParticipant(s, f.event.id);
+      return mmRoster.withdraw(s, a, f.event.id, other.id);
+    },
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose

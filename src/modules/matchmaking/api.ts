@@ -6,6 +6,7 @@ import type { Services } from '../../platform/services.ts';
 import * as participants from './participant-usecases.ts';
 import { presentCard, presentParticipant, presentRequest } from './presenters.ts';
 import * as requests from './request-usecases.ts';
+import * as roster from './roster-usecases.ts';
 import * as views from './views.ts';
 
 type Params = { id: string };
@@ -47,6 +48,18 @@ export function registerMatchmakingApi(app: FastifyInstance, s: Services) {
       jsonBody(req.body),
     );
     return reply.status(201).send(presentParticipant(participant, { baseUrl: baseUrl(), items: [] }));
+  });
+
+  app.post('/api/v1/events/:id/participants/:pid/withdraw', async (req) => {
+    requireActor(req);
+    const { id, pid } = req.params as Params & { pid: string };
+    const r = await roster.withdraw(s, req.ctx.actor, id, pid);
+    return {
+      participant: presentParticipant(r.participant, { baseUrl: baseUrl(), items: [] }),
+      cancelled_requests: r.cancelledRequests,
+      removed_meetings: r.removedMeetings,
+      mailed: r.mailed,
+    };
   });
 
   app.post('/api/v1/events/:id/meeting-requests', async (req, reply) => {

@@ -12,8 +12,10 @@ export interface MatchmakingContext {
   event: Event;
   /** Null: the event has no matchmaking (yet); only organisers go on from there (to set it up). */
   settings: MatchmakingSettings | null;
-  /** The reader's own participation, if they joined. */
+  /** The reader's own participation, if they joined (and did not withdraw). */
   participant: Participant | null;
+  /** The reader's participation they withdrew from (they may join again). */
+  withdrawn: Participant | null;
   organiserTeam: boolean;
   /** The reader organises the event (its teams, editors, admins). */
   manage: boolean;
@@ -42,5 +44,12 @@ export async function matchmakingFor(
     actor ? participantOfUser(s.db, event.id, actor.id) : Promise.resolve(undefined),
   ]);
   if (!settings && !(opts.forSetup && manage)) throw notFound('This event has no matchmaking.');
-  return { event, settings: settings ?? null, participant: participant ?? null, organiserTeam, manage };
+  return {
+    event,
+    settings: settings ?? null,
+    participant: participant?.status === 'active' ? participant : null,
+    withdrawn: participant?.status === 'withdrawn' ? participant : null,
+    organiserTeam,
+    manage,
+  };
 }

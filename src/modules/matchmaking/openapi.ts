@@ -1,4 +1,5 @@
 import { errorResponse, example, idParam, int, nullable, secured, str } from '../../platform/http/openapi.ts';
+import { rosterPaths } from './roster-openapi.ts';
 
 /** The matchmaking's paths and schemas in the OpenAPI document: participants and meeting requests. */
 
@@ -188,6 +189,7 @@ const answerOp = (operationId: string, summary: string, reqBody: unknown, status
 /** The matchmaking's paths of the OpenAPI document. */
 export function matchmakingPaths() {
   return {
+    ...rosterPaths(),
     '/api/v1/events/{id}/participants': {
       get: {
         operationId: 'listMatchmakingParticipants',

@@ -7,6 +7,7 @@ import { parseInput, UUID } from '../../platform/validation.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
 import { actsAsParticipant, canJoinMatchmaking } from './policy.ts';
 import * as repo from './repository.ts';
+import { setParticipantStatus } from './roster-repository.ts';
 import { itemInput, joinInput, profileInput } from './schemas.ts';
 
 /** Joining an event's matchmaking, one's profile, offers and needs, and the slots one is not available. */
@@ -36,7 +37,8 @@ export async function profileView(s: Services, actor: Actor | null, idOrSlug: st
 /**
  * Joins: a confirmed account with a confirmed registration, for one of its teams' organisations
  * (country and kind from the profile), or an organisation named (when it has none; country and kind
- * from the registration). An organiser may add a registered person by `registration_id` (API).
+ * from the registration). An organiser may add a registered person by `registration_id` (API, and
+ * the roster page). Someone who withdrew joins again as the same participant.
  */
 export async function join(s: Services, actor: Actor | null, idOrSlug: string, raw: unknown) {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first.');
@@ -75,6 +77,25 @@ export async function join(s: Services, actor: Actor | null, idOrSlug: string, r
   const organisationName = organisation?.name ?? input.organisation_name ?? registration?.organisation_name;
   if (!organisationName) throw validation([{ field: 'organisation_name', message: 'v.required' }]);
   return s.db.transaction().execute(async (trx) => {
+    // Someone who withdrew joins again: the same participant, active once more (their profile kept).
+    const before = await repo.participantOfUser(trx, ctx.event.id, userId);
+    if (before?.status === 'withdrawn') {
+      const participant = await setParticipantStatus(trx, before.id, 'active', {
+        registration_id: registration?.id ?? null,
+        organisation_id: organisation?.id ?? null,
+        organisation_name: organisationName,
+        country: organisation?.country ?? registration?.country ?? null,
+        organisation_kind: organisation?.type ?? registration?.organisation_kind ?? null,
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'matchmaking.participant_rejoin',
+        subjectType: 'event',
+        subjectId: ctx.event.id,
+        details: { participant: participant.id },
+      });
+      return { event: ctx.event, participant };
+    }
     try {
       const participant = await repo.insertParticipant(trx, {
         event_id: ctx.event.id,

@@ -52,3 +52,12 @@ export function canCancelRequest(
 ): boolean {
   return actsAsParticipant(actor, sender) || canManageEvent(actor, organiserTeam);
 }
+
+/** A participant withdraws from an event's matchmaking themselves; organisers may withdraw anyone. */
+export function canWithdrawParticipant(
+  actor: Actor | null,
+  participant: { user_id: string },
+  organiserTeam: boolean,
+): boolean {
+  return actsAsParticipant(actor, participant) || canManageEvent(actor, organiserTeam);
+}

@@ -4,6 +4,7 @@ import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../..
 import { Layout } from '../../platform/http/layout.tsx';
 import { label, MatchmakingNav, mmPath, slotText } from './page-parts.tsx';
 import type { profileView } from './participant-usecases.ts';
+import { WithdrawSection } from './roster-pages.tsx';
 
 type View = Awaited<ReturnType<typeof profileView>>;
 type Values = Record<string, string | string[]>;
@@ -127,6 +128,7 @@ export function ProfilePage({
           description: t('mm.core.field.description'),
         }}
       />
+      {!participant && view.withdrawn ? <p>{t('mm.roster.withdrawn_rejoin')}</p> : null}
       {!participant ? (
         view.mayJoin ? (
           <section aria-labelledby="mm-join">
@@ -265,6 +267,7 @@ export function ProfilePage({
               </form>
             )}
           </section>
+          <WithdrawSection ctx={ctx} event={event} />
         </>
       )}
     </Layout>

@@ -6,7 +6,7 @@ import { AppError, type ErrorCode, forbidden, notFound } from '../../platform/er
 import type { Actor, Services } from '../../platform/services.ts';
 import { parseInput, UUID } from '../../platform/validation.ts';
 import { type MatchmakingContext, matchmakingFor } from './context.ts';
-import { type RequestMailKind, requestMail } from './mails.ts';
+import { type PlacedSlot, type RequestMailKind, requestMail } from './mails.ts';
 import { freeTables, placeMeeting } from './placement-repository.ts';
 import { canAnswerRequest, canCancelRequest } from './policy.ts';
 import * as repo from './repository.ts';
@@ -95,7 +95,13 @@ async function placeInSlot(trx: Kysely<DB>, meeting: Meeting, eventId: string, s
   const table = (await freeTables(trx, slotId))[0];
   if (!table) throw new RequestRefused('slot_taken');
   await placeMeeting(trx, meeting, slotId, table);
-  return { meeting: await requestRepo.publishPlacement(trx, meeting.id, slotId, table), slot, table };
+  const published = await requestRepo.publishPlacement(trx, meeting.id, slotId, table);
+  const placed: PlacedSlot = {
+    starts_at: new Date(slot.starts_at),
+    table,
+    meeting: { id: published.id, ends_at: new Date(slot.ends_at), updated_at: published.updated_at },
+  };
+  return { meeting: published, placed };
 }
 
 /**
@@ -116,14 +122,14 @@ async function withPlacement<T>(s: Services, work: (trx: Kysely<DB>) => Promise<
   }
 }
 
-async function mail(
+export async function mail(
   s: Services,
   trx: Kysely<DB>,
   ctx: MatchmakingContext,
   kind: RequestMailKind,
   to: Participant,
   other: Participant,
-  extra: { message?: string; reason?: string; slot?: { starts_at: Date; table: string } | null } = {},
+  extra: { message?: string; reason?: string; slot?: PlacedSlot | null } = {},
 ) {
   const user = await repo.localeOfUser(trx, to.user_id);
   if (!user) return;
@@ -154,7 +160,7 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
   if (input.from && input.from !== from?.id) {
     if (!ctx.manage) throw forbidden('You may only send requests as yourself.');
     from = (await repo.findParticipant(s.db, ctx.event.id, input.from)) ?? null;
-    if (!from)
+    if (from?.status !== 'active')
       throw new AppError('validation', 'Some fields are not valid.', [
         { field: 'from', message: 'mm.core.v.participant' },
       ]);
@@ -201,14 +207,10 @@ export async function sendRequest(s: Services, actor: Actor | null, idOrSlug: st
       throw err;
     }
     let meeting: Meeting | null = null;
-    let placed: { starts_at: Date; table: string } | null = null;
+    let placed: PlacedSlot | null = null;
     if (auto) {
       meeting = await requestRepo.insertMeeting(trx, request);
-      if (pick) {
-        const p = await placeInSlot(trx, meeting, ctx.event.id, input.slot!);
-        meeting = p.meeting;
-        placed = { starts_at: new Date(p.slot.starts_at), table: p.table };
-      }
+      if (pick) ({ meeting, placed } = await placeInSlot(trx, meeting, ctx.event.id, input.slot!));
     }
     await mail(s, trx, ctx, auto ? 'auto_accepted' : 'received', to, sender, {
       message: input.message,
@@ -245,12 +247,8 @@ export async function acceptRequest(s: Services, actor: Actor | null, requestId:
     const accepted = await requestRepo.setRequestStatus(trx, request.id, ['pending'], 'accepted');
     if (!accepted) throw new RequestRefused('answered');
     let meeting = await requestRepo.insertMeeting(trx, accepted);
-    let placed: { starts_at: Date; table: string } | null = null;
-    if (pick) {
-      const p = await placeInSlot(trx, meeting, ctx.event.id, input.slot!);
-      meeting = p.meeting;
-      placed = { starts_at: new Date(p.slot.starts_at), table: p.table };
-    }
+    let placed: PlacedSlot | null = null;
+    if (pick) ({ meeting, placed } = await placeInSlot(trx, meeting, ctx.event.id, input.slot!));
     await mail(s, trx, ctx, 'accepted', from, to, { slot: placed });
     return { event: ctx.event, request: accepted, meeting };
   });

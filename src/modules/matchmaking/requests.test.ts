@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { signedIn } from '../../../test/helpers/fixtures.ts';
@@ -209,6 +210,17 @@ describe.each(ENGINES)('meeting requests on %s', (engine) => {
       });
       const mail = await srv.inbox.waitFor(a.email, /Meeting accepted by/);
       expect(mail.text).toContain('table 1');
+      // The meeting as a calendar entry, with the agenda file's UID (a later import updates it).
+      const ics = mail.attachments.find((x) => x.filename === 'meeting.ics');
+      expect(ics?.contentType).toMatch(/^text\/calendar/);
+      const [entry] = new ICAL.Component(ICAL.parse(ics!.content))
+        .getAllSubcomponents('vevent')
+        .map((c) => new ICAL.Event(c));
+      expect(entry!.uid).toBe(`meeting-${m.id}@${new URL(srv.services.config.baseUrl).host}`);
+      expect(entry!.startDate.toJSDate()).toEqual(new Date(f.slots[0]!.starts_at));
+      expect(entry!.endDate.toJSDate()).toEqual(new Date(f.slots[0]!.ends_at));
+      expect(entry!.location).toBe('Table 1');
+      expect(entry!.summary).toContain(b.name);
       // B is busy in slot 0: C's request cannot go there.
       const taken = await act(b.token, r2.id, 'accept', { slot: f.slots[0]!.id });
       expect(taken.status).toBe(409);

@@ -10,6 +10,7 @@ import * as participants from './participant-usecases.ts';
 import { type ProfileForm, ProfilePage } from './profile-pages.tsx';
 import { RequestsPage } from './request-pages.tsx';
 import * as requests from './request-usecases.ts';
+import { registerRosterRoutes } from './roster-routes.tsx';
 import { prefixOf, type SetupForm, SetupPage } from './setup-pages.tsx';
 import * as setup from './setup-usecases.ts';
 import * as views from './views.ts';
@@ -47,6 +48,7 @@ async function onPage(
 /** The matchmaking's pages: home, setup (organisers), profile, marketplace, requests. */
 export function registerMatchmakingRoutes(app: FastifyInstance, s: Services) {
   const slugOf = (req: FastifyRequest) => (req.params as Params).slug;
+  registerRosterRoutes(app, s);
 
   app.get('/events/:slug/matchmaking', async (req, reply) => {
     const view = await views.homeView(s, req.ctx.actor, slugOf(req));

@@ -150,7 +150,13 @@ export function SetupPage({
     <Layout ctx={ctx} title={t('mm.core.setup.title', { title: event.title })} notice={notice}>
       <h1>{t('mm.core.setup.title', { title: event.title })}</h1>
       <MatchmakingNav ctx={ctx} event={event} manage />
-      {settings ? null : <p>{t('mm.core.setup.none_yet')}</p>}
+      {settings ? (
+        <p>
+          <a href={mmPath(event, 'setup/participants')}>{t('mm.roster.add_link')}</a>
+        </p>
+      ) : (
+        <p>{t('mm.core.setup.none_yet')}</p>
+      )}
       <ErrorSummary ctx={ctx} problems={summaryProblems} labels={labels} />
       <section aria-labelledby="mm-settings">
         <h2 id="mm-settings">{t('mm.core.setup.settings')}</h2>

@@ -7,6 +7,8 @@ import { events } from './de/events.ts';
 import { ideasAwards } from './de/ideas-awards.ts';
 import { matchmakingAgenda } from './de/matchmaking-agenda.ts';
 import { matchmakingCore } from './de/matchmaking-core.ts';
+import { matchmakingReview } from './de/matchmaking-review.ts';
+import { matchmakingRoster } from './de/matchmaking-roster.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { organisations } from './de/organisations.ts';
@@ -31,4 +33,6 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...matchmakingReview,
+  ...matchmakingRoster,
 };

@@ -7,6 +7,8 @@ import { events } from './en/events.ts';
 import { ideasAwards } from './en/ideas-awards.ts';
 import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
 import { matchmakingCore } from './en/matchmaking-core.ts';
+import { matchmakingReview } from './en/matchmaking-review.ts';
+import { matchmakingRoster } from './en/matchmaking-roster.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
@@ -34,4 +36,6 @@ export const en = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...matchmakingReview,
+  ...matchmakingRoster,
 };

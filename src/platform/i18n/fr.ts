@@ -8,6 +8,8 @@ import { events } from './fr/events.ts';
 import { ideasAwards } from './fr/ideas-awards.ts';
 import { matchmakingAgenda } from './fr/matchmaking-agenda.ts';
 import { matchmakingCore } from './fr/matchmaking-core.ts';
+import { matchmakingReview } from './fr/matchmaking-review.ts';
+import { matchmakingRoster } from './fr/matchmaking-roster.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
 import { organisations } from './fr/organisations.ts';
@@ -31,4 +33,6 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...matchmakingReview,
+  ...matchmakingRoster,
 };

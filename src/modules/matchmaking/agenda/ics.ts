@@ -10,7 +10,17 @@ import type { AgendaMeeting } from './repository.ts';
  */
 export function agendaIcs(
   event: Pick<Event, 'id' | 'slug' | 'title'>,
-  meetings: readonly AgendaMeeting[],
+  meetings: readonly Pick<
+    AgendaMeeting,
+    | 'meeting_id'
+    | 'starts_at'
+    | 'ends_at'
+    | 'table_name'
+    | 'meeting_updated_at'
+    | 'counterpart_name'
+    | 'counterpart_organisation'
+    | 'counterpart_org_slug'
+  >[],
   o: { baseUrl: string; lang: Lang },
 ): string {
   const host = new URL(o.baseUrl).host;

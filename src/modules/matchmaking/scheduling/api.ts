@@ -5,8 +5,10 @@ import { requireActor } from '../../../platform/http/handlers.ts';
 import type { Services } from '../../../platform/services.ts';
 import { parseQuery } from '../../../platform/validation.ts';
 import * as draft from './draft.ts';
-import type { RunResult } from './problem.ts';
+import type { StoredResult } from './problem.ts';
 import { publishSchedule } from './publish.ts';
+import { presentReason } from './reason-texts.ts';
+import { parseReason, runFailure } from './reasons.ts';
 import type { MeetingRow } from './repository.ts';
 import * as runs from './runs.ts';
 import { ScheduleConflict } from './shared.ts';
@@ -26,23 +28,26 @@ async function refusing<T>(reply: FastifyReply, action: () => Promise<T>): Promi
   }
 }
 
-export function presentRun(run: ScheduleRun | null) {
+/** A run as the API shows it: its reasons and failure as codes with parameters (and English). */
+export function presentRun(view: draft.ScheduleView, run: ScheduleRun | null) {
   if (!run) return null;
-  const result = run.result as (RunResult & { draftWritten?: boolean }) | null;
+  const result = run.result as StoredResult | null;
+  const done = run.status === 'done' && result;
   return {
     id: run.id,
     status: run.status,
     options: run.options,
     progress: run.progress ?? null,
-    result: result
+    result: done
       ? {
           status: result.status,
+          reason: result.reason ? presentReason(view, parseReason(result.reason)) : null,
           draft_written: result.draftWritten ?? false,
-          infeasibility: result.infeasibility,
-          violations: result.violations,
+          infeasibility: (result.infeasibility ?? []).map((r) => presentReason(view, parseReason(r))),
+          violations: (result.violations ?? []).map((r) => presentReason(view, parseReason(r))),
         }
       : null,
-    error: run.error,
+    error: run.status === 'failed' ? presentReason(view, runFailure(run), 'mm.why.failure') : null,
     created_at: run.created_at.toISOString(),
     finished_at: run.finished_at?.toISOString() ?? null,
   };
@@ -69,18 +74,29 @@ function presentMeeting(view: draft.ScheduleView, m: MeetingRow, published: bool
       : null,
     table: slot ? table : null,
     locked: m.locked,
-    unscheduled_reason: slot ? null : published ? null : m.unscheduled_reason,
+    unscheduled_reason:
+      slot || published
+        ? null
+        : m.unscheduled_reason
+          ? presentReason(view, parseReason(m.unscheduled_reason))
+          : presentReason(view, { code: 'not_run_yet', params: {} }),
   };
 }
 
-/** `GET /api/v1/events/{id}/schedule`'s answer: the draft (or what was published), metrics, the last run. */
+/**
+ * `GET /api/v1/events/{id}/schedule`'s answer: the draft (or what was published), metrics (the
+ * engine's breaks and the waits within sessions in minutes), each participant's waiting, the last run.
+ */
 export function presentSchedule(view: draft.ScheduleView, which: 'draft' | 'published') {
   const published = which === 'published';
   const meetings = view.meetings.map((m) => presentMeeting(view, m, published));
   const placed = meetings.filter((m) => m.slot);
   const done = view.runs.find((r) => r.status === 'done');
-  const metrics = (done?.result as RunResult | null)?.metrics ?? null;
-  const gaps = view.gaps;
+  const metrics = (done?.result as StoredResult | null)?.metrics ?? null;
+  const gaps = published
+    ? draft.gapsOf(view.people, view.meetings, view.slots, (m) => m.published_slot_id)
+    : view.gaps;
+  const totals = draft.gapTotals(gaps);
   return {
     schedule: which,
     published_at: view.mm.settings?.published_at?.toISOString() ?? null,
@@ -89,12 +105,25 @@ export function presentSchedule(view: draft.ScheduleView, which: 'draft' | 'publ
     metrics: {
       meetings_requested: view.meetings.length,
       meetings_placed: placed.length,
-      total_breaks: published ? null : gaps.reduce((a, g) => a + g.breaks, 0),
-      max_breaks: published ? null : gaps.reduce((a, g) => Math.max(a, g.breaks), 0),
+      total_breaks: published ? null : totals.breaks,
+      max_breaks: published ? null : totals.maxBreaks,
       placed_upper_bound: metrics?.placedUpperBound ?? null,
       breaks_lower_bound: metrics?.breaksLowerBound ?? null,
+      wait_minutes_total: totals.waitMinutes,
+      wait_minutes_max: totals.maxWaitMinutes,
+      longest_wait_minutes: totals.longestWait,
+      participants_waiting: totals.waiting,
     },
-    latest_run: presentRun(view.latest),
+    waiting: gaps
+      .filter((g) => g.meetings > 0)
+      .map((g) => ({
+        participant: g.id,
+        meetings: g.meetings,
+        breaks: published ? null : g.breaks,
+        wait_minutes: g.waitMinutes,
+        longest_wait_minutes: g.longestWait,
+      })),
+    latest_run: presentRun(view, view.latest),
   };
 }
 

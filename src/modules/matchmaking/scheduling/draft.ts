@@ -5,6 +5,7 @@ import type { ScheduleRun } from '../../../platform/db/schema-matchmaking.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import type { Actor, Services } from '../../../platform/services.ts';
 import { parseInput, UUID } from '../../../platform/validation.ts';
+import { waitsOf } from '../agenda/timeline.ts';
 import { type MatchmakingContext, matchmakingFor } from '../context.ts';
 import { placeMeeting, tableNamesOf } from '../placement-repository.ts';
 import type { MeetingRow, PersonRow, SlotRow } from './repository.ts';
@@ -25,10 +26,14 @@ export interface PersonGaps {
   name: string;
   organisation: string;
   meetings: number;
-  /** gaps between consecutive meetings (whatever their length) */
+  /** gaps between consecutive meetings in slot order, as the engine counts them (between sessions too) */
   breaks: number;
   /** free slots between the first and the last meeting */
   idleSlots: number;
+  /** minutes waited between two meetings of the same session (agenda/timeline.ts), in all */
+  waitMinutes: number;
+  /** the longest of those waits */
+  longestWait: number;
 }
 
 export interface ScheduleView {
@@ -38,8 +43,6 @@ export interface ScheduleView {
   personById: Map<string, PersonRow>;
   slotById: Map<string, SlotRow>;
   meetings: MeetingRow[];
-  /** the placed meetings by slot id, then table */
-  grid: Map<string, Map<string, MeetingRow>>;
   unscheduled: MeetingRow[];
   gaps: PersonGaps[];
   /** meetings whose working placement differs from what participants were told */
@@ -48,16 +51,21 @@ export interface ScheduleView {
   runs: ScheduleRun[];
 }
 
-/** Gaps of each participant in a placement (slot index of each placed meeting). */
+/**
+ * Breaks (the engine's count, over the list of slots) and waits within sessions (in minutes) of
+ * each participant, for the slot each meeting has in the placement `slotOf` picks (draft or published).
+ */
 export function gapsOf(
   people: PersonRow[],
   meetings: MeetingRow[],
-  slotIndex: Map<string, number>,
+  slots: SlotRow[],
+  slotOf: (m: MeetingRow) => string | null = (m) => m.slot_id,
 ): PersonGaps[] {
+  const slotIndex = new Map(slots.map((sl, i) => [sl.id, i]));
   const busy = new Map<string, number[]>();
   for (const m of meetings) {
-    if (!m.slot_id) continue;
-    const t = slotIndex.get(m.slot_id);
+    const id = slotOf(m);
+    const t = id ? slotIndex.get(id) : undefined;
     if (t === undefined) continue;
     for (const p of [m.participant_a, m.participant_b]) {
       const list = busy.get(p);
@@ -70,6 +78,16 @@ export function gapsOf(
     let breaks = 0;
     for (let i = 1; i < ts.length; i++) if (ts[i]! > ts[i - 1]! + 1) breaks++;
     const idleSlots = ts.length ? ts[ts.length - 1]! - ts[0]! + 1 - ts.length : 0;
+    const waits = waitsOf(
+      ts.map((i) => {
+        const sl = slots[i]!;
+        return {
+          session_id: sl.session_id,
+          starts_at: new Date(sl.starts_at),
+          ends_at: new Date(sl.ends_at),
+        };
+      }),
+    );
     return {
       id: p.id,
       name: p.name,
@@ -77,8 +95,29 @@ export function gapsOf(
       meetings: ts.length,
       breaks,
       idleSlots,
+      waitMinutes: waits.reduce((a, w) => a + w, 0),
+      longestWait: waits.reduce((a, w) => Math.max(a, w), 0),
     };
   });
+}
+
+/** The figures over everyone: breaks as the engine counts them, and waits within sessions. */
+export function gapTotals(gaps: PersonGaps[]) {
+  let breaks = 0;
+  let maxBreaks = 0;
+  let waitMinutes = 0;
+  let maxWaitMinutes = 0;
+  let longestWait = 0;
+  let waiting = 0;
+  for (const g of gaps) {
+    breaks += g.breaks;
+    maxBreaks = Math.max(maxBreaks, g.breaks);
+    waitMinutes += g.waitMinutes;
+    maxWaitMinutes = Math.max(maxWaitMinutes, g.waitMinutes);
+    longestWait = Math.max(longestWait, g.longestWait);
+    if (g.waitMinutes > 0) waiting++;
+  }
+  return { breaks, maxBreaks, waitMinutes, maxWaitMinutes, longestWait, waiting };
 }
 
 export async function scheduleView(
@@ -91,14 +130,6 @@ export async function scheduleView(
     loadEventData(s.db, mm.event.id),
     repo.recentRuns(s.db, mm.event.id),
   ]);
-  const grid = new Map<string, Map<string, MeetingRow>>();
-  for (const m of data.meetings) {
-    if (!m.slot_id || !m.table_name) continue;
-    const row = grid.get(m.slot_id) ?? new Map<string, MeetingRow>();
-    row.set(m.table_name, m);
-    grid.set(m.slot_id, row);
-  }
-  const slotIndex = new Map(data.slots.map((sl, i) => [sl.id, i]));
   return {
     mm,
     slots: data.slots,
@@ -106,9 +137,8 @@ export async function scheduleView(
     personById: new Map(data.people.map((p) => [p.id, p])),
     slotById: new Map(data.slots.map((sl) => [sl.id, sl])),
     meetings: data.meetings,
-    grid,
     unscheduled: data.meetings.filter((m) => !m.slot_id),
-    gaps: gapsOf(data.people, data.meetings, slotIndex),
+    gaps: gapsOf(data.people, data.meetings, data.slots),
     unpublishedChanges: data.meetings.filter(
       (m) => m.slot_id !== m.published_slot_id || m.table_name !== m.published_table,
     ).length,

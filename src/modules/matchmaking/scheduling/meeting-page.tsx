@@ -2,8 +2,11 @@ import type { RequestContext } from '../../../platform/http/context.ts';
 import { Csrf, ErrorSummary, type Problems, SelectField, TextField } from '../../../platform/http/forms.tsx';
 import { Layout } from '../../../platform/http/layout.tsx';
 import type { ScheduleView } from './draft.ts';
-import { meetingLabel, type Refusal } from './pages.tsx';
+import type { Refusal } from './pages.tsx';
+import { reasonText } from './reason-texts.ts';
+import { parseReason } from './reasons.ts';
 import type { MeetingRow } from './repository.ts';
+import { meetingLabel } from './review-parts.tsx';
 import { schedulePath, slotTimeText } from './shared.ts';
 
 /** One meeting of the draft: where it is, lock or unlock it, move it to a slot and table. */
@@ -48,7 +51,9 @@ export function MeetingPage({
               table: meeting.table_name ?? '',
             })
           : t('mm.schedule.not_placed', {
-              reason: meeting.unscheduled_reason ?? t('mm.schedule.not_run_yet'),
+              reason: meeting.unscheduled_reason
+                ? reasonText(ctx.lang, view, parseReason(meeting.unscheduled_reason))
+                : t('mm.schedule.not_run_yet'),
             })}
       </p>
       {slot ? (

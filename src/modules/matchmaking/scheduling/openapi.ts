@@ -13,6 +13,24 @@ import {
 const RUN_ID = '0193a3c4-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
 const MEETING_ID = '0193a3c4-4d5e-7f60-9b7c-8d9e0f1a2b3c';
 const SLOT_ID = '0193a3c4-5e6f-7071-8c8d-9e0f1a2b3c4d';
+const ANA = '0193a3c4-6f70-7182-9d9e-0f1a2b3c4d5e';
+const JIN = '0193a3c4-7081-7293-8eaf-1a2b3c4d5e6f';
+const LEA = '0193a3c4-8192-73a4-9fb0-2b3c4d5e6f70';
+
+const unscheduledExample = {
+  id: '0193a3c4-92a3-74b5-80c1-3c4d5e6f7081',
+  participants: [
+    { id: ANA, name: 'Ana Popescu', organisation: 'Transylvania IT Cluster' },
+    { id: LEA, name: 'Léa Martin', organisation: 'Pôle Mer Bretagne' },
+  ],
+  locked: false,
+  unscheduled_reason: {
+    code: 'participant_busy',
+    params: { participant: LEA, other: ANA, slots: 1, blocked: 1, meetings: 0 },
+    message:
+      'Léa Martin (Pôle Mer Bretagne) has a meeting or is not available in each of the 1 slots where Ana Popescu (Transylvania IT Cluster) is free (0 with a meeting, 1 blocked)',
+  },
+};
 
 const conflict = (code: string, message: string, description: string) => ({
   description,
@@ -48,7 +66,11 @@ const scheduledMeeting = {
     },
     table: str('Table name'),
     locked: { type: 'boolean', description: 'Kept where it is when the engine runs again' },
-    unscheduled_reason: nullable(str('Why the engine left it out (names who and why)')),
+    unscheduled_reason: {
+      oneOf: [{ $ref: '#/components/schemas/ScheduleReason' }, { type: 'null' }],
+      description:
+        'Why it is not placed, judged against the run’s final schedule: `over_capacity`, `participant_busy`, `locked_elsewhere`, `no_table`, `left_out`, `no_slots`, `not_run_yet`, `unknown` (recorded by an older version)',
+    },
   },
 };
 
@@ -76,31 +98,55 @@ const run = {
           type: 'boolean',
           description: 'false: the engine found no schedule within every hard rule',
         },
+        reason: {
+          oneOf: [{ $ref: '#/components/schemas/ScheduleReason' }, { type: 'null' }],
+          description: 'The engine’s reason for its status: `fairness_unreachable`, `no_schedule_in_time`',
+        },
         infeasibility: {
           type: 'array',
-          items: { type: 'string' },
-          description: 'What no schedule can achieve: who and why',
+          items: { $ref: '#/components/schemas/ScheduleReason' },
+          description: 'What no schedule can achieve: `over_capacity` (who), `too_few_tables`',
         },
         violations: {
           type: 'array',
-          items: { type: 'string' },
+          items: { $ref: '#/components/schemas/ScheduleReason' },
           description:
-            'Status unknown: the hard rules the best effort broke (e.g. the fairness bound); relax them',
+            'Status unknown: the hard rules the best effort broke (`fairness_exceeded` with the figures, `other_rules` counted); relax them',
         },
       },
     },
-    error: nullable(str('Why the run failed (the draft is unchanged)')),
+    error: {
+      oneOf: [{ $ref: '#/components/schemas/ScheduleReason' }, { type: 'null' }],
+      description:
+        'Why the run failed (the draft is unchanged): `no_slots`, `sessions_overlap`, `meetings_changed`, `event_gone`, `engine_crashed`, `cancelled`, `abandoned`, or `failed` (anything else: try again)',
+    },
     created_at: str('Started', { format: 'date-time' }),
     finished_at: nullable(str('Finished', { format: 'date-time' })),
   },
 };
 
+const reason = {
+  type: 'object',
+  required: ['code', 'params', 'message'],
+  properties: {
+    code: str('What happened, as a code'),
+    params: {
+      type: 'object',
+      description:
+        'Its figures and ids: `participant`, `other`, `participants` (participant uuids), `first`, `slots` (slot uuids or a count), counts',
+      additionalProperties: true,
+    },
+    message: str('The same in English, with names and times in the event’s zone'),
+  },
+};
+
 export const scheduleSchemas = {
+  ScheduleReason: reason,
   ScheduledMeeting: scheduledMeeting,
   ScheduleRun: run,
   Schedule: {
     type: 'object',
-    required: ['schedule', 'published_at', 'meetings', 'unscheduled', 'metrics', 'latest_run'],
+    required: ['schedule', 'published_at', 'meetings', 'unscheduled', 'metrics', 'waiting', 'latest_run'],
     properties: {
       schedule: { type: 'string', enum: ['draft', 'published'] },
       published_at: nullable(str('When it was last published', { format: 'date-time' })),
@@ -125,6 +171,25 @@ export const scheduleSchemas = {
             type: ['integer', 'null'],
             description: 'The engine’s proven bound on breaks (last run)',
           },
+          wait_minutes_total: int('Minutes waited between two meetings of one session, everyone', 0, 1e9),
+          wait_minutes_max: int('The most such minutes of one participant', 0, 1e9),
+          longest_wait_minutes: int('The longest single wait', 0, 1e9),
+          participants_waiting: int('Participants who wait within a session', 0, 10_000_000),
+        },
+      },
+      waiting: {
+        type: 'array',
+        description: 'Each participant with a meeting: breaks as the engine counts them, waits in minutes',
+        items: {
+          type: 'object',
+          required: ['participant', 'meetings', 'breaks', 'wait_minutes', 'longest_wait_minutes'],
+          properties: {
+            participant: str('Participant (uuid)'),
+            meetings: int('Meetings placed', 0, 10_000),
+            breaks: { type: ['integer', 'null'], description: 'Breaks as the engine counts them (draft)' },
+            wait_minutes: int('Minutes waited within sessions', 0, 1e9),
+            longest_wait_minutes: int('The longest wait', 0, 1e9),
+          },
         },
       },
       latest_run: { oneOf: [{ $ref: '#/components/schemas/ScheduleRun' }, { type: 'null' }] },
@@ -145,7 +210,7 @@ const runExample = {
     breaksLowerBound: 0,
     elapsedMs: 12,
   },
-  result: { status: 'optimal', draft_written: true, infeasibility: [], violations: [] },
+  result: { status: 'optimal', reason: null, draft_written: true, infeasibility: [], violations: [] },
   error: null,
   created_at: '2030-03-01T10:00:00.000Z',
   finished_at: '2030-03-01T10:00:01.000Z',
@@ -229,16 +294,8 @@ export function schedulePaths() {
                     {
                       id: MEETING_ID,
                       participants: [
-                        {
-                          id: '0193a3c4-6f70-7182-9d9e-0f1a2b3c4d5e',
-                          name: 'Ana Popescu',
-                          organisation: 'Transylvania IT Cluster',
-                        },
-                        {
-                          id: '0193a3c4-7081-7293-8eaf-1a2b3c4d5e6f',
-                          name: 'Jin Park',
-                          organisation: 'Pangyo Techno Valley',
-                        },
+                        { id: ANA, name: 'Ana Popescu', organisation: 'Transylvania IT Cluster' },
+                        { id: JIN, name: 'Jin Park', organisation: 'Pangyo Techno Valley' },
                       ],
                       slot: {
                         id: SLOT_ID,
@@ -251,15 +308,23 @@ export function schedulePaths() {
                       unscheduled_reason: null,
                     },
                   ],
-                  unscheduled: [],
+                  unscheduled: [unscheduledExample],
                   metrics: {
-                    meetings_requested: 1,
+                    meetings_requested: 2,
                     meetings_placed: 1,
                     total_breaks: 0,
                     max_breaks: 0,
                     placed_upper_bound: 1,
-                    breaks_lower_bound: 0,
+                    breaks_lower_bound: null,
+                    wait_minutes_total: 0,
+                    wait_minutes_max: 0,
+                    longest_wait_minutes: 0,
+                    participants_waiting: 0,
                   },
+                  waiting: [
+                    { participant: ANA, meetings: 1, breaks: 0, wait_minutes: 0, longest_wait_minutes: 0 },
+                    { participant: JIN, meetings: 1, breaks: 0, wait_minutes: 0, longest_wait_minutes: 0 },
+                  ],
                   latest_run: runExample,
                 }),
               },

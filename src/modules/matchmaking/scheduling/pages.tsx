@@ -1,19 +1,18 @@
 import type { ScheduleRun } from '../../../platform/db/schema-matchmaking.ts';
 import type { RequestContext } from '../../../platform/http/context.ts';
-import { Csrf, ErrorSummary, ListTable, type Problems, TextField } from '../../../platform/http/forms.tsx';
+import { Csrf, ErrorSummary, type Problems, TextField } from '../../../platform/http/forms.tsx';
 import { Layout } from '../../../platform/http/layout.tsx';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { formatZoned } from '../../../platform/time/zoned.ts';
-import { tableNamesOf } from '../placement-repository.ts';
 import type { ScheduleView } from './draft.ts';
-import type { RunResult } from './problem.ts';
-import type { MeetingRow, SlotRow } from './repository.ts';
-import { schedulePath, slotTimeText } from './shared.ts';
+import type { StoredResult } from './problem.ts';
+import { failureText, reasonText } from './reason-texts.ts';
+import { parseReason, runFailure } from './reasons.ts';
+import type { ReviewQuery } from './review.ts';
+import { Draft } from './review-parts.tsx';
+import { schedulePath } from './shared.ts';
 
 /** The organisers' scheduling page: runs and their progress, the draft, publishing. */
-
-/** A grid with more tables than this becomes a list per slot. */
-const GRID_TABLES = 24;
 
 export interface Refusal {
   key: MessageKey;
@@ -22,11 +21,6 @@ export interface Refusal {
 
 const active = (run: ScheduleRun | null) => run?.status === 'queued' || run?.status === 'running';
 
-export function meetingLabel(v: Pick<ScheduleView, 'personById'>, m: MeetingRow): string {
-  const name = (id: string) => v.personById.get(id)?.name ?? '?';
-  return `${name(m.participant_a)} – ${name(m.participant_b)}`;
-}
-
 export function SchedulePage({
   ctx,
   view,
@@ -34,9 +28,11 @@ export function SchedulePage({
   values = {},
   refusal,
   notice,
+  query,
 }: {
   ctx: RequestContext;
   view: ScheduleView;
+  query: ReviewQuery;
   problems?: Problems;
   values?: Record<string, string>;
   refusal?: Refusal | undefined;
@@ -116,7 +112,7 @@ export function SchedulePage({
             <button type="submit">{t('mm.schedule.start')}</button>
           </form>
         )}
-        {view.latest && !running ? <RunOutcome ctx={ctx} run={view.latest} /> : null}
+        {view.latest && !running ? <RunOutcome ctx={ctx} view={view} run={view.latest} /> : null}
       </section>
 
       <section aria-labelledby="publish-title">
@@ -130,7 +126,7 @@ export function SchedulePage({
         </form>
       </section>
 
-      <Draft ctx={ctx} view={view} base={base} />
+      <Draft ctx={ctx} view={view} base={base} query={query} />
     </Layout>
   );
 }
@@ -192,22 +188,26 @@ function Progress({ ctx, run, base }: { ctx: RequestContext; run: ScheduleRun; b
   );
 }
 
-function RunOutcome({ ctx, run }: { ctx: RequestContext; run: ScheduleRun }) {
-  const { t } = ctx;
+function RunOutcome({ ctx, view, run }: { ctx: RequestContext; view: ScheduleView; run: ScheduleRun }) {
+  const { t, lang } = ctx;
   if (run.status === 'failed')
     return (
       <p>
-        {t('mm.schedule.failed', { error: run.error ?? '' })} {t('mm.schedule.draft_unchanged')}
+        {t('mm.schedule.failed', { error: failureText(lang, view, runFailure(run)) })}{' '}
+        {t('mm.schedule.draft_unchanged')}
       </p>
     );
-  const r = run.result as (RunResult & { draftWritten?: boolean }) | null;
+  const r = run.result as StoredResult | null;
   if (!r) return null;
   const m = r.metrics;
+  const infeasibility = (r.infeasibility ?? []).map(parseReason);
+  const violations = (r.violations ?? []).map(parseReason);
   return (
     <div>
       <h3>{t('mm.schedule.last_run')}</h3>
       <p>
         {t(`mm.schedule.status.${r.status}` as MessageKey)}{' '}
+        {r.reason ? `${reasonText(lang, view, parseReason(r.reason))}.` : null}{' '}
         {r.draftWritten ? null : t('mm.schedule.draft_unchanged')}
       </p>
       <dl class="figures">
@@ -219,164 +219,39 @@ function RunOutcome({ ctx, run }: { ctx: RequestContext; run: ScheduleRun }) {
             requested: String(m.meetingsRequested),
           })}
         </dd>
-        <dt>{t('mm.schedule.breaks')}</dt>
+        <dt>{t('mm.review.engine_breaks')}</dt>
         <dd>
-          {t('mm.schedule.breaks_bound', { n: String(m.totalBreaks), bound: String(m.breaksLowerBound) })}
+          {t('mm.schedule.breaks_bound', {
+            n: String(m.totalBreaks),
+            bound: String(m.breaksLowerBound ?? '—'),
+          })}
         </dd>
         <dt>{t('mm.schedule.max_breaks')}</dt>
         <dd>
           {m.maxBreaks} ({t('mm.schedule.min_breaks', { n: String(m.minBreaks) })})
         </dd>
       </dl>
-      {r.infeasibility.length ? (
+      {infeasibility.length ? (
         <>
           <h4>{t('mm.schedule.infeasible')}</h4>
           <ul>
-            {r.infeasibility.map((x) => (
-              <li>{x}</li>
+            {infeasibility.map((x) => (
+              <li>{reasonText(lang, view, x)}</li>
             ))}
           </ul>
         </>
       ) : null}
-      {r.violations.length ? (
+      {violations.length ? (
         <>
           <h4>{t('mm.schedule.best_effort')}</h4>
           <p>{t('mm.schedule.best_effort_help')}</p>
           <ul>
-            {r.violations.map((x) => (
-              <li>{x}</li>
+            {violations.map((x) => (
+              <li>{reasonText(lang, view, x)}</li>
             ))}
           </ul>
         </>
       ) : null}
     </div>
-  );
-}
-
-function slotText(ctx: RequestContext, zone: string, s: SlotRow) {
-  return slotTimeText(ctx.lang, new Date(s.starts_at), zone);
-}
-
-function Draft({ ctx, view, base }: { ctx: RequestContext; view: ScheduleView; base: string }) {
-  const { t } = ctx;
-  const zone = view.mm.event.time_zone;
-  const sessions = [...new Set(view.slots.map((s) => s.session_id))];
-  const meetingLink = (m: MeetingRow) => (
-    <a href={`${base}/meetings/${m.id}`}>
-      {meetingLabel(view, m)}
-      {m.locked ? ` (${t('mm.schedule.locked')})` : ''}
-    </a>
-  );
-  return (
-    <>
-      <section aria-labelledby="grid-title">
-        <h2 id="grid-title">{t('mm.schedule.draft')}</h2>
-        <p class="meta">{t('mm.schedule.zone', { zone })}</p>
-        {sessions.map((sid) => {
-          const slots = view.slots.filter((s) => s.session_id === sid);
-          const tables = tableNamesOf(slots[0]!);
-          const label = slots[0]!.label;
-          if (tables.length > GRID_TABLES)
-            return (
-              <>
-                <h3>{label}</h3>
-                {slots.map((s) => {
-                  const row = view.grid.get(s.id);
-                  return (
-                    <>
-                      <h4>{slotText(ctx, zone, s)}</h4>
-                      {row?.size ? (
-                        <ul>
-                          {tables
-                            .filter((tb) => row.has(tb))
-                            .map((tb) => (
-                              <li>
-                                {t('mm.schedule.table_n', { table: tb })}: {meetingLink(row.get(tb)!)}
-                              </li>
-                            ))}
-                        </ul>
-                      ) : (
-                        <p>{t('mm.schedule.empty_slot')}</p>
-                      )}
-                    </>
-                  );
-                })}
-              </>
-            );
-          return (
-            <div class="table-scroll">
-              <table class="figures">
-                <caption>{label}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('mm.schedule.slot')}</th>
-                    {tables.map((tb) => (
-                      <th scope="col">{t('mm.schedule.table_n', { table: tb })}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {slots.map((s) => (
-                    <tr>
-                      <th scope="row">{slotText(ctx, zone, s)}</th>
-                      {tables.map((tb) => {
-                        const m = view.grid.get(s.id)?.get(tb);
-                        return <td>{m ? meetingLink(m) : ''}</td>;
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
-      </section>
-
-      <section aria-labelledby="unscheduled-title">
-        <h2 id="unscheduled-title">{t('mm.schedule.unscheduled', { n: String(view.unscheduled.length) })}</h2>
-        {view.unscheduled.length === 0 ? (
-          <p>{t('mm.schedule.none_unscheduled')}</p>
-        ) : (
-          <ListTable
-            caption={t('mm.schedule.unscheduled', { n: String(view.unscheduled.length) })}
-            columns={[t('mm.schedule.meeting'), t('mm.schedule.reason')]}
-          >
-            {view.unscheduled.map((m) => (
-              <tr>
-                <td>{meetingLink(m)}</td>
-                <td>{m.unscheduled_reason ?? t('mm.schedule.not_run_yet')}</td>
-              </tr>
-            ))}
-          </ListTable>
-        )}
-      </section>
-
-      <section aria-labelledby="gaps-title">
-        <h2 id="gaps-title">{t('mm.schedule.gaps')}</h2>
-        <p>{t('mm.schedule.gaps_help')}</p>
-        <ListTable
-          caption={t('mm.schedule.gaps')}
-          columns={[
-            t('mm.schedule.participant'),
-            t('mm.schedule.meetings'),
-            t('mm.schedule.breaks'),
-            t('mm.schedule.idle_slots'),
-          ]}
-        >
-          {[...view.gaps]
-            .sort((a, b) => b.breaks - a.breaks || b.idleSlots - a.idleSlots || a.name.localeCompare(b.name))
-            .map((g) => (
-              <tr>
-                <td>
-                  {g.name} <span class="meta">({g.organisation})</span>
-                </td>
-                <td class="num">{g.meetings}</td>
-                <td class="num">{g.breaks}</td>
-                <td class="num">{g.idleSlots}</td>
-              </tr>
-            ))}
-        </ListTable>
-      </section>
-    </>
   );
 }

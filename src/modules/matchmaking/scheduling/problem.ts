@@ -1,11 +1,12 @@
 import type { ProblemInput, Solution } from '../../../scheduler/model.ts';
 import { tableNamesOf } from '../placement-repository.ts';
+import { type Reason, statusReason, violationReasons } from './reasons.ts';
 import type { MeetingRow, PersonRow, SlotRow } from './repository.ts';
 
 /**
  * The bridge between the database and the engine (src/scheduler/), pure: the engine's problem from
- * an event's slots, participants, blocked slots and accepted meetings, and the engine's answer read
- * back in the organisers' words (names, not ids).
+ * an event's slots, participants, blocked slots and accepted meetings, and the engine's answer as
+ * the run's stored result (its reasons as codes: reasons.ts).
  */
 
 export interface EventData {
@@ -67,55 +68,16 @@ export function buildProblem(data: EventData, opts: RunOptions): ProblemInput {
   };
 }
 
-const UUID_G = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/** Replaces the engine's ids (participants', meetings', slots') by names in a text. */
-export function namer(data: EventData, zoneTime: (d: Date) => string) {
-  const names = new Map<string, string>();
-  for (const p of data.people) names.set(p.id, `${p.name} (${p.organisation_name})`);
-  const byId = new Map(data.people.map((p) => [p.id, p.name]));
-  for (const m of data.meetings)
-    names.set(m.id, `${byId.get(m.participant_a) ?? '?'} – ${byId.get(m.participant_b) ?? '?'}`);
-  for (const s of data.slots) names.set(s.id, zoneTime(new Date(s.starts_at)));
-  return (text: string) => text.replace(UUID_G, (id) => names.get(id.toLowerCase()) ?? id);
-}
-
 /**
- * What no schedule can achieve, before any search: a participant with more accepted meetings than
- * free slots, more meetings than seats in all slots. Each names who and why.
+ * The run's result as stored (and shown): status, metrics, bounds, and the reasons as codes with
+ * their parameters (reasons.ts), never the engine's English.
  */
-export function infeasibilityReasons(data: EventData, name: (id: string) => string): string[] {
-  const out: string[] = [];
-  const blocked = new Map<string, number>();
-  for (const b of data.blocked) blocked.set(b.participant_id, (blocked.get(b.participant_id) ?? 0) + 1);
-  const count = new Map<string, number>();
-  for (const m of data.meetings)
-    for (const p of [m.participant_a, m.participant_b]) count.set(p, (count.get(p) ?? 0) + 1);
-  for (const p of data.people) {
-    const n = count.get(p.id) ?? 0;
-    const free = data.slots.length - (blocked.get(p.id) ?? 0);
-    if (n > free)
-      out.push(
-        `${name(p.id)} has ${n} accepted meetings but only ${free} free slots: at least ${n - free} cannot be placed`,
-      );
-  }
-  const seats = data.slots.reduce((a, s) => a + tableNamesOf(s).length, 0);
-  if (data.meetings.length > seats)
-    out.push(
-      `${data.meetings.length} accepted meetings but only ${seats} tables over all slots: at least ${
-        data.meetings.length - seats
-      } cannot be placed`,
-    );
-  return out;
-}
-
-/** The run's result as stored (and shown): status, metrics, bounds, reasons, violations in names. */
-export function runResult(sol: Solution, reasons: string[], rename: (s: string) => string) {
+export function runResult(sol: Solution, reasons: Reason[], fairness: number | null) {
   const m = sol.metrics;
   const waiting = m.participants.filter((p) => p.breaks > 0).length;
   return {
     status: sol.status,
-    reason: sol.reason ? rename(sol.reason) : null,
+    reason: statusReason(sol, fairness),
     metrics: {
       meetingsRequested: m.meetingsRequested,
       meetingsPlaced: m.meetingsPlaced,
@@ -129,7 +91,7 @@ export function runResult(sol: Solution, reasons: string[], rename: (s: string) 
       participantsWaiting: waiting,
     },
     infeasibility: reasons,
-    violations: (sol.bestEffort?.violations ?? []).map(rename),
+    violations: violationReasons(sol, fairness),
     bestEffort: sol.bestEffort
       ? {
           meetingsPlaced: sol.bestEffort.metrics.meetingsPlaced,
@@ -147,3 +109,11 @@ export function runResult(sol: Solution, reasons: string[], rename: (s: string) 
 }
 
 export type RunResult = ReturnType<typeof runResult>;
+
+/** A run's `result` as read back: older runs stored English texts, which read as `unknown` reasons. */
+export type StoredResult = Omit<RunResult, 'reason' | 'infeasibility' | 'violations'> & {
+  reason: unknown;
+  infeasibility?: unknown[];
+  violations?: unknown[];
+  draftWritten?: boolean;
+};

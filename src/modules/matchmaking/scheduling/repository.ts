@@ -156,7 +156,7 @@ export function recentRuns(db: Kysely<DB>, eventId: string, limit = 10): Promise
 export async function failStaleRuns(db: Kysely<DB>, eventId: string, before: Date): Promise<void> {
   await db
     .updateTable('schedule_runs')
-    .set({ status: 'failed', error: 'abandoned: no progress for too long', finished_at: new Date() })
+    .set({ status: 'failed', error: 'abandoned', finished_at: new Date() })
     .where('event_id', '=', eventId)
     .where('status', 'in', ['queued', 'running'])
     .where(sql<boolean>`coalesce(started_at, created_at) < ${before}`)

@@ -6,10 +6,12 @@ import { noticeFrom } from '../../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../../platform/http/render.tsx';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { Services } from '../../../platform/services.ts';
+import { parseQuery } from '../../../platform/validation.ts';
 import * as draft from './draft.ts';
 import { MeetingPage } from './meeting-page.tsx';
 import { type Refusal, SchedulePage } from './pages.tsx';
 import { publishSchedule } from './publish.ts';
+import { reviewQuerySchema } from './review.ts';
 import * as runs from './runs.ts';
 import { ScheduleConflict, schedulePath } from './shared.ts';
 
@@ -28,10 +30,11 @@ export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
     extra: { problems?: Problems; values?: Record<string, string>; refusal?: Refusal } = {},
     status?: number,
   ) => {
+    const query = parseQuery(reviewQuerySchema, req.method === 'GET' ? (req.query ?? {}) : {});
     const view = await draft.scheduleView(s, req.ctx.actor, (req.params as Params).slug);
     return sendPage(
       reply,
-      <SchedulePage ctx={req.ctx} view={view} notice={noticeFrom(req.query)} {...extra} />,
+      <SchedulePage ctx={req.ctx} view={view} query={query} notice={noticeFrom(req.query)} {...extra} />,
       status,
     );
   };

@@ -12,16 +12,10 @@ import { findEventById } from '../../events/repository.ts';
 import { matchmakingFor } from '../context.ts';
 import { placeMeetings, unplaceMeetings } from '../placement-repository.ts';
 import { runEngine } from './engine-thread.ts';
-import {
-  buildProblem,
-  type EventData,
-  infeasibilityReasons,
-  namer,
-  overlappingSlots,
-  runResult,
-} from './problem.ts';
+import { buildProblem, type EventData, overlappingSlots, runResult } from './problem.ts';
+import { infeasibilityReasons, type ReasonParams, unscheduledReasons } from './reasons.ts';
 import * as repo from './repository.ts';
-import { ScheduleConflict, slotTimeText } from './shared.ts';
+import { ScheduleConflict } from './shared.ts';
 
 /** The engine's runs: started by organisers, run by a job in a worker thread, written in one go. */
 
@@ -119,6 +113,8 @@ export async function loadEventData(db: Kysely<DB>, eventId: string): Promise<Ev
 export interface JobHooks {
   /** inside the write transaction, after the placements: a test makes the run fail there */
   afterPlacements?: (trx: Kysely<DB>) => Promise<void>;
+  /** instead of the engine's thread: a test makes the engine fail */
+  engine?: typeof runEngine;
   /** the figures of each phase, for the bench */
   timings?: { loadMs?: number; solveMs?: number; writeMs?: number };
 }
@@ -152,6 +148,42 @@ export function runSettled(runId: string): Promise<void> {
  * writes the whole draft and the run's result in ONE transaction. Any failure before the commit
  * leaves the previous draft as it was; the run says why it failed.
  */
+/**
+ * A run's known ways of failing, stored as the run's `error` (the code) and `result.failure` (the
+ * code and its parameters), shown through the catalogue (`mm.review.failure.<code>`). Anything else
+ * is stored as `failed`: the page says to try again, the detail goes to the log only.
+ */
+export type FailureCode =
+  | 'no_slots'
+  | 'sessions_overlap'
+  | 'meetings_changed'
+  | 'event_gone'
+  | 'engine_crashed'
+  | 'cancelled'
+  | 'abandoned'
+  | 'failed';
+
+export class RunFailure extends Error {
+  constructor(
+    readonly code: FailureCode,
+    readonly params: ReasonParams = {},
+  ) {
+    super(code);
+  }
+}
+
+/** What a failure is stored as: a known one keeps its code, anything else is `failed`. */
+export function failureOf(err: unknown): { code: FailureCode; params: ReasonParams } {
+  if (err instanceof RunFailure) return { code: err.code, params: err.params };
+  if (isUniqueViolation(err)) return { code: 'meetings_changed', params: {} };
+  return { code: 'failed', params: {} };
+}
+
+/**
+ * The job: loads the event, runs the engine in a worker thread (progress to the run row), then
+ * writes the whole draft and the run's result in ONE transaction. Any failure before the commit
+ * leaves the previous draft as it was; the run says why it failed (as a code).
+ */
 export async function runScheduleJob(s: Services, payload: Record<string, unknown>, hooks: JobHooks = {}) {
   const runId = String(payload.runId ?? '');
   const run = await repo.findRun(s.db, runId);
@@ -159,39 +191,33 @@ export async function runScheduleJob(s: Services, payload: Record<string, unknow
   try {
     await execute(s, run, hooks);
   } catch (err) {
-    s.log.warn({ err, runId }, 'scheduling run failed');
-    const why = isUniqueViolation(err)
-      ? 'the meetings or blocked slots changed while the engine ran; run it again'
-      : err instanceof Error
-        ? err.message
-        : String(err);
-    await repo.finishRun(s.db, runId, { status: 'failed', error: why.slice(0, 2000) });
+    const failure = failureOf(err);
+    if (failure.code === 'failed') s.log.error({ err, runId }, 'scheduling run failed unexpectedly');
+    else s.log.warn({ err, runId, code: failure.code }, 'scheduling run failed');
+    await repo.finishRun(s.db, runId, { status: 'failed', error: failure.code, result: { failure } });
   }
 }
 
 async function execute(s: Services, run: ScheduleRun, hooks: JobHooks) {
   const t0 = performance.now();
   const event = await findEventById(s.db, run.event_id);
-  if (!event) throw new Error('the event is gone');
+  if (!event) throw new RunFailure('event_gone');
   const data = await loadEventData(s.db, run.event_id);
   const opts = run.options as { timeLimitSeconds: number; fairness: number | null };
-  const rename = namer(data, (d) => slotTimeText('en', d, event.time_zone));
-  if (data.slots.length === 0) throw new Error('the event has no slots yet: set up its sessions first');
+  if (data.slots.length === 0) throw new RunFailure('no_slots');
   const overlaps = overlappingSlots(data.slots);
   if (overlaps.length) {
     const [a, b] = overlaps[0]!;
-    throw new Error(
-      `sessions "${a.label}" and "${b.label}" overlap (${rename(a.id)} and ${rename(b.id)}): the engine schedules one slot after another`,
-    );
+    throw new RunFailure('sessions_overlap', { slots: [a.id, b.id] });
   }
-  const reasons = infeasibilityReasons(data, (id) => rename(id));
+  const reasons = infeasibilityReasons(data);
   const problem = buildProblem(data, opts);
   const t1 = performance.now();
 
   let cancelled = false;
   let lastWrite = 0;
   let writing: Promise<unknown> = Promise.resolve();
-  const engine = runEngine(problem, (p: SolveProgress) => {
+  const engine = (hooks.engine ?? runEngine)(problem, (p: SolveProgress) => {
     const now = Date.now();
     if (now - lastWrite < PROGRESS_WRITE_MS) return;
     lastWrite = now;
@@ -205,30 +231,35 @@ async function execute(s: Services, run: ScheduleRun, hooks: JobHooks) {
       })
       .catch(() => undefined);
   });
-  const sol = await engine.result;
+  const sol = await engine.result.catch((err: unknown) => {
+    s.log.error({ err, runId: run.id }, 'the scheduling engine failed');
+    throw new RunFailure('engine_crashed');
+  });
   await writing;
   const t2 = performance.now();
   if (cancelled) return;
 
-  const result = runResult(sol, reasons, rename);
+  const result = runResult(sol, reasons, opts.fairness);
   await s.db.transaction().execute(async (trx) => {
     const current = await repo.lockRun(trx, run.id);
     if (current?.status !== 'running') return; // cancelled meanwhile: nothing is written
     const placed = sol.status === 'optimal' || sol.status === 'feasible';
     if (placed) {
       const now = await repo.acceptedMeetingsOf(trx, run.event_id);
-      if (changedSince(data.meetings, now))
-        throw new Error('the accepted meetings or their locks changed while the engine ran; run it again');
+      if (changedSince(data.meetings, now)) throw new RunFailure('meetings_changed');
       const byId = new Map(data.meetings.map((m) => [m.id, m]));
       const free = data.meetings.filter((m) => !m.locked || !m.slot_id || !m.table_name);
-      const assignment = new Map(sol.assignments.map((a) => [a.meeting, a]));
+      const slotOf = new Map<string, string>();
+      for (const a of sol.assignments) if ('slot' in a) slotOf.set(a.meeting, a.slot);
+      const why = unscheduledReasons(data, slotOf);
       await unplaceMeetings(
         trx,
         free.map((m) => {
-          const a = assignment.get(m.id);
-          return { id: m.id, reason: a && 'unscheduled' in a ? rename(a.unscheduled) : null };
+          const r = why.get(m.id);
+          return { id: m.id, reason: r ? JSON.stringify(r) : null };
         }),
       );
+      const assignment = new Map(sol.assignments.map((a) => [a.meeting, a]));
       await placeMeetings(
         trx,
         free.flatMap((m) => {

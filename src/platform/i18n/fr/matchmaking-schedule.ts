@@ -34,7 +34,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.status.unknown':
     "Le moteur n'a trouvé, dans le temps imparti, aucun planning qui respecte toutes les règles.",
   'mm.schedule.placed': 'Rendez-vous placés',
-  'mm.schedule.breaks': 'Temps morts',
   'mm.schedule.max_breaks': "Le plus de temps morts d'un participant",
   'mm.schedule.min_breaks': 'le moins : {n}',
   'mm.schedule.infeasible': 'Ce qu’aucun planning ne peut obtenir',
@@ -50,8 +49,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.zone': 'Heures de {zone}.',
   'mm.schedule.slot': 'Créneau',
   'mm.schedule.table': 'Table',
-  'mm.schedule.table_n': 'Table {table}',
-  'mm.schedule.empty_slot': 'Aucun rendez-vous dans ce créneau.',
   'mm.schedule.locked': 'verrouillé',
   'mm.schedule.unscheduled': 'Rendez-vous non planifiés ({n})',
   'mm.schedule.none_unscheduled': 'Chaque rendez-vous accepté a un créneau et une table.',
@@ -59,8 +56,6 @@ export const matchmakingSchedule: Record<keyof typeof en, string> = {
   'mm.schedule.reason': 'Raison',
   'mm.schedule.not_run_yet': 'pas encore planifié',
   'mm.schedule.gaps': 'Temps morts de chaque participant',
-  'mm.schedule.gaps_help':
-    "Un temps mort est un créneau libre ou plus entre deux rendez-vous d'un participant ; les créneaux inoccupés comptent les créneaux libres entre son premier et son dernier rendez-vous.",
   'mm.schedule.participant': 'Participant',
   'mm.schedule.meetings': 'Rendez-vous',
   'mm.schedule.idle_slots': 'Créneaux inoccupés',
