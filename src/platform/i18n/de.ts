@@ -10,6 +10,7 @@ import { matchmakingCore } from './de/matchmaking-core.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { organisations } from './de/organisations.ts';
+import { partnerships } from './de/partnerships.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
@@ -31,4 +32,5 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...partnerships,
 };

@@ -10,6 +10,7 @@ import { matchmakingCore } from './en/matchmaking-core.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
+import { partnerships } from './en/partnerships.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
@@ -34,4 +35,5 @@ export const en = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...partnerships,
 };

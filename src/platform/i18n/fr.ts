@@ -11,6 +11,7 @@ import { matchmakingCore } from './fr/matchmaking-core.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
 import { organisations } from './fr/organisations.ts';
+import { partnerships } from './fr/partnerships.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
 import { validation } from './fr/validation.ts';
@@ -31,4 +32,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...partnerships,
 };
