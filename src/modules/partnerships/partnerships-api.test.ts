@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ENGINES, skipReason } from '../../../test/helpers/db.ts';
 import { makeEvent } from '../../../test/helpers/events.ts';
 import { auditEntries } from '../../../test/helpers/fixtures.ts';
 import { nf4, partnershipWorld } from '../../../test/helpers/partnerships.ts';
 import { HttpClient, useTestServer } from '../../../test/helpers/server.ts';
 import type { Services } from '../../platform/services.ts';
+import { openApiDocument } from '../api/openapi.ts';
+import { partnershipExample, partnershipInputExample, partnershipPatchExample } from './openapi.ts';
 
 /** The organisations of the partnership's collaboration in the graph (migration 0019), by slug. */
 async function graphOf(s: Services, partnershipId: string) {
@@ -248,4 +251,55 @@ describe.each(ENGINES)('the partnerships API on %s', (engine) => {
       404,
     );
   });
+});
+
+describe.each(ENGINES)('the partnerships’ OpenAPI examples, sent to the API on %s', (engine) => {
+  const skip = skipReason(engine);
+  const srv = useTestServer(engine, skip);
+  const doc = openApiDocument('https://clusterhub.example');
+  type Json = Record<string, unknown>;
+  const schemas = doc.components.schemas as Json;
+  /** The schema with its `$ref`s replaced by the component they name. */
+  const inline = (schema: unknown): unknown => {
+    if (Array.isArray(schema)) return schema.map(inline);
+    if (!schema || typeof schema !== 'object') return schema;
+    const { $ref, ...rest } = schema as Json;
+    if (typeof $ref === 'string') return inline({ ...(schemas[$ref.split('/').pop()!] as Json), ...rest });
+    return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, inline(v)]));
+  };
+  const problems = (value: unknown) => {
+    const r = z
+      .fromJSONSchema(
+        inline({ $ref: '#/components/schemas/Partnership' }) as Parameters<typeof z.fromJSONSchema>[0],
+      )
+      .safeParse(value);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it.skipIf(skip)(
+    'are accepted, and the answers match the documented schema and the examples’ fields',
+    async () => {
+      const { auth } = await partnershipWorld(srv.services);
+      const c = new HttpClient(srv.url);
+      const created = await c.json('POST', '/api/v1/partnerships', partnershipInputExample, auth.member);
+      expect(created.status, JSON.stringify(created.data)).toBe(201);
+      expect(problems(created.data)).toEqual([]);
+      expect(Object.keys(created.data).sort()).toEqual(Object.keys(partnershipExample).sort());
+      expect(created.data).toMatchObject({ ...partnershipInputExample, members: expect.any(Array) });
+
+      const patched = await c.json(
+        'PATCH',
+        `/api/v1/partnerships/${created.data.id}`,
+        partnershipPatchExample,
+        auth.member,
+      );
+      expect(patched.status, JSON.stringify(patched.data)).toBe(200);
+      expect(problems(patched.data)).toEqual([]);
+      expect(patched.data.smes_reached).toBe(720);
+      expect(patched.data.countries).toEqual(['DE', 'FR', 'NL']);
+
+      const list = await c.json('GET', '/api/v1/partnerships');
+      expect(list.data.items.map(problems)).toEqual([[]]);
+    },
+  );
 });

@@ -80,4 +80,20 @@ export const partnerships: Record<keyof typeof en, string> = {
   'audit.partnership.create': 'Partnerschaft angelegt',
   'audit.partnership.update': 'Partnerschaft bearbeitet',
   'audit.partnership.publish': 'Partnerschaft veröffentlicht',
+  'api.op.searchPartnerships': 'Veröffentlichte Partnerschaften, mit Filterzählungen',
+  'api.op.searchPartnerships.description':
+    'Dieselben Filter wie die Listenseite: programme, country (Land einer Mitgliedsorganisation), target_market, ecosystem (einer Mitgliedsorganisation), q (Name, Kürzel, Mitglieder, Länder, Beschreibung). Wiederholen Sie einen Parameter für ODER; verschiedene werden mit UND verknüpft. Unbekannte Codes ergeben 400 mit dem Namen des Parameters.',
+  'api.param.searchPartnerships.programme': 'Programme',
+  'api.param.searchPartnerships.country': 'ISO-3166-1-Alpha-2-Codes der Länder der Mitgliedsorganisationen',
+  'api.param.searchPartnerships.target_market': 'ISO-3166-1-Alpha-2-Codes der Zielmärkte',
+  'api.param.searchPartnerships.ecosystem': 'Industrielle Ökosysteme der Mitgliedsorganisationen',
+  'api.op.createPartnership': 'Partnerschaft anlegen (das Team des Koordinators oder die Redaktion)',
+  'api.op.createPartnership.description':
+    'Ein Teammitglied benennt als Koordinator eine Organisation, in deren Team es ist; Redaktion und Administration benennen jede. Mitglieder sind veröffentlichte Organisationen, Veranstaltungen veröffentlichte Veranstaltungen, per ID oder Slug.',
+  'api.op.getPartnership':
+    'Eine Partnerschaft (veröffentlichte für alle; Entwürfe für das Team des Koordinators und die Redaktion)',
+  'api.op.updatePartnership':
+    'Felder oder Listen einer Partnerschaft ändern (das Team des Koordinators oder die Redaktion)',
+  'api.op.updatePartnership.description':
+    'Nur die gesendeten Felder ändern sich; eine gesendete Liste ersetzt diese Liste. Die Koordination an eine Organisation zu übergeben, in deren Team der Aufrufer nicht ist, ist Sache der Redaktion.',
 };

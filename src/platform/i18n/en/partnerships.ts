@@ -78,4 +78,20 @@ export const partnerships = {
   'audit.partnership.create': 'Partnership created',
   'audit.partnership.update': 'Partnership edited',
   'audit.partnership.publish': 'Partnership published',
+  'api.op.searchPartnerships': 'Published partnerships, with facet counts',
+  'api.op.searchPartnerships.description':
+    'The same filters as the listing page: programme, country (of a member organisation), target_market, ecosystem (of a member organisation), q (name, acronym, members, countries, description). Repeat a parameter for OR; different ones combine with AND. Unknown codes answer 400 naming the parameter.',
+  'api.param.searchPartnerships.programme': 'Programme labels',
+  'api.param.searchPartnerships.country': 'ISO 3166-1 alpha-2 codes of the member organisations’ countries',
+  'api.param.searchPartnerships.target_market': 'ISO 3166-1 alpha-2 codes of the target markets',
+  'api.param.searchPartnerships.ecosystem': 'Industrial ecosystems of the member organisations',
+  'api.op.createPartnership': 'Create a partnership (the coordinator’s team, or an editor)',
+  'api.op.createPartnership.description':
+    'A team member names as coordinator an organisation whose team they are on; editors and admins name any. Members are published organisations and events published events, by id or slug.',
+  'api.op.getPartnership':
+    'One partnership (published ones for everybody; drafts for the coordinator’s team and editors)',
+  'api.op.updatePartnership':
+    'Change some fields or lists of a partnership (the coordinator’s team, or an editor)',
+  'api.op.updatePartnership.description':
+    'Only the fields sent change; a list sent replaces that list. Handing the coordination to an organisation whose team the caller is not on is for editors.',
 };

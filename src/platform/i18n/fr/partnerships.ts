@@ -81,4 +81,20 @@ export const partnerships: Record<keyof typeof en, string> = {
   'audit.partnership.create': 'Partenariat créé',
   'audit.partnership.update': 'Partenariat modifié',
   'audit.partnership.publish': 'Partenariat publié',
+  'api.op.searchPartnerships': 'Partenariats publiés, avec le décompte des filtres',
+  'api.op.searchPartnerships.description':
+    'Les mêmes filtres que la page de liste : programme, country (pays d’une organisation membre), target_market, ecosystem (d’une organisation membre), q (nom, acronyme, membres, pays, description). Répétez un paramètre pour un OU ; des paramètres différents se combinent en ET. Un code inconnu répond 400 en nommant le paramètre.',
+  'api.param.searchPartnerships.programme': 'Programmes',
+  'api.param.searchPartnerships.country': 'Codes ISO 3166-1 alpha-2 des pays des organisations membres',
+  'api.param.searchPartnerships.target_market': 'Codes ISO 3166-1 alpha-2 des marchés cibles',
+  'api.param.searchPartnerships.ecosystem': 'Écosystèmes industriels des organisations membres',
+  'api.op.createPartnership': 'Créer un partenariat (l’équipe du coordinateur, ou un éditeur)',
+  'api.op.createPartnership.description':
+    'Un membre d’équipe désigne comme coordinateur une organisation dont il est dans l’équipe ; les éditeurs et administrateurs désignent n’importe laquelle. Les membres sont des organisations publiées et les événements des événements publiés, par identifiant ou slug.',
+  'api.op.getPartnership':
+    'Un partenariat (publiés : pour tous ; brouillons : pour l’équipe du coordinateur et les éditeurs)',
+  'api.op.updatePartnership':
+    'Modifier des champs ou des listes d’un partenariat (l’équipe du coordinateur, ou un éditeur)',
+  'api.op.updatePartnership.description':
+    'Seuls les champs envoyés changent ; une liste envoyée remplace cette liste. Confier la coordination à une organisation dont l’appelant n’est pas dans l’équipe revient aux éditeurs.',
 };
