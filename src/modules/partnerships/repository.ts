@@ -276,3 +276,24 @@ export async function partnershipsCoordinatedBy(db: Kysely<DB>, userId: string) 
 export async function anyPartnership(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Demo: the published organisations a partnership may hold, with what its members are picked by. */
+export async function demoOrganisations(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'country', 'ecosystems'])
+    .where('status', '=', 'published')
+    .orderBy('slug')
+    .execute();
+}
+
+/** Demo: published events (ids and slugs), in the order they start. */
+export async function demoEvents(db: Kysely<DB>) {
+  return db
+    .selectFrom('events')
+    .select(['id', 'slug', 'country'])
+    .where('status', '=', 'published')
+    .orderBy('starts_at')
+    .orderBy('slug')
+    .execute();
+}
