@@ -75,7 +75,7 @@ describe.each(ENGINES)('the partnerships API on %s', (engine) => {
   });
 
   it.skipIf(skip)('keeps the collaboration graph in step with the members and the start date', async () => {
-    const { auth } = await partnershipWorld(srv.services);
+    const { auth, orgs } = await partnershipWorld(srv.services);
     const c = new HttpClient(srv.url);
     const created = await c.json('POST', '/api/v1/partnerships', nf4(), auth.member);
     const id = created.data.id as string;
@@ -110,7 +110,50 @@ describe.each(ENGINES)('the partnerships API on %s', (engine) => {
     expect(update!.details).toMatchObject({
       before: { starts_on: '2018-01-01' },
       after: { starts_on: '2018-03-01' },
+      members_added: [orgs.bavaria.id],
+      members_removed: [orgs.foodValley.id],
     });
+
+    // Removing a partnership (by SQL: there is no such action yet) takes its collaboration along.
+    await srv.services.db.deleteFrom('partnerships').where('id', '=', id).execute();
+    expect((await graphOf(srv.services, id)).count).toBe(0);
+    expect(
+      await srv.services.db.selectFrom('collaboration_members').select('organisation_id').execute(),
+    ).toEqual([]);
+  });
+
+  it.skipIf(skip)('runs concurrent writes one after the other: unique slugs, one coordinator', async () => {
+    const { auth } = await partnershipWorld(srv.services);
+    const c = new HttpClient(srv.url);
+    const twins = await Promise.all(
+      [1, 2, 3].map(() => c.json('POST', '/api/v1/partnerships', nf4(), auth.member)),
+    );
+    expect(twins.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(twins.map((r) => r.data.slug)).size).toBe(3);
+    const id = twins[0]!.data.id as string;
+    // Two editors hand the coordination to two different organisations at once: both succeed in
+    // turn, and exactly one coordinator remains, the same in the graph.
+    const handOver = (to: string, partner: string) =>
+      c.json(
+        'PATCH',
+        `/api/v1/partnerships/${id}`,
+        {
+          members: [
+            { organisation: to, role: 'coordinator' },
+            { organisation: partner, role: 'partner' },
+            { organisation: 'vitagora', role: 'partner' },
+          ],
+        },
+        auth.editor,
+      );
+    const results = await Promise.all([
+      handOver('food-valley', 'bavarian-food'),
+      handOver('bavarian-food', 'food-valley'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const final = await c.json('GET', `/api/v1/partnerships/${id}`);
+    expect(final.data.members.filter((m: { role: string }) => m.role === 'coordinator')).toHaveLength(1);
+    expect((await graphOf(srv.services, id)).members).toEqual(['bavarian-food', 'food-valley', 'vitagora']);
   });
 
   it.skipIf(skip)('answers 422 naming each bad field, and writes nothing', async () => {

@@ -258,18 +258,12 @@ export async function partnershipsOfOrganisation(db: Kysely<DB>, organisationId:
   return q.orderBy('p.starts_on', 'desc').orderBy('p.name').execute();
 }
 
-/** The partnerships the user may edit as a team member of their coordinators (any status). */
-export async function partnershipsCoordinatedBy(db: Kysely<DB>, userId: string) {
-  return db
-    .selectFrom('partnerships as p')
-    .innerJoin('partnership_members as pm', (j) =>
-      j.onRef('pm.partnership_id', '=', 'p.id').on('pm.role', '=', 'coordinator'),
-    )
-    .innerJoin('organisation_members as m', 'm.organisation_id', 'pm.organisation_id')
-    .select(['p.id', 'p.slug', 'p.name', 'p.status', 'p.programme'])
-    .where('m.user_id', '=', userId)
-    .orderBy('p.name')
-    .execute();
+/**
+ * Locks the partnership's row for the rest of the transaction: two edits of one partnership (its
+ * members, its coordinator) run one after the other, the second on what the first wrote.
+ */
+export async function lockPartnership(db: Kysely<DB>, id: string): Promise<void> {
+  await db.selectFrom('partnerships').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Demo: whether any partnership is there. */

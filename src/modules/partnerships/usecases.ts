@@ -228,6 +228,7 @@ export async function updatePartnership(
   const was = new Set(before.members.map((m) => m.organisation_id));
   const now = new Set(r.members.map((m) => m.organisation_id));
   await s.db.transaction().execute(async (trx) => {
+    await repo.lockPartnership(trx, before.id);
     await repo.updatePartnership(trx, before.id, {
       ...r.columns,
       ...(r.columns.status === 'published' && !before.published_at ? { published_at: new Date() } : {}),
@@ -259,9 +260,4 @@ export async function updatePartnership(
 /** An organisation's partnerships for its profile: published ones (editors and admins see drafts too). */
 export async function partnershipsOfOrganisation(s: Services, actor: Actor | null, organisationId: string) {
   return repo.partnershipsOfOrganisation(s.db, organisationId, canSeeDrafts(actor));
-}
-
-/** The partnerships the actor coordinates (as a team member), for "my partnerships". */
-export async function myPartnerships(s: Services, actor: Actor) {
-  return repo.partnershipsCoordinatedBy(s.db, actor.id);
 }
