@@ -22,6 +22,14 @@ function datesText(ctx: RequestContext, p: Pick<PartnershipRow, 'starts_on' | 'e
     : t('part.page.since', { from: formatDate(lang, p.starts_on) });
 }
 
+/** "1 member", "3 members", in the reader's language's plural forms. */
+export function membersText(ctx: RequestContext, n: number): string {
+  const one = new Intl.PluralRules(ctx.lang).select(n) === 'one';
+  return ctx.t(one ? 'part.page.members_one' : 'part.page.members_other', {
+    count: formatNumber(ctx.lang, n),
+  });
+}
+
 /** The members' countries on the Europe map, with the same figures in a list beside it. */
 function MembersMap({ ctx, p }: { ctx: RequestContext; p: PartnershipRow }) {
   const { t, lang } = ctx;
@@ -30,8 +38,7 @@ function MembersMap({ ctx, p }: { ctx: RequestContext; p: PartnershipRow }) {
   const map = worldMap('europe');
   const onMap = new Set(map.shapes.map((s) => s.code));
   const shading = shadingFor([...byCountry].filter(([c]) => onMap.has(c)).map(([, n]) => n));
-  const label = (code: string, n: number) =>
-    `${countryName(code, lang)}: ${t('part.page.members_n', { count: n })}`;
+  const label = (code: string, n: number) => `${countryName(code, lang)}: ${membersText(ctx, n)}`;
   return (
     <section aria-labelledby="countries-title">
       <h2 id="countries-title">{t('part.page.countries')}</h2>

@@ -171,6 +171,7 @@ describe.each(ENGINES)('the partnerships’ pages on %s', (engine) => {
       expect(all.html).toContain('New Frontiers in Food - Fast Forward');
       expect(all.html).toContain('Mobility Goes International in Action');
       expect(all.html).not.toContain('Secret draft partnership');
+      expect(all.html).toContain('2 members');
       const innosup = await visitor.get('/partnerships?programme=innosup');
       expect(innosup.html).toContain('Mobility Goes International in Action');
       expect(innosup.html).not.toContain('New Frontiers in Food');
@@ -196,6 +197,12 @@ describe.each(ENGINES)('the partnerships’ pages on %s', (engine) => {
         /New Frontiers in Food - Fast Forward<\/a> \(NF4\) · ESCP-4i · Coordinator/,
       );
       expect(vitagora.html).not.toContain('Secret draft partnership');
+      // Its own team finds its draft there again (not cached: it is signed in).
+      const team = await signedIn(srv.url, 'member@example.org');
+      expect((await team.get('/organisations/vitagora')).html).toMatch(
+        /Secret draft partnership<\/a>.* · Draft/,
+      );
+      expect((await team.get('/organisations/food-valley')).html).not.toContain('Secret draft partnership');
       const foodValley = await visitor.get('/organisations/food-valley');
       expect(foodValley.html).toMatch(/NF4\) · ESCP-4i · Partner/);
       expect(foodValley.html).not.toContain('Mobility Goes International');

@@ -234,8 +234,15 @@ export async function replaceNews(db: Kysely<DB>, partnershipId: string, news: r
       .execute();
 }
 
-/** The partnerships an organisation is a member of, with its role: published ones, or every one. */
-export async function partnershipsOfOrganisation(db: Kysely<DB>, organisationId: string, all = false) {
+/**
+ * The partnerships an organisation is a member of, with its role: published ones, and the drafts
+ * `drafts` says (every one, those it coordinates, or none).
+ */
+export async function partnershipsOfOrganisation(
+  db: Kysely<DB>,
+  organisationId: string,
+  drafts: 'all' | 'coordinated' | 'none',
+) {
   let q = db
     .selectFrom('partnership_members as pm')
     .innerJoin('partnerships as p', 'p.id', 'pm.partnership_id')
@@ -254,7 +261,9 @@ export async function partnershipsOfOrganisation(db: Kysely<DB>, organisationId:
       ),
     ])
     .where('pm.organisation_id', '=', organisationId);
-  if (!all) q = q.where('p.status', '=', 'published');
+  if (drafts === 'none') q = q.where('p.status', '=', 'published');
+  if (drafts === 'coordinated')
+    q = q.where((eb) => eb.or([eb('p.status', '=', 'published'), eb('pm.role', '=', 'coordinator')]));
   return q.orderBy('p.starts_on', 'desc').orderBy('p.name').execute();
 }
 

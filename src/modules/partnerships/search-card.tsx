@@ -3,6 +3,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/index.ts';
 import { clipText } from '../../platform/text/markdown.ts';
 import { Highlighted } from '../search/search-page.tsx';
+import { membersText } from './pages.tsx';
 import type { PartnershipHit } from './search-repository.ts';
 
 /** A partnership in the listing. */
@@ -17,8 +18,7 @@ export function PartnershipCard({ ctx, hit: p }: { ctx: RequestContext; hit: Par
         </h3>
         <p class="meta">
           <span class="badge">{t(`programme.${p.programme}` as MessageKey)}</span>{' '}
-          {t('part.card.members', { count: p.members })} ·{' '}
-          {p.countries.map((c) => countryName(c, lang)).join(', ')}
+          {membersText(ctx, p.members)} · {p.countries.map((c) => countryName(c, lang)).join(', ')}
           {p.coordinator ? ` · ${t('part.card.coordinator', { name: p.coordinator.name })}` : null}
         </p>
         <p>{clipText(p.summary, 200)}</p>

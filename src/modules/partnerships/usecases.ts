@@ -257,7 +257,12 @@ export async function updatePartnership(
   return (await repo.findPartnershipRow(s.db, before.id))!;
 }
 
-/** An organisation's partnerships for its profile: published ones (editors and admins see drafts too). */
+/**
+ * An organisation's partnerships for its profile: published ones; its own team also sees the drafts
+ * it coordinates (to find them again), editors and admins every draft.
+ */
 export async function partnershipsOfOrganisation(s: Services, actor: Actor | null, organisationId: string) {
-  return repo.partnershipsOfOrganisation(s.db, organisationId, canSeeDrafts(actor));
+  const onTeam = actor !== null && (await onTeamOf(s, actor, organisationId));
+  const drafts = canSeeDrafts(actor) ? 'all' : canEditPartnership(actor, onTeam) ? 'coordinated' : 'none';
+  return repo.partnershipsOfOrganisation(s.db, organisationId, drafts);
 }

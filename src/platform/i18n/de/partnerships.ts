@@ -4,7 +4,6 @@ import type { partnerships as en } from '../en/partnerships.ts';
 export const partnerships: Record<keyof typeof en, string> = {
   'part.list.title': 'Cluster-Partnerschaften',
   'part.list.create': 'Partnerschaft anlegen',
-  'part.card.members': 'Mitglieder: {count}',
   'part.card.coordinator': 'koordiniert von {name}',
   'part.card.markets': 'Zielmärkte:',
   'programme.escp_4i': 'ESCP-4i',
@@ -24,7 +23,8 @@ export const partnerships: Record<keyof typeof en, string> = {
   'part.kind.memorandum': 'Absichtserklärung',
   'part.page.from_to': '{from} bis {to}',
   'part.page.since': 'Seit {from}',
-  'part.page.members_n': '{count} Mitglied(er)',
+  'part.page.members_one': '{count} Mitglied',
+  'part.page.members_other': '{count} Mitglieder',
   'part.page.countries': 'Länder der Mitglieder',
   'part.page.map_desc': 'Die Länder der Mitgliedsorganisationen, schattiert nach der Zahl ihrer Mitglieder.',
   'part.page.edit': 'Partnerschaft bearbeiten',

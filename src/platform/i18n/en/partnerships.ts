@@ -2,7 +2,6 @@
 export const partnerships = {
   'part.list.title': 'Cluster partnerships',
   'part.list.create': 'Create a partnership',
-  'part.card.members': 'Members: {count}',
   'part.card.coordinator': 'coordinated by {name}',
   'part.card.markets': 'Target markets:',
   'programme.escp_4i': 'ESCP-4i',
@@ -22,7 +21,8 @@ export const partnerships = {
   'part.kind.memorandum': 'Memorandum of understanding',
   'part.page.from_to': '{from} to {to}',
   'part.page.since': 'Since {from}',
-  'part.page.members_n': '{count} member(s)',
+  'part.page.members_one': '{count} member',
+  'part.page.members_other': '{count} members',
   'part.page.countries': 'Countries of the members',
   'part.page.map_desc': 'The countries of the member organisations, shaded by their number of members.',
   'part.page.edit': 'Edit the partnership',

@@ -4,7 +4,6 @@ import type { partnerships as en } from '../en/partnerships.ts';
 export const partnerships: Record<keyof typeof en, string> = {
   'part.list.title': 'Partenariats de clusters',
   'part.list.create': 'Créer un partenariat',
-  'part.card.members': 'Membres : {count}',
   'part.card.coordinator': 'coordonné par {name}',
   'part.card.markets': 'Marchés cibles :',
   'programme.escp_4i': 'ESCP-4i',
@@ -24,7 +23,8 @@ export const partnerships: Record<keyof typeof en, string> = {
   'part.kind.memorandum': 'Protocole d’accord',
   'part.page.from_to': 'Du {from} au {to}',
   'part.page.since': 'Depuis le {from}',
-  'part.page.members_n': '{count} membre(s)',
+  'part.page.members_one': '{count} membre',
+  'part.page.members_other': '{count} membres',
   'part.page.countries': 'Pays des membres',
   'part.page.map_desc': 'Les pays des organisations membres, teintés selon leur nombre de membres.',
   'part.page.edit': 'Modifier le partenariat',
