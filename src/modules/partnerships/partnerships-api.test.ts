@@ -130,6 +130,14 @@ describe.each(ENGINES)('the partnerships API on %s', (engine) => {
     );
     expect(twins.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(new Set(twins.map((r) => r.data.slug)).size).toBe(3);
+    // A name whose slug would be the form's address gets the next one.
+    const named = await c.json(
+      'POST',
+      '/api/v1/partnerships',
+      nf4({ name: 'New', acronym: null }),
+      auth.member,
+    );
+    expect(named.data.slug).toBe('new-2');
     const id = twins[0]!.data.id as string;
     // Two editors hand the coordination to two different organisations at once: both succeed in
     // turn, and exactly one coordinator remains, the same in the graph.

@@ -142,7 +142,8 @@ async function freeSlug(db: Db, name: string, acronym: string | null) {
     slugify(acronym && acronym.length >= 2 ? `${acronym} ${name}` : name).slice(0, 80) || 'partnership';
   for (let i = 1; i < 1000; i++) {
     const candidate = i === 1 ? base : `${base}-${i}`;
-    if (!(await repo.slugTaken(db, candidate))) return candidate;
+    // `/partnerships/new` is the form: no partnership may hide behind it.
+    if (candidate !== 'new' && !(await repo.slugTaken(db, candidate))) return candidate;
   }
   return `${base}-${Date.now().toString(36)}`;
 }
