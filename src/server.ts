@@ -23,6 +23,8 @@ import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/rout
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
+import { registerPartnershipApi } from './modules/partnerships/api.ts';
+import { registerPartnershipRoutes } from './modules/partnerships/routes.tsx';
 import { registerRegistrationApi } from './modules/registrations/api.ts';
 import { registerRegistrationRoutes } from './modules/registrations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
@@ -66,5 +68,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerSuggestionApi(app, services);
   registerScheduleRoutes(app, services);
   registerScheduleApi(app, services);
+  registerPartnershipRoutes(app, services);
+  registerPartnershipApi(app, services);
   return app;
 }

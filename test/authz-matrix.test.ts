@@ -27,6 +27,8 @@ import * as mmViews from '../src/modules/matchmaking/views.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
+// Partnerships (issue 16).
+import * as partnerships from '../src/modules/partnerships/usecases.ts';
 import * as tools from '../src/modules/registrations/organiser-usecases.ts';
 import * as settings from '../src/modules/registrations/settings.ts';
 import * as registrations from '../src/modules/registrations/usecases.ts';
@@ -127,7 +129,13 @@ type Action =
   // B2B matchmaking, the roster (issue 15): adding a participant from the page, withdrawing
   | 'mm_add_participant'
   | 'mm_withdraw_self'
-  | 'mm_withdraw_other';
+  | 'mm_withdraw_other'
+  // Partnerships (issue 16)
+  | 'part_create'
+  | 'part_view_draft'
+  | 'part_view_published'
+  | 'part_edit'
+  | 'part_change_members';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -243,6 +251,14 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   mm_add_participant: allowed('member', 'team_admin', 'editor', 'admin'),
   mm_withdraw_self: allowed('unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
   mm_withdraw_other: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Partnerships (issue 16): `member` and `team_admin` are in the team of the coordinating
+  // organisation. Its team creates the partnership (naming it coordinator) and edits it, members
+  // and lists included; editors and admins do everything; published ones are public.
+  part_create: allowed('member', 'team_admin', 'editor', 'admin'),
+  part_view_draft: allowed('member', 'team_admin', 'editor', 'admin'),
+  part_view_published: allowed('visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
+  part_edit: allowed('member', 'team_admin', 'editor', 'admin'),
+  part_change_members: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -681,7 +697,46 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       const other = await mmParticipant(s, f.event.id);
       return mmRoster.withdraw(s, a, f.event.id, other.id);
     },
+    // Partnerships (issue 16)
+    part_create: async (a) => {
+      const [coordinator, partner] = [await freshOrg('published'), await freshOrg('published')];
+      return partnerships.createPartnership(s, a, partnershipInput(coordinator.id, partner.id, 'draft'));
+    },
+    part_view_draft: async (a) => partnerships.loadPartnership(s, a, (await partnership('draft')).id),
+    part_view_published: async (a) => partnerships.loadPartnership(s, a, (await partnership('published')).id),
+    part_edit: async (a) =>
+      partnerships.updatePartnership(s, a, (await partnership('draft')).id, { smes_reached: 12 }, 'patch'),
+    part_change_members: async (a) => {
+      const p = await partnership('published');
+      const joining = await freshOrg('published');
+      const members = [...p.members.map((m) => ({ organisation: m.organisation_id, role: m.role }))];
+      members.push({ organisation: joining.id, role: 'partner' });
+      return partnerships.updatePartnership(s, a, p.id, { members }, 'patch');
+    },
   };
+
+  // Partnerships (issue 16): a partnership coordinated by an organisation whose team has `member`
+  // and `team_admin`, with another organisation as partner, created by an editor.
+  const partnershipInput = (coordinator: string, partner: string, status: 'draft' | 'published') => ({
+    name: `Matrix Partnership ${++n}`,
+    programme: 'euroclusters',
+    starts_on: '2025-01-01',
+    status,
+    members: [
+      { organisation: coordinator, role: 'coordinator' },
+      { organisation: partner, role: 'partner' },
+    ],
+  });
+  async function partnership(status: 'draft' | 'published') {
+    const [coordinator, partner] = [await freshOrg('published'), await freshOrg('published')];
+    // The partner's team is not the actors': only the coordinator's team counts.
+    await s.db.deleteFrom('organisation_members').where('organisation_id', '=', partner.id).execute();
+    return partnerships.createPartnership(
+      s,
+      actors.editor,
+      partnershipInput(coordinator.id, partner.id, status),
+    );
+  }
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
   // team has `member` and `team_admin`; `user` took part and met another participant (published,

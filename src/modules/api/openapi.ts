@@ -14,6 +14,7 @@ import {
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
+import { partnershipPaths, partnershipSchemas } from '../partnerships/openapi.ts';
 import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**
@@ -52,6 +53,7 @@ export function openApiDocument(baseUrl: string) {
         ...matchmakingSchemas,
         ...suggestionSchemas,
         ...scheduleSchemas,
+        ...partnershipSchemas,
       },
     },
     paths: {
@@ -91,6 +93,7 @@ export function openApiDocument(baseUrl: string) {
       ...matchmakingPaths(),
       ...suggestionPaths(),
       ...schedulePaths(),
+      ...partnershipPaths(),
     },
   };
 }

@@ -6,6 +6,7 @@ import { ideasAwardsPart } from './ideas-awards.ts';
 import { matchmakingPart } from './matchmaking.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
+import { partnershipsPart } from './partnerships.ts';
 import { registrationsPart } from './registrations.ts';
 import { DEMO_USERS, insertDemoUsers } from './users.ts';
 
@@ -24,6 +25,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   registrationsPart, // after the events part: it registers people for the demo's events
   matchmakingPart, // after the registrations part: B2B matchmaking of a past and an upcoming event
   ideasAwardsPart,
+  partnershipsPart, // after the organisations' and events' parts: their members and events
 ];
 
 /**

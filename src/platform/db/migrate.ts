@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_ideas_awards.ts';
 import * as m0016 from './migrations/0016_matchmaking.ts';
 import * as m0018 from './migrations/0018_schedule_runs_one_at_a_time.ts';
 import * as m0019 from './migrations/0019_collaboration_graph.ts';
+import * as m0022 from './migrations/0022_partnerships.ts';
 import * as m0025 from './migrations/0025_event_search_follows_organisers.ts';
 import * as m0026 from './migrations/0026_editor_digests.ts';
 import type { DB } from './schema.ts';
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0016_matchmaking': m0016,
   '0018_schedule_runs_one_at_a_time': m0018,
   '0019_collaboration_graph': m0019,
+  '0022_partnerships': m0022,
   '0025_event_search_follows_organisers': m0025,
   '0026_editor_digests': m0026,
 };

@@ -12,6 +12,7 @@ import { matchmakingRoster } from './de/matchmaking-roster.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { organisations } from './de/organisations.ts';
+import { partnerships } from './de/partnerships.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
@@ -35,4 +36,5 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingSchedule,
   ...matchmakingReview,
   ...matchmakingRoster,
+  ...partnerships,
 };

@@ -12,6 +12,7 @@ import { matchmakingRoster } from './en/matchmaking-roster.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { organisations } from './en/organisations.ts';
+import { partnerships } from './en/partnerships.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
@@ -38,4 +39,5 @@ export const en = {
   ...matchmakingSchedule,
   ...matchmakingReview,
   ...matchmakingRoster,
+  ...partnerships,
 };

@@ -13,6 +13,7 @@ import { matchmakingRoster } from './fr/matchmaking-roster.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
 import { organisations } from './fr/organisations.ts';
+import { partnerships } from './fr/partnerships.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
 import { validation } from './fr/validation.ts';
@@ -35,4 +36,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingSchedule,
   ...matchmakingReview,
   ...matchmakingRoster,
+  ...partnerships,
 };
