@@ -161,4 +161,20 @@ export const ideasAwards: Record<keyof typeof en, string> = {
   'audit.award.juror_remove': 'Jurymitglied entfernt',
   'audit.award.score': 'Bewerbung bewertet',
   'audit.award.publish_winners': 'Preisgewinner veröffentlicht',
+  'api.op.listIdeas':
+    'Der Ideenaufruf einer Veranstaltung und die für den Aufrufenden sichtbaren Ideen, die meistgewählten zuerst',
+  'api.op.proposeIdea':
+    'Eine Idee für das Programm vorschlagen, solange der Aufruf offen ist (bestätigtes Konto)',
+  'api.op.voteForIdea':
+    'Für eine Idee stimmen, solange der Aufruf offen ist; erneutes Abstimmen ändert nichts',
+  'api.op.withdrawIdeaVote': 'Die eigene Stimme zurücknehmen, solange der Aufruf offen ist',
+  'api.op.decideIdea':
+    'Eine Idee in die engere Wahl nehmen, annehmen, ablehnen oder wieder auf „vorgeschlagen“ setzen (Veranstalter und Redaktion); eine Annahme wird dem Autor gemailt',
+  'api.op.applyForAward':
+    'Sich für eine Preiskategorie im Namen einer Organisation bewerben, in deren Team der Aufrufende ist, vor der Frist der Kategorie; einmal je Organisation',
+  'api.op.scoreAwardApplication':
+    'Ein Jurymitglied bewertet eine Bewerbung von 1 bis 10 mit Kommentar oder ändert die Bewertung, bis die Gewinner der Kategorie veröffentlicht sind; nie eine der eigenen Organisationen',
+  'api.param.ideaId': 'Kennung (UUID) der Idee',
+  'api.param.categoryId': 'Kennung (UUID) der Preiskategorie',
+  'api.param.applicationId': 'Kennung (UUID) der Bewerbung',
 };

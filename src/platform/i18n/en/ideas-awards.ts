@@ -156,4 +156,17 @@ export const ideasAwards = {
   'audit.award.juror_remove': 'Juror removed',
   'audit.award.score': 'Application scored',
   'audit.award.publish_winners': 'Award winners published',
+  'api.op.listIdeas': 'The call for ideas of an event and the ideas the caller may see, most voted first',
+  'api.op.proposeIdea': 'Propose an idea for the agenda while the call is open (a confirmed account)',
+  'api.op.voteForIdea': 'Vote for an idea while the call is open; voting again changes nothing',
+  'api.op.withdrawIdeaVote': 'Take one’s vote back while the call is open',
+  'api.op.decideIdea':
+    'Shortlist, accept or decline an idea, or put it back to proposed (the event’s organisers and editors); accepting mails its author',
+  'api.op.applyForAward':
+    'Apply for an award category on behalf of an organisation whose team the caller is on, before the category’s deadline; once per organisation',
+  'api.op.scoreAwardApplication':
+    'A juror scores an application from 1 to 10 with a comment, or changes the score, until the category’s winners are published; never one of the juror’s own organisations',
+  'api.param.ideaId': 'Identifier (uuid) of the idea',
+  'api.param.categoryId': 'Identifier (uuid) of the award category',
+  'api.param.applicationId': 'Identifier (uuid) of the application',
 } as const satisfies Record<string, string>;

@@ -159,4 +159,18 @@ export const ideasAwards: Record<keyof typeof en, string> = {
   'audit.award.juror_remove': 'Juré retiré',
   'audit.award.score': 'Candidature notée',
   'audit.award.publish_winners': 'Lauréats publiés',
+  'api.op.listIdeas':
+    'L’appel à idées d’un événement et les idées visibles pour l’appelant, les plus votées d’abord',
+  'api.op.proposeIdea': 'Proposer une idée pour le programme tant que l’appel est ouvert (compte confirmé)',
+  'api.op.voteForIdea': 'Voter pour une idée tant que l’appel est ouvert ; voter de nouveau ne change rien',
+  'api.op.withdrawIdeaVote': 'Retirer son vote tant que l’appel est ouvert',
+  'api.op.decideIdea':
+    'Présélectionner, accepter ou refuser une idée, ou la remettre en proposition (organisateurs de l’événement et éditeurs) ; l’acceptation est envoyée par e-mail à son auteur',
+  'api.op.applyForAward':
+    'Candidater à une catégorie de prix au nom d’une organisation dont l’appelant fait partie de l’équipe, avant la date limite de la catégorie ; une fois par organisation',
+  'api.op.scoreAwardApplication':
+    'Un juré note une candidature de 1 à 10 avec un commentaire, ou modifie sa note, jusqu’à la publication des lauréats de la catégorie ; jamais une candidature de ses propres organisations',
+  'api.param.ideaId': 'Identifiant (uuid) de l’idée',
+  'api.param.categoryId': 'Identifiant (uuid) de la catégorie de prix',
+  'api.param.applicationId': 'Identifiant (uuid) de la candidature',
 };
