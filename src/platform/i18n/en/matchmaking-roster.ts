@@ -23,4 +23,7 @@ export const matchmakingRoster = {
   'audit.matchmaking.participant_withdraw': 'Matchmaking participant withdrew',
   'audit.matchmaking.participant_rejoin': 'Matchmaking participant joined again',
   'api.op.withdrawParticipant': 'Withdraw a participant from the matchmaking (themselves or organisers)',
+  'api.op.withdrawParticipant.description':
+    'Their pending and accepted requests are cancelled, their meetings leave the draft (the other side of a published meeting is mailed that it is off), and they leave the marketplace and the suggestions. Joining again (`POST /api/v1/events/{id}/participants`) makes them active once more.',
+  'api.param.withdrawParticipant.pid': 'The participant (uuid)',
 };

@@ -27,4 +27,7 @@ export const matchmakingRoster: Record<keyof typeof en, string> = {
   'audit.matchmaking.participant_rejoin': 'Participant revenu dans la mise en relation',
   'api.op.withdrawParticipant':
     'Retirer un participant de la mise en relation (lui-même ou les organisateurs)',
+  'api.op.withdrawParticipant.description':
+    'Ses demandes en attente et acceptées sont annulées, ses rendez-vous quittent le brouillon (l’autre partie d’un rendez-vous publié est prévenue par courriel qu’il n’a plus lieu), et il disparaît de la liste des participants et des suggestions. Rejoindre à nouveau (`POST /api/v1/events/{id}/participants`) le rend actif.',
+  'api.param.withdrawParticipant.pid': 'Le participant (uuid)',
 };
