@@ -128,7 +128,7 @@ export function ProfilePage({
           description: t('mm.core.field.description'),
         }}
       />
-      {!participant && view.withdrawn ? <p>{t('mm.roster.withdrawn_rejoin')}</p> : null}
+      {!participant && view.withdrawn && view.mayJoin ? <p>{t('mm.roster.withdrawn_rejoin')}</p> : null}
       {!participant ? (
         view.mayJoin ? (
           <section aria-labelledby="mm-join">

@@ -1,4 +1,5 @@
 import { errorResponse, example, idParam, int, secured } from '../../platform/http/openapi.ts';
+import { matchmakingRoster as text } from '../../platform/i18n/en/matchmaking-roster.ts';
 
 /** The roster's path in the OpenAPI document: withdrawing a participant. */
 
@@ -9,9 +10,8 @@ export function rosterPaths() {
     '/api/v1/events/{id}/participants/{pid}/withdraw': {
       post: {
         operationId: 'withdrawParticipant',
-        summary: 'Withdraw a participant from the matchmaking (themselves or organisers)',
-        description:
-          'Their pending and accepted requests are cancelled, their meetings leave the draft (the other side of a published meeting is mailed that it is off), and they leave the marketplace and the suggestions. Joining again (`POST /api/v1/events/{id}/participants`) makes them active once more.',
+        summary: text['api.op.withdrawParticipant'],
+        description: text['api.op.withdrawParticipant.description'],
         parameters: [
           idParam,
           {
@@ -19,7 +19,7 @@ export function rosterPaths() {
             in: 'path',
             required: true,
             schema: { type: 'string' },
-            description: 'The participant (uuid)',
+            description: text['api.param.withdrawParticipant.pid'],
           },
         ],
         security: secured,

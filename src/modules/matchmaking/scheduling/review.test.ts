@@ -7,7 +7,7 @@ import { bearer } from '../../../../test/helpers/registrations.ts';
 import { HttpClient, useTestServer } from '../../../../test/helpers/server.ts';
 import { runScheduleJob } from './runs.ts';
 
-/** The review: failures in the reader's language, filters and pages, waits within sessions. */
+/** The review: failures and broken rules in the reader's language, filters and pages, waits within sessions. */
 describe.each(ENGINES)('matchmaking schedule review on %s', (engine) => {
   const skip = skipReason(engine);
   const srv = useTestServer(engine, skip);
@@ -96,6 +96,54 @@ describe.each(ENGINES)('matchmaking schedule review on %s', (engine) => {
     expect(answer.data.latest_run.error.code).toBe('engine_crashed');
     expect(JSON.stringify(answer.data)).not.toContain('secret_table');
   });
+
+  it.skipIf(skip)(
+    'an unreachable fairness bound writes nothing and names it; relaxed for the run, the schedule comes',
+    async () => {
+      // p0 meets p1 (free in the first slot only) and p2 (free in the last only): p0 waits, p3
+      // (no meetings) does not, so a fairness bound of 0 cannot hold.
+      const mm = await event({ slotsPerSession: 4, tables: 2 }, 4, [
+        [0, 1],
+        [0, 2],
+      ]);
+      for (const t of [1, 2, 3]) await block(s(), mm.people[1]!.id, mm.slots[t]!.id);
+      for (const t of [0, 1, 2]) await block(s(), mm.people[2]!.id, mm.slots[t]!.id);
+      await s()
+        .db.updateTable('matchmaking_settings')
+        .set({ fairness: 0 })
+        .where('event_id', '=', mm.event.id)
+        .execute();
+
+      expect((await start(mm.event.id, mm.organiserToken, { time_limit: 1 })).status).toBe(202);
+      const first = await waitForRun(srv, mm.event.id, mm.organiserToken);
+      expect(first.latest_run.result).toMatchObject({ status: 'unknown', draft_written: false });
+      expect(first.latest_run.result.reason).toMatchObject({
+        code: 'fairness_unreachable',
+        params: { bound: 0, spread: 1 },
+      });
+      expect(first.latest_run.result.violations).toEqual([
+        {
+          code: 'fairness_exceeded',
+          params: { bound: 0, spread: 1, max: 1, min: 0, participants: [mm.people[0]!.id], more: 0 },
+          message: expect.stringMatching(/^fairness bound 0 exceeded: most breaks minus fewest = 1/),
+        },
+      ]);
+      expect(first.latest_run.result.violations[0].message).toContain(mm.people[0]!.name);
+      expect(first.meetings).toEqual([]);
+      const org = await signedIn(srv.url, mm.organiserEmail);
+      const page = await org.get(`/events/${mm.event.slug}/matchmaking/schedule`);
+      expect(page.html).toContain('Rules the best attempt broke');
+      expect(page.html).toContain(
+        `fairness bound 0 exceeded: most breaks minus fewest = 1 (1 for ${mm.people[0]!.name}`,
+      );
+      expect(page.html).toContain('The draft was left as it was.');
+
+      expect((await start(mm.event.id, mm.organiserToken, { time_limit: 1, fairness: 1 })).status).toBe(202);
+      const second = await waitForRun(srv, mm.event.id, mm.organiserToken);
+      expect(second.latest_run.result).toMatchObject({ status: 'optimal', draft_written: true });
+      expect(second.metrics).toMatchObject({ meetings_placed: 2, total_breaks: 1 });
+    },
+  );
 
   it.skipIf(skip)('the review is filtered and paged; the counts are the totals', async () => {
     const pairs: [number, number][] = [];

@@ -27,6 +27,6 @@ export const matchmakingRoster: Record<keyof typeof en, string> = {
   'audit.matchmaking.participant_rejoin': 'Wieder am Matchmaking teilgenommen',
   'api.op.withdrawParticipant': 'Eine Person vom Matchmaking zurückziehen (sie selbst oder die Veranstalter)',
   'api.op.withdrawParticipant.description':
-    'Offene und angenommene Anfragen werden storniert, Termine verlassen den Entwurf (die andere Seite eines veröffentlichten Termins erhält eine Absage per E-Mail), und die Person verschwindet aus Marktplatz und Vorschlägen. Erneutes Beitreten (`POST /api/v1/events/{id}/participants`) macht sie wieder aktiv.',
-  'api.param.withdrawParticipant.pid': 'Die teilnehmende Person (UUID)',
+    'Offene und angenommene Anfragen werden storniert, die Termine verlassen den Entwurf (die andere Seite eines veröffentlichten Termins erfährt per E-Mail, dass er entfällt), und die Person verschwindet aus der Liste der Teilnehmenden und den Vorschlägen. Erneutes Beitreten (`POST /api/v1/events/{id}/participants`) macht sie wieder aktiv.',
+  'api.param.withdrawParticipant.pid': 'Die teilnehmende Person (uuid)',
 };

@@ -28,6 +28,6 @@ export const matchmakingRoster: Record<keyof typeof en, string> = {
   'api.op.withdrawParticipant':
     'Retirer un participant de la mise en relation (lui-même ou les organisateurs)',
   'api.op.withdrawParticipant.description':
-    'Ses demandes en attente et acceptées sont annulées, ses rendez-vous quittent le brouillon (l’autre partie d’un rendez-vous publié est prévenue par e-mail qu’il n’aura pas lieu), et il quitte la place de marché et les suggestions. S’inscrire de nouveau (`POST /api/v1/events/{id}/participants`) le rend de nouveau actif.',
+    'Ses demandes en attente et acceptées sont annulées, ses rendez-vous quittent le brouillon (l’autre partie d’un rendez-vous publié est prévenue par courriel qu’il n’a plus lieu), et il disparaît de la liste des participants et des suggestions. Rejoindre à nouveau (`POST /api/v1/events/{id}/participants`) le rend actif.',
   'api.param.withdrawParticipant.pid': 'Le participant (uuid)',
 };
