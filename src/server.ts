@@ -18,6 +18,8 @@ import { registerScheduleApi } from './modules/matchmaking/scheduling/api.ts';
 import { registerScheduleRoutes } from './modules/matchmaking/scheduling/routes.tsx';
 import { registerSuggestionApi } from './modules/matchmaking/suggestions/api.ts';
 import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/routes.tsx';
+import { registerOpportunityApi } from './modules/opportunities/api.ts';
+import { opportunityQueueSection, registerOpportunityRoutes } from './modules/opportunities/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -38,7 +40,12 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerHomeRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSearchRoutes(app, services, SEARCHABLE_KINDS);
-  registerOrganisationRoutes(app, services, [eventQueueSection], ORGANISATION_SECTIONS);
+  registerOrganisationRoutes(
+    app,
+    services,
+    [eventQueueSection, opportunityQueueSection],
+    ORGANISATION_SECTIONS,
+  );
   registerTeamRoutes(app, services);
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
@@ -61,5 +68,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerSuggestionApi(app, services);
   registerScheduleRoutes(app, services);
   registerScheduleApi(app, services);
+  registerOpportunityRoutes(app, services);
+  registerOpportunityApi(app, services);
   return app;
 }

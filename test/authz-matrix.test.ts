@@ -22,6 +22,8 @@ import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
 // B2B matchmaking (issue 15).
 import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
 import * as mmViews from '../src/modules/matchmaking/views.ts';
+// Opportunities (issue 16).
+import * as opps from '../src/modules/opportunities/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -44,6 +46,7 @@ import {
   participant,
 } from './helpers/matchmaking.ts';
 import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
+import { opportunityBody } from './helpers/opportunities.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
@@ -121,7 +124,15 @@ type Action =
   | 'schedule_view'
   | 'schedule_move'
   | 'schedule_lock'
-  | 'schedule_publish';
+  | 'schedule_publish'
+  // Opportunities (issue 16)
+  | 'opp_create'
+  | 'opp_view_pending'
+  | 'opp_edit'
+  | 'opp_publish'
+  | 'opp_return'
+  | 'opp_withdraw'
+  | 'opp_renew';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -231,6 +242,16 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   schedule_move: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_lock: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_publish: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Opportunities (issue 16): the team of a published organisation posts on its behalf (not even
+  // editors for an organisation they are not on) and manages it; editors publish and return, and
+  // may correct, withdraw or renew any.
+  opp_create: allowed('member', 'team_admin'),
+  opp_view_pending: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_edit: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_publish: allowed('editor', 'admin'),
+  opp_return: allowed('editor', 'admin'),
+  opp_withdraw: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_renew: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -639,7 +660,33 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       return draft.setMeetingLock(s, a, event.id, meeting.id, false);
     },
     schedule_publish: async (a) => publishSchedule(s, a, (await scheduleEvent()).event.id),
+    // Opportunities (issue 16)
+    opp_create: async (a) => opps.createOpportunity(s, a, opportunityBody((await freshOrg('published')).id)),
+    opp_view_pending: async (a) => opps.loadOpportunity(s, a, (await freshOpportunity('pending')).id),
+    opp_edit: async (a) =>
+      opps.updateOpportunity(
+        s,
+        a,
+        (await freshOpportunity('published')).id,
+        { deadline: '2027-09-30' },
+        'patch',
+      ),
+    opp_publish: async (a) => opps.publishOpportunity(s, a, (await freshOpportunity('pending')).id),
+    opp_return: async (a) =>
+      opps.returnOpportunity(s, a, (await freshOpportunity('pending')).id, { reason: 'Name the alloys' }),
+    opp_withdraw: async (a) => opps.withdrawOpportunity(s, a, (await freshOpportunity('published')).id),
+    opp_renew: async (a) =>
+      opps.renewOpportunity(s, a, (await freshOpportunity('published')).id, { months: 3 }),
   };
+
+  // Opportunities (issue 16): one posted by `member` for a fresh published organisation (whose team
+  // has `member` and `team_admin`), awaiting review or published.
+  async function freshOpportunity(status: 'pending' | 'published') {
+    const org = await freshOrg('published');
+    const o = await opps.createOpportunity(s, actors.member, opportunityBody(org.id));
+    if (status === 'published') await opps.publishOpportunity(s, actors.editor, o.id);
+    return o;
+  }
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose
   // team has `member` and `team_admin`; `user` took part and met another participant (published,

@@ -1,0 +1,72 @@
+import { forbidden } from '../../platform/errors.ts';
+import type { Actor, Services } from '../../platform/services.ts';
+import {
+  canAnswerInterests,
+  canComment,
+  canEditOpportunity,
+  canFollow,
+  canHideComment,
+  canModerateOpportunities,
+  canRecordOutcome,
+  canSeePoster,
+} from './policy.ts';
+import { presentOpportunity } from './presenter.ts';
+import * as repo from './repository.ts';
+import { inputOf, loadOpportunity, postingContext } from './usecases.ts';
+
+/**
+ * The reads of the opportunities' pages and API, each a use case that asks the policy: routes and
+ * handlers parse, call one of these and render what it returns.
+ */
+
+/** An opportunity page: the opportunity, whether the reader may know its poster, what they may do. */
+export async function opportunityView(s: Services, actor: Actor | null, key: string) {
+  const { opportunity, rel } = await loadOpportunity(s, actor, key);
+  return {
+    opportunity,
+    rel,
+    revealPoster: canSeePoster(actor, opportunity, rel),
+    can: {
+      edit: canEditOpportunity(actor, rel),
+      moderate: canModerateOpportunities(actor),
+      answer: canAnswerInterests(actor, rel),
+      follow: canFollow(actor),
+      comment: canComment(actor),
+      hide: canHideComment(actor, rel),
+      outcome: canRecordOutcome(actor, rel),
+    },
+  };
+}
+
+/** An opportunity for the API. */
+export async function opportunityForApi(s: Services, actor: Actor | null, key: string) {
+  const { opportunity, rel } = await loadOpportunity(s, actor, key);
+  return presentOpportunity(opportunity, {
+    baseUrl: s.config.baseUrl,
+    revealPoster: canSeePoster(actor, opportunity, rel),
+  });
+}
+
+/** The edit form's values: the opportunity as its form writes it. */
+export async function opportunityEditForm(s: Services, actor: Actor | null, key: string) {
+  const { opportunity, rel } = await loadOpportunity(s, actor, key);
+  if (!canEditOpportunity(actor, rel)) throw forbidden();
+  return { opportunity, values: inputOf(opportunity), teams: (await postingContext(s, actor!)).teams };
+}
+
+/** "My opportunities": those of the organisations whose team the actor is on, in every state. */
+export async function myOpportunities(s: Services, actor: Actor) {
+  return repo.teamOpportunities(s.db, actor.id);
+}
+
+/** The editors' queue of opportunities (shown with the profiles' queue). */
+export async function opportunityQueue(s: Services, actor: Actor | null) {
+  if (!canModerateOpportunities(actor)) throw forbidden();
+  return repo.reviewQueue(s.db);
+}
+
+/** The editors' review page of an opportunity: editors see its poster. */
+export async function opportunityReview(s: Services, actor: Actor | null, key: string) {
+  if (!canModerateOpportunities(actor)) throw forbidden();
+  return loadOpportunity(s, actor, key);
+}
