@@ -10,6 +10,8 @@ import {
   str,
 } from '../../platform/http/openapi.ts';
 import { ECOSYSTEMS, KETS } from '../../platform/taxonomy/index.ts';
+import { searchPaths } from '../search/openapi.ts';
+import { opportunityKind } from './searchable.ts';
 
 /** The opportunities' schemas, examples and paths in the OpenAPI document. */
 
@@ -162,8 +164,28 @@ const published = {
 
 /** The opportunities' paths (the list and its facets come from the searchable kind). */
 export function opportunityPaths() {
+  const search = searchPaths(opportunityKind, {
+    schema: 'Opportunity',
+    name: 'Opportunities',
+    search: {
+      summary: 'The listing: published opportunities that have not expired, with facet counts',
+      description:
+        'Filters: kind, country (the poster’s), ecosystem, nace (sections), ket, target_country (repeat a parameter for ' +
+        'OR; different ones combine with AND), and q (title, reference, summary, keywords, description). By relevance with a query, ' +
+        'by title without; `sort=date_desc` for the newest first. An anonymous opportunity is listed without its poster (`organisation` is null).',
+      example: {
+        items: [{ ...published, organisation: null }],
+        total: 1,
+        page: 1,
+        limit: 20,
+        facets: { kind: [{ value: 'technology_offer', count: 1 }] },
+      },
+    },
+  });
   return {
+    ...search,
     '/api/v1/opportunities': {
+      ...search['/api/v1/opportunities'],
       post: {
         operationId: 'createOpportunity',
         summary: 'Post an opportunity for one of your organisations (a draft, or submitted for review)',

@@ -129,4 +129,11 @@ export const opportunities: Record<keyof typeof en, string> = {
   'api.op.renewOpportunity':
     'Ein veröffentlichtes Angebot um 1 bis 12 Monate verlängern, höchstens bis 12 Monate ab heute',
   'api.param.renewOpportunity.id': 'Kennung (UUID) oder Referenz',
+  'api.op.searchOpportunities':
+    'Die Liste: veröffentlichte, nicht abgelaufene Angebote mit der Trefferzahl je Filter',
+  'api.op.searchOpportunities.description':
+    'Filter: kind, country (das des Urhebers), ecosystem, nace (Abschnitte), ket, target_country (einen Parameter wiederholen für ODER; verschiedene werden mit UND verknüpft) und q (Titel, Referenz, Zusammenfassung, Stichwörter, Beschreibung). Mit Suchbegriffen nach Relevanz, sonst nach Titel; `sort=date_desc` für die neuesten zuerst. Ein anonymes Angebot wird ohne seinen Urheber gelistet (`organisation` ist null).',
+  'api.param.searchOpportunities.kind': 'Arten von Angeboten',
+  'api.param.searchOpportunities.country': 'ISO-3166-1-Alpha-2-Codes des Landes des Urhebers',
+  'api.param.searchOpportunities.target_country': 'ISO-3166-1-Alpha-2-Codes der Zielländer',
 };

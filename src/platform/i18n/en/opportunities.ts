@@ -124,4 +124,11 @@ export const opportunities = {
   'api.param.withdrawOpportunity.id': 'Identifier (uuid) or reference',
   'api.op.renewOpportunity': 'Extend a published opportunity by 1 to 12 months, at most 12 months from now',
   'api.param.renewOpportunity.id': 'Identifier (uuid) or reference',
+  'api.op.searchOpportunities':
+    'The listing: published opportunities that have not expired, with facet counts',
+  'api.op.searchOpportunities.description':
+    'Filters: kind, country (the poster’s), ecosystem, nace (sections), ket, target_country (repeat a parameter for OR; different ones combine with AND), and q (title, reference, summary, keywords, description). By relevance with a query, by title without; `sort=date_desc` for the newest first. An anonymous opportunity is listed without its poster (`organisation` is null).',
+  'api.param.searchOpportunities.kind': 'Kinds of opportunity',
+  'api.param.searchOpportunities.country': 'ISO 3166-1 alpha-2 codes of the poster’s country',
+  'api.param.searchOpportunities.target_country': 'ISO 3166-1 alpha-2 codes of the countries sought',
 };

@@ -130,4 +130,11 @@ export const opportunities: Record<keyof typeof en, string> = {
   'api.op.renewOpportunity':
     'Prolonger une opportunité publiée de 1 à 12 mois, au plus jusqu’à 12 mois à compter d’aujourd’hui',
   'api.param.renewOpportunity.id': 'Identifiant (uuid) ou référence',
+  'api.op.searchOpportunities':
+    'La liste : opportunités publiées et non expirées, avec le nombre de résultats par filtre',
+  'api.op.searchOpportunities.description':
+    'Filtres : kind, country (celui de l’auteur), ecosystem, nace (sections), ket, target_country (répétez un paramètre pour un OU ; des paramètres différents se combinent en ET), et q (titre, référence, résumé, mots-clés, description). Par pertinence avec une recherche, par titre sans ; `sort=date_desc` pour les plus récentes d’abord. Une opportunité anonyme est listée sans son auteur (`organisation` vaut null).',
+  'api.param.searchOpportunities.kind': 'Natures d’opportunité',
+  'api.param.searchOpportunities.country': 'Codes ISO 3166-1 alpha-2 du pays de l’auteur',
+  'api.param.searchOpportunities.target_country': 'Codes ISO 3166-1 alpha-2 des pays visés',
 };
