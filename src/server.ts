@@ -18,7 +18,8 @@ import { registerScheduleApi } from './modules/matchmaking/scheduling/api.ts';
 import { registerScheduleRoutes } from './modules/matchmaking/scheduling/routes.tsx';
 import { registerSuggestionApi } from './modules/matchmaking/suggestions/api.ts';
 import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/routes.tsx';
-import { registerOpportunityApi } from './modules/opportunities/api.ts';
+import { registerInterestApi, registerOpportunityApi } from './modules/opportunities/api.ts';
+import { outcomeStatisticsSection } from './modules/opportunities/organisation-section.tsx';
 import { opportunityQueueSection, registerOpportunityRoutes } from './modules/opportunities/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
@@ -50,7 +51,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
   registerExportApi(app, services, SEARCHABLE_KINDS);
-  registerAtlasRoutes(app, services);
+  registerAtlasRoutes(app, services, [outcomeStatisticsSection]);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
@@ -70,5 +71,6 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerScheduleApi(app, services);
   registerOpportunityRoutes(app, services);
   registerOpportunityApi(app, services);
+  registerInterestApi(app, services);
   return app;
 }

@@ -23,6 +23,10 @@ import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
 import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
 import * as mmViews from '../src/modules/matchmaking/views.ts';
 // Opportunities (issue 16).
+import * as oppInterests from '../src/modules/opportunities/interest-usecases.ts';
+import * as oppOutcomes from '../src/modules/opportunities/outcome-usecases.ts';
+import { insertComment } from '../src/modules/opportunities/social-repository.ts';
+import * as oppSocial from '../src/modules/opportunities/social-usecases.ts';
 import * as opps from '../src/modules/opportunities/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
@@ -132,7 +136,12 @@ type Action =
   | 'opp_publish'
   | 'opp_return'
   | 'opp_withdraw'
-  | 'opp_renew';
+  | 'opp_renew'
+  | 'opp_comment'
+  | 'opp_hide_comment'
+  | 'opp_express_interest'
+  | 'opp_answer_interest'
+  | 'opp_record_outcome';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -252,6 +261,14 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   opp_return: allowed('editor', 'admin'),
   opp_withdraw: allowed('member', 'team_admin', 'editor', 'admin'),
   opp_renew: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Confirmed accounts comment; editors and the poster's team hide comments. Interest is expressed
+  // by the team of another published organisation (`user`, once these rows put it on one: they run
+  // last), never by the poster's own team; the poster's team answers.
+  opp_comment: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  opp_hide_comment: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_express_interest: allowed('user'),
+  opp_answer_interest: allowed('member', 'team_admin'),
+  opp_record_outcome: allowed('member', 'team_admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -677,7 +694,55 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     opp_withdraw: async (a) => opps.withdrawOpportunity(s, a, (await freshOpportunity('published')).id),
     opp_renew: async (a) =>
       opps.renewOpportunity(s, a, (await freshOpportunity('published')).id, { months: 3 }),
+    opp_comment: async (a) =>
+      oppSocial.addComment(s, a, (await freshOpportunity('published')).id, { body: 'A question' }),
+    opp_hide_comment: async (a) => {
+      const o = await freshOpportunity('published');
+      // Written directly: the matrix's accounts comment more than the flood limit allows.
+      const c = await insertComment(s.db, o.id, owner.id, 'Off topic');
+      return oppSocial.setCommentHidden(s, a, o.id, c.id, true);
+    },
+    opp_express_interest: async (a) => {
+      const { interested } = await interestedTeam();
+      return oppInterests.expressInterest(s, a, (await freshOpportunity('published')).id, {
+        organisation: interested.id,
+        offer: 'Our testing laboratory',
+        seek: 'A licence of the process',
+        next_step: 'A call next week',
+      });
+    },
+    opp_answer_interest: async (a) => {
+      const { interested } = await interestedTeam();
+      const o = await freshOpportunity('published');
+      const i = await oppInterests.expressInterest(s, actors.user, o.id, {
+        organisation: interested.id,
+        offer: 'Our testing laboratory',
+        seek: 'A licence of the process',
+        next_step: 'A call next week',
+      });
+      return oppInterests.answerInterest(s, a, i.id, { decision: 'accept' });
+    },
+    opp_record_outcome: async (a) => {
+      const { interested } = await interestedTeam();
+      return oppOutcomes.recordOutcome(s, a, (await freshOpportunity('published')).id, {
+        kind: 'meeting_held',
+        partner: interested.id,
+        happened_on: '2027-01-15',
+      });
+    },
   };
+
+  // A published organisation whose team has `user` only (for expressions of interest).
+  async function interestedTeam() {
+    const interested = await orgs.createOrganisation(s, owner, {
+      ...VALID,
+      name: `Interested Cluster ${++n}`,
+    });
+    await orgs.submitForReview(s, owner, interested.id);
+    await orgs.publishOrganisation(s, actors.editor, interested.id);
+    await insertMember(s.db, interested.id, actors.user!.id, 'member');
+    return { interested };
+  }
 
   // Opportunities (issue 16): one posted by `member` for a fresh published organisation (whose team
   // has `member` and `team_admin`), awaiting review or published.

@@ -9,6 +9,7 @@ import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts'
 import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
 import { opportunityPaths, opportunitySchemas } from '../opportunities/openapi.ts';
+import { interestPaths, interestSchemas } from '../opportunities/openapi-interest.ts';
 import {
   organisation,
   organisationInput,
@@ -53,6 +54,7 @@ export function openApiDocument(baseUrl: string) {
         ...suggestionSchemas,
         ...scheduleSchemas,
         ...opportunitySchemas,
+        ...interestSchemas,
       },
     },
     paths: {
@@ -91,6 +93,7 @@ export function openApiDocument(baseUrl: string) {
       ...suggestionPaths(),
       ...schedulePaths(),
       ...opportunityPaths(),
+      ...interestPaths(),
     },
   };
 }

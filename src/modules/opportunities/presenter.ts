@@ -1,5 +1,7 @@
 import type { Opportunity } from '../../platform/db/schema-opportunities.ts';
+import type { InterestView } from './interest-repository.ts';
 import type { OpportunityRow, Poster } from './repository.ts';
+import type { CommentView } from './social-repository.ts';
 
 /**
  * What leaves the server of an opportunity. The poster of an anonymous opportunity is shown only
@@ -53,3 +55,46 @@ export function presentListed(row: OpportunityRow, o: { baseUrl: string }) {
 }
 
 export type PresentedOpportunity = ReturnType<typeof presentOpportunity>;
+
+/**
+ * An interest as one of its two sides reads it. The interested organisation is named (it wrote to
+ * the poster); its contact person and the writer's address only once accepted, and to the poster.
+ */
+export function presentInterest(i: InterestView, o: { baseUrl: string; poster: boolean }) {
+  const contact =
+    o.poster && i.status === 'accepted'
+      ? { name: i.organisation.contact_name, email: i.organisation.contact_email ?? i.author?.email ?? null }
+      : null;
+  return {
+    id: i.id,
+    opportunity_id: i.opportunity_id,
+    organisation: { id: i.organisation.id, slug: i.organisation.slug, name: i.organisation.name },
+    offer: i.offer,
+    seek: i.seek,
+    next_step: i.next_step,
+    status: i.status,
+    decline_reason: i.decline_reason,
+    contact,
+    meetings: i.meetings.map((m) => ({
+      id: m.id,
+      starts_at: m.starts_at.toISOString(),
+      online: m.online,
+      place: m.place,
+      note: m.note,
+    })),
+    created_at: i.created_at.toISOString(),
+    answered_at: i.answered_at ? i.answered_at.toISOString() : null,
+  };
+}
+
+/** A comment: its author's name, or "poster" for the poster's team (an anonymous poster stays so). */
+export function presentComment(c: CommentView) {
+  return {
+    id: c.id,
+    body: c.body,
+    author: c.by_poster ? null : c.author,
+    by_poster: c.by_poster,
+    hidden: c.hidden,
+    created_at: new Date(c.created_at).toISOString(),
+  };
+}

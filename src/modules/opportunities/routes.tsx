@@ -11,10 +11,10 @@ import {
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
+import { opportunityPage, registerInterestRoutes } from './interest-routes.tsx';
 import {
   MyOpportunitiesPage,
   OpportunityFormPage,
-  OpportunityPage,
   OpportunityQueue,
   OpportunityReviewPage,
 } from './pages.tsx';
@@ -108,19 +108,9 @@ export function registerOpportunityRoutes(app: FastifyInstance, s: Services) {
     );
   });
 
-  app.get('/opportunities/:ref', { config: { publicCache: true } }, async (req, reply) => {
-    const view = await views.opportunityView(s, req.ctx.actor, (req.params as Params).ref);
-    return sendPage(
-      reply,
-      <OpportunityPage
-        ctx={req.ctx}
-        opportunity={view.opportunity}
-        revealPoster={view.revealPoster}
-        can={view.can}
-        notice={noticeFrom(req.query)}
-      />,
-    );
-  });
+  app.get('/opportunities/:ref', { config: { publicCache: true } }, async (req, reply) =>
+    opportunityPage(s, req, reply),
+  );
 
   app.get('/opportunities/:ref/edit', async (req, reply) => {
     const actor = requirePageActor(req, reply);
@@ -188,6 +178,8 @@ export function registerOpportunityRoutes(app: FastifyInstance, s: Services) {
       (problems) => reviewPage(req, reply, { problems, values: echo(body) }),
     );
   });
+
+  registerInterestRoutes(app, s);
 }
 
 /** The opportunities awaiting review, as a part of the editors' queue page (`/editor/queue`). */

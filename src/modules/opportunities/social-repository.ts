@@ -107,18 +107,24 @@ export async function reportComment(
   return true;
 }
 
-/** A comment as the page shows it: the author's name (a person, never an organisation). */
+/** A comment as the page shows it: a person's name, or "the poster" for its team's people. */
 export interface CommentView {
   id: string;
   body: string;
   author: string;
+  /** Written by someone on the poster's team: shown as the poster (an anonymous one stays so). */
+  by_poster: boolean;
   created_at: Date;
   hidden: boolean;
   report_count: number;
 }
 
 /** An opportunity's comments, oldest first; hidden ones only when asked (moderators). */
-export async function commentsOf(db: Db, opportunityId: string, withHidden: boolean): Promise<CommentView[]> {
+export async function commentsOf(
+  db: Db,
+  o: { id: string; organisation_id: string },
+  withHidden: boolean,
+): Promise<CommentView[]> {
   let q = db
     .selectFrom('opportunity_comments as c')
     .leftJoin('users as u', 'u.id', 'c.user_id')
@@ -129,8 +135,10 @@ export async function commentsOf(db: Db, opportunityId: string, withHidden: bool
       'c.report_count',
       sql<string>`coalesce(u.name, '')`.as('author'),
       sql<boolean>`c.hidden_at is not null`.as('hidden'),
+      sql<boolean>`exists (select 1 from organisation_members m
+        where m.user_id = c.user_id and m.organisation_id = ${o.organisation_id})`.as('by_poster'),
     ])
-    .where('c.opportunity_id', '=', opportunityId);
+    .where('c.opportunity_id', '=', o.id);
   if (!withHidden) q = q.where('c.hidden_at', 'is', null);
   return q.orderBy('c.created_at').orderBy('c.id').limit(500).execute();
 }

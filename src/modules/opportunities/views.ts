@@ -1,5 +1,7 @@
 import { forbidden } from '../../platform/errors.ts';
 import type { Actor, Services } from '../../platform/services.ts';
+import { interestTeams, visibleInterests } from './interest-usecases.ts';
+import { outcomesFor } from './outcome-usecases.ts';
 import {
   canAnswerInterests,
   canComment,
@@ -12,6 +14,7 @@ import {
 } from './policy.ts';
 import { presentOpportunity } from './presenter.ts';
 import * as repo from './repository.ts';
+import { commentsFor, isFollowing } from './social-usecases.ts';
 import { inputOf, loadOpportunity, postingContext } from './usecases.ts';
 
 /**
@@ -69,4 +72,25 @@ export async function opportunityQueue(s: Services, actor: Actor | null) {
 export async function opportunityReview(s: Services, actor: Actor | null, key: string) {
   if (!canModerateOpportunities(actor)) throw forbidden();
   return loadOpportunity(s, actor, key);
+}
+
+/**
+ * What the opportunity page shows below the opportunity for this reader: whether they follow it,
+ * the interests they may see (all for the poster's team, their organisations' own for others), the
+ * organisations they could express interest for, and the comments.
+ */
+export async function opportunityExtras(
+  s: Services,
+  actor: Actor | null,
+  o: Awaited<ReturnType<typeof opportunityView>>,
+) {
+  const key = o.opportunity.id;
+  const [following, interests, teams, comments, outcomes] = await Promise.all([
+    isFollowing(s, actor, key),
+    actor ? visibleInterests(s, actor, key).then((v) => v.interests) : Promise.resolve([]),
+    actor ? interestTeams(s, actor, o.opportunity.organisation_id) : Promise.resolve([]),
+    commentsFor(s, actor, key),
+    outcomesFor(s, actor, key),
+  ]);
+  return { following, interests, teams, comments, outcomes, signedIn: actor !== null };
 }

@@ -10,6 +10,7 @@ import { matchmakingCore } from './de/matchmaking-core.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
 import { opportunities } from './de/opportunities.ts';
+import { opportunityInterest } from './de/opportunity-interest.ts';
 import { organisations } from './de/organisations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
@@ -33,4 +34,5 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingSuggest,
   ...matchmakingSchedule,
   ...opportunities,
+  ...opportunityInterest,
 };

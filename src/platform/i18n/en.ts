@@ -10,6 +10,7 @@ import { matchmakingCore } from './en/matchmaking-core.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
 import { opportunities } from './en/opportunities.ts';
+import { opportunityInterest } from './en/opportunity-interest.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
@@ -36,4 +37,5 @@ export const en = {
   ...matchmakingSuggest,
   ...matchmakingSchedule,
   ...opportunities,
+  ...opportunityInterest,
 };

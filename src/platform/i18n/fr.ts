@@ -11,6 +11,7 @@ import { matchmakingCore } from './fr/matchmaking-core.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
 import { opportunities } from './fr/opportunities.ts';
+import { opportunityInterest } from './fr/opportunity-interest.ts';
 import { organisations } from './fr/organisations.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
@@ -33,4 +34,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingSuggest,
   ...matchmakingSchedule,
   ...opportunities,
+  ...opportunityInterest,
 };
