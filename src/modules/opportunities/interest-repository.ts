@@ -11,7 +11,7 @@ export async function insertInterest(
   values: {
     opportunity_id: string;
     organisation_id: string;
-    user_id: string;
+    user_id: string | null;
     offer: string;
     seek: string;
     next_step: string;
@@ -28,7 +28,7 @@ export async function findInterest(db: Db, id: string): Promise<Interest | undef
 export async function answerInterest(
   db: Db,
   id: string,
-  patch: { status: InterestStatus; decline_reason: string | null; answered_by: string },
+  patch: { status: InterestStatus; decline_reason: string | null; answered_by: string | null },
 ): Promise<Interest | undefined> {
   return db
     .updateTable('opportunity_interests')

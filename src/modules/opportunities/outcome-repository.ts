@@ -14,7 +14,7 @@ export async function insertOutcome(
     kind: OutcomeKind;
     happened_on: string;
     note: string;
-    recorded_by: string;
+    recorded_by: string | null;
   },
 ) {
   return db.insertInto('opportunity_outcomes').values(values).returningAll().executeTakeFirstOrThrow();

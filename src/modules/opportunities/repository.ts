@@ -229,3 +229,19 @@ export async function noteExpired(db: Db, now: Date): Promise<number> {
     .execute();
   return rows.length;
 }
+
+/** Whether any opportunity exists (the demo's "present"). */
+export async function anyOpportunity(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('opportunities').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The published organisations with what the demo's opportunities are made of, in slug order. */
+export async function demoOrganisations(db: Db) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'country', 'city', 'ecosystems', 'nace', 'kets', 'keywords'])
+    .where('status', '=', 'published')
+    .orderBy('slug')
+    .execute();
+}

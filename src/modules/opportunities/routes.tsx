@@ -11,13 +11,9 @@ import {
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
+import { OpportunityFormPage } from './form-page.tsx';
 import { opportunityPage, registerInterestRoutes } from './interest-routes.tsx';
-import {
-  MyOpportunitiesPage,
-  OpportunityFormPage,
-  OpportunityQueue,
-  OpportunityReviewPage,
-} from './pages.tsx';
+import { MyOpportunitiesPage, OpportunityQueue, OpportunityReviewPage } from './pages.tsx';
 import * as uc from './usecases.ts';
 import * as views from './views.ts';
 

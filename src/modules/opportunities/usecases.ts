@@ -287,7 +287,7 @@ export async function renewOpportunity(
   const from = o.expires_at && o.expires_at > now ? o.expires_at : now;
   const wanted = DateTime.fromJSDate(from).plus({ months }).toJSDate();
   const limit = renewalLimit(now);
-  const expires = wanted > limit ? limit : wanted;
+  const expires = new Date(Math.min(wanted.getTime(), limit.getTime()));
   return s.db.transaction().execute(async (trx) => {
     const updated = await repo.transitionOpportunity(trx, o.id, ['published'], {
       expires_at: expires,
