@@ -1,3 +1,4 @@
+import { announceChange } from '../../platform/http/page-cache.ts';
 import { formatDate, isLang, translate } from '../../platform/i18n/index.ts';
 import type { Services } from '../../platform/services.ts';
 import { linkOf } from './notify.ts';
@@ -35,7 +36,12 @@ export async function remindRenewals(s: Services, now = new Date(), batch = 200)
   return sent;
 }
 
-/** Takes the opportunities that expired since the last run out of the listing. */
-export function noteExpiredOpportunities(s: Services, now = new Date()): Promise<number> {
-  return repo.noteExpired(s.db, now);
+/**
+ * Takes the opportunities that expired since the last run out of the listing, and empties the page
+ * caches (a write outside HTTP): cached listings and pages must not show them as open.
+ */
+export async function noteExpiredOpportunities(s: Services, now = new Date()): Promise<number> {
+  const noted = await repo.noteExpired(s.db, now);
+  if (noted) await announceChange(s);
+  return noted;
 }
