@@ -72,6 +72,18 @@ describe.each(ENGINES)('the demo opportunities on %s', (engine) => {
             .orderBy('reference')
             .execute();
         expect(await refs(again)).toEqual(await refs(tdb));
+        // The graph's dates too: interests are answered relative to the seeding day, not to the clock.
+        const dates = (d: TestDatabase) =>
+          d.database.db
+            .selectFrom('collaborations')
+            .select(['kind', 'happened_on'])
+            .orderBy('happened_on')
+            .orderBy('kind')
+            .execute();
+        expect(await dates(again)).toEqual(await dates(tdb));
+        expect((await dates(tdb)).every((c) => c.happened_on !== null && c.happened_on <= '2027-02-10')).toBe(
+          true,
+        );
       } finally {
         await again.database.close();
         await again.dropDatabase();

@@ -113,7 +113,7 @@ export const opportunitiesPart: DemoPart = {
       const status: OpportunityStatus = own ? STATES[i]! : rng.weighted(STATES, STATE_WEIGHTS, 100);
       const topic = topicOf(rng, org);
       const createdAt = new Date(today - rng.int(2, 330) * DAY - rng.int(0, 86_399) * 1000);
-      const months = rng.pick([3, 6, 6, 12]);
+      const months = rng.pick([3, 6, 12, 12]);
       const published = status === 'published' || status === 'withdrawn';
       const publishedAt = published ? new Date(createdAt.getTime() + rng.int(1, 3) * DAY) : null;
       const expiresAt = publishedAt ? DateTime.fromJSDate(publishedAt).plus({ months }).toJSDate() : null;
@@ -191,11 +191,18 @@ async function interestsFor(
     const r = rng.next();
     if (r < 0.35) continue;
     const accepted = r < 0.75;
-    await answerInterest(trx, i.id, {
-      status: accepted ? 'accepted' : 'declined',
-      decline_reason: accepted ? null : 'We have found a partner for now.',
-      answered_by: null,
-    });
+    // Answered a few days after publication (never after the seeding day): the graph's dates follow.
+    const answeredAt = new Date(Math.min(today, (o.published_at?.getTime() ?? today) + rng.int(1, 9) * DAY));
+    await answerInterest(
+      trx,
+      i.id,
+      {
+        status: accepted ? 'accepted' : 'declined',
+        decline_reason: accepted ? null : 'We have found a partner for now.',
+        answered_by: null,
+      },
+      answeredAt,
+    );
     if (!accepted || !rng.chance(0.4)) continue;
     const since = (o.published_at?.getTime() ?? today) + 10 * DAY;
     const on = new Date(Math.min(today, since + rng.int(0, 90) * DAY)).toISOString().slice(0, 10);

@@ -29,10 +29,11 @@ export async function answerInterest(
   db: Db,
   id: string,
   patch: { status: InterestStatus; decline_reason: string | null; answered_by: string | null },
+  at: Date = new Date(),
 ): Promise<Interest | undefined> {
   return db
     .updateTable('opportunity_interests')
-    .set({ ...patch, answered_at: new Date(), updated_at: new Date() })
+    .set({ ...patch, answered_at: at, updated_at: at })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .returningAll()
