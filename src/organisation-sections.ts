@@ -1,4 +1,5 @@
 import { agreementsSection } from './modules/matchmaking/agenda/organisation-section.tsx';
+import { outcomesSection } from './modules/opportunities/organisation-section.tsx';
 import type { OrganisationSection } from './modules/organisations/section.ts';
 import { partnershipsSection } from './modules/partnerships/section.tsx';
 
@@ -6,4 +7,5 @@ import { partnershipsSection } from './modules/partnerships/section.tsx';
 export const ORGANISATION_SECTIONS: readonly OrganisationSection[] = [
   agreementsSection, // agreements signed at matchmaking meetings (matchmaking)
   partnershipsSection, // the partnerships the organisation is a member of (partnerships)
+  outcomesSection, // outcomes of collaboration opportunities, as poster or partner (opportunities)
 ];

@@ -1,4 +1,5 @@
 import { eventQueueSection } from './modules/events/routes.tsx';
+import { opportunityQueueSection } from './modules/opportunities/routes.tsx';
 import type { QueueSection } from './modules/organisations/review-pages.tsx';
 
 /**
@@ -7,4 +8,5 @@ import type { QueueSection } from './modules/organisations/review-pages.tsx';
  */
 export const QUEUE_SECTIONS: readonly QueueSection[] = [
   eventQueueSection, // events submitted by the community (events)
+  opportunityQueueSection, // collaboration opportunities posted by teams (opportunities)
 ];

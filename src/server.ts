@@ -20,6 +20,9 @@ import { registerScheduleApi } from './modules/matchmaking/scheduling/api.ts';
 import { registerScheduleRoutes } from './modules/matchmaking/scheduling/routes.tsx';
 import { registerSuggestionApi } from './modules/matchmaking/suggestions/api.ts';
 import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/routes.tsx';
+import { registerInterestApi, registerOpportunityApi } from './modules/opportunities/api.ts';
+import { outcomeStatisticsSection } from './modules/opportunities/organisation-section.tsx';
+import { registerOpportunityRoutes } from './modules/opportunities/routes.tsx';
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
@@ -48,7 +51,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerSearchApi(app, services, SEARCHABLE_KINDS);
   registerOrganisationApi(app, services);
   registerExportApi(app, services, SEARCHABLE_KINDS);
-  registerAtlasRoutes(app, services);
+  registerAtlasRoutes(app, services, [outcomeStatisticsSection]);
   registerApiDocs(app, services);
   registerAdminRoutes(app, services);
   registerImportRoutes(app, services, organisationImports);
@@ -70,5 +73,8 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerScheduleApi(app, services);
   registerPartnershipRoutes(app, services);
   registerPartnershipApi(app, services);
+  registerOpportunityRoutes(app, services);
+  registerOpportunityApi(app, services);
+  registerInterestApi(app, services);
   return app;
 }

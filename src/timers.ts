@@ -1,5 +1,6 @@
 import { purgeExpired } from './modules/accounts/repository.ts';
 import { remindFirstMeetings } from './modules/matchmaking/agenda/usecases.ts';
+import { noteExpiredOpportunities, remindRenewals } from './modules/opportunities/reminders.ts';
 import { sendEditorDigest } from './modules/organisations/editor-digest.ts';
 import { remindStaleProfiles } from './modules/organisations/reminders.ts';
 import { purgeAttempts } from './modules/registrations/repository.ts';
@@ -29,7 +30,11 @@ export function startTimers(s: Services): { stop(): void } {
   const runOften = async () => {
     try {
       const meetingReminders = await remindFirstMeetings(s);
-      if (meetingReminders) s.log.info({ meetingReminders }, 'frequent timers ran');
+      // Opportunities: expired ones leave the listing within minutes; renewal reminders a week ahead.
+      const expiredOpportunities = await noteExpiredOpportunities(s);
+      const renewalReminders = await remindRenewals(s);
+      if (meetingReminders || expiredOpportunities || renewalReminders)
+        s.log.info({ meetingReminders, expiredOpportunities, renewalReminders }, 'frequent timers ran');
     } catch (err) {
       s.log.error({ err }, 'frequent timers failed');
     }

@@ -24,6 +24,12 @@ import * as mmSetup from '../src/modules/matchmaking/setup-usecases.ts';
 // B2B matchmaking (issue 15).
 import * as suggestions from '../src/modules/matchmaking/suggestions/usecases.ts';
 import * as mmViews from '../src/modules/matchmaking/views.ts';
+// Opportunities (issue 16).
+import * as oppInterests from '../src/modules/opportunities/interest-usecases.ts';
+import * as oppOutcomes from '../src/modules/opportunities/outcome-usecases.ts';
+import { insertComment } from '../src/modules/opportunities/social-repository.ts';
+import * as oppSocial from '../src/modules/opportunities/social-usecases.ts';
+import * as opps from '../src/modules/opportunities/usecases.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
@@ -48,6 +54,7 @@ import {
   participant,
 } from './helpers/matchmaking.ts';
 import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
+import { opportunityBody } from './helpers/opportunities.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
@@ -135,7 +142,20 @@ type Action =
   | 'part_view_draft'
   | 'part_view_published'
   | 'part_edit'
-  | 'part_change_members';
+  | 'part_change_members'
+  // Opportunities (issue 16)
+  | 'opp_create'
+  | 'opp_view_pending'
+  | 'opp_edit'
+  | 'opp_publish'
+  | 'opp_return'
+  | 'opp_withdraw'
+  | 'opp_renew'
+  | 'opp_comment'
+  | 'opp_hide_comment'
+  | 'opp_express_interest'
+  | 'opp_answer_interest'
+  | 'opp_record_outcome';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -259,6 +279,24 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   part_view_published: allowed('visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'),
   part_edit: allowed('member', 'team_admin', 'editor', 'admin'),
   part_change_members: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Opportunities (issue 16): the team of a published organisation posts on its behalf (not even
+  // editors for an organisation they are not on) and manages it; editors publish and return, and
+  // may correct, withdraw or renew any.
+  opp_create: allowed('member', 'team_admin'),
+  opp_view_pending: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_edit: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_publish: allowed('editor', 'admin'),
+  opp_return: allowed('editor', 'admin'),
+  opp_withdraw: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_renew: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Confirmed accounts comment; editors and the poster's team hide comments. Interest is expressed
+  // by the team of another published organisation (`user`, once these rows put it on one: they run
+  // last), never by the poster's own team; the poster's team answers.
+  opp_comment: allowed('user', 'member', 'team_admin', 'editor', 'admin'),
+  opp_hide_comment: allowed('member', 'team_admin', 'editor', 'admin'),
+  opp_express_interest: allowed('user'),
+  opp_answer_interest: allowed('member', 'team_admin'),
+  opp_record_outcome: allowed('member', 'team_admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -713,6 +751,59 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       members.push({ organisation: joining.id, role: 'partner' });
       return partnerships.updatePartnership(s, a, p.id, { members }, 'patch');
     },
+    // Opportunities (issue 16)
+    opp_create: async (a) => opps.createOpportunity(s, a, opportunityBody((await freshOrg('published')).id)),
+    opp_view_pending: async (a) => opps.loadOpportunity(s, a, (await freshOpportunity('pending')).id),
+    opp_edit: async (a) =>
+      opps.updateOpportunity(
+        s,
+        a,
+        (await freshOpportunity('published')).id,
+        { deadline: '2027-09-30' },
+        'patch',
+      ),
+    opp_publish: async (a) => opps.publishOpportunity(s, a, (await freshOpportunity('pending')).id),
+    opp_return: async (a) =>
+      opps.returnOpportunity(s, a, (await freshOpportunity('pending')).id, { reason: 'Name the alloys' }),
+    opp_withdraw: async (a) => opps.withdrawOpportunity(s, a, (await freshOpportunity('published')).id),
+    opp_renew: async (a) =>
+      opps.renewOpportunity(s, a, (await freshOpportunity('published')).id, { months: 3 }),
+    opp_comment: async (a) =>
+      oppSocial.addComment(s, a, (await freshOpportunity('published')).id, { body: 'A question' }),
+    opp_hide_comment: async (a) => {
+      const o = await freshOpportunity('published');
+      // Written directly: the matrix's accounts comment more than the flood limit allows.
+      const c = await insertComment(s.db, o.id, owner.id, 'Off topic');
+      return oppSocial.setCommentHidden(s, a, o.id, c.id, true);
+    },
+    opp_express_interest: async (a) => {
+      const { interested } = await interestedTeam();
+      return oppInterests.expressInterest(s, a, (await freshOpportunity('published')).id, {
+        organisation: interested.id,
+        offer: 'Our testing laboratory',
+        seek: 'A licence of the process',
+        next_step: 'A call next week',
+      });
+    },
+    opp_answer_interest: async (a) => {
+      const { interested } = await interestedTeam();
+      const o = await freshOpportunity('published');
+      const i = await oppInterests.expressInterest(s, actors.user, o.id, {
+        organisation: interested.id,
+        offer: 'Our testing laboratory',
+        seek: 'A licence of the process',
+        next_step: 'A call next week',
+      });
+      return oppInterests.answerInterest(s, a, i.id, { decision: 'accept' });
+    },
+    opp_record_outcome: async (a) => {
+      const { interested } = await interestedTeam();
+      return oppOutcomes.recordOutcome(s, a, (await freshOpportunity('published')).id, {
+        kind: 'meeting_held',
+        partner: interested.id,
+        happened_on: '2027-01-15',
+      });
+    },
   };
 
   // Partnerships (issue 16): a partnership coordinated by an organisation whose team has `member`
@@ -736,6 +827,27 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       actors.editor,
       partnershipInput(coordinator.id, partner.id, status),
     );
+  }
+
+  // A published organisation whose team has `user` only (for expressions of interest).
+  async function interestedTeam() {
+    const interested = await orgs.createOrganisation(s, owner, {
+      ...VALID,
+      name: `Interested Cluster ${++n}`,
+    });
+    await orgs.submitForReview(s, owner, interested.id);
+    await orgs.publishOrganisation(s, actors.editor, interested.id);
+    await insertMember(s.db, interested.id, actors.user!.id, 'member');
+    return { interested };
+  }
+
+  // Opportunities (issue 16): one posted by `member` for a fresh published organisation (whose team
+  // has `member` and `team_admin`), awaiting review or published.
+  async function freshOpportunity(status: 'pending' | 'published') {
+    const org = await freshOrg('published');
+    const o = await opps.createOpportunity(s, actors.member, opportunityBody(org.id));
+    if (status === 'published') await opps.publishOpportunity(s, actors.editor, o.id);
+    return o;
   }
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose

@@ -8,6 +8,8 @@ import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
 import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
+import { opportunityPaths, opportunitySchemas } from '../opportunities/openapi.ts';
+import { interestPaths, interestSchemas } from '../opportunities/openapi-interest.ts';
 import {
   organisation,
   organisationInput,
@@ -54,6 +56,8 @@ export function openApiDocument(baseUrl: string) {
         ...suggestionSchemas,
         ...scheduleSchemas,
         ...partnershipSchemas,
+        ...opportunitySchemas,
+        ...interestSchemas,
       },
     },
     paths: {
@@ -94,6 +98,8 @@ export function openApiDocument(baseUrl: string) {
       ...suggestionPaths(),
       ...schedulePaths(),
       ...partnershipPaths(),
+      ...opportunityPaths(),
+      ...interestPaths(),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { BarChart } from '../../platform/charts/bar-chart.tsx';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { Layout } from '../../platform/http/layout.tsx';
@@ -210,7 +211,7 @@ export function RegionMapPage({ ctx, data }: { ctx: RequestContext; data: Region
 /** The chart and the table beside it show this many countries; the others are summed up. */
 const CHART_COUNTRIES = 15;
 
-interface Row {
+export interface Row {
   label: string;
   count: number;
   href?: string | undefined;
@@ -293,7 +294,7 @@ function FiguresTable({
  * With `limit`, both show the largest rows, the table sums up the others, and the complete table
  * follows in a disclosure.
  */
-function FigurePair({
+export function FigurePair({
   ctx,
   id,
   title,
@@ -355,7 +356,16 @@ function FigurePair({
   );
 }
 
-export function StatisticsPage({ ctx, stats }: { ctx: RequestContext; stats: Statistics }) {
+export function StatisticsPage({
+  ctx,
+  stats,
+  children,
+}: {
+  ctx: RequestContext;
+  stats: Statistics;
+  /** Other modules' figures (`StatisticsSection`), after the directory's. */
+  children?: ComponentChildren;
+}) {
   const { t, lang } = ctx;
   const countries: Row[] = stats.byCountry.map((c) => ({
     label: countryName(c.code, lang),
@@ -430,6 +440,7 @@ export function StatisticsPage({ ctx, stats }: { ctx: RequestContext; stats: Sta
           />
         </>
       )}
+      {children}
     </Layout>
   );
 }

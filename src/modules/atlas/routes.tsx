@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { JSX } from 'preact';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
 import { sendPage } from '../../platform/http/render.tsx';
 import { WORLD_VIEWS } from '../../platform/maps/world.ts';
 import type { Services } from '../../platform/services.ts';
@@ -17,8 +19,17 @@ const MapQuery = z.object({
 /** Visitors' copies of these pages are kept until the next change (see platform/http/page-cache.ts). */
 const cached = { config: { publicCache: true } };
 
+/** A figure another module adds to the statistics page (outcomes of opportunities), after the directory's. */
+export interface StatisticsSection {
+  render(s: Services, ctx: RequestContext): Promise<JSX.Element | null>;
+}
+
 /** The map of countries and regions, the statistics page and its open-data twin in the API. */
-export function registerAtlasRoutes(app: FastifyInstance, s: Services) {
+export function registerAtlasRoutes(
+  app: FastifyInstance,
+  s: Services,
+  sections: readonly StatisticsSection[] = [],
+) {
   app.get('/map', cached, async (req, reply) => {
     const { view } = parseQuery(MapQuery, req.query);
     return sendPage(reply, <CountryMapPage ctx={req.ctx} data={await countryMap(s.db, view)} />);
@@ -35,7 +46,16 @@ export function registerAtlasRoutes(app: FastifyInstance, s: Services) {
   });
 
   app.get('/statistics', cached, async (req, reply) => {
-    return sendPage(reply, <StatisticsPage ctx={req.ctx} stats={await directoryStatistics(s.db)} />);
+    const [stats, figures] = await Promise.all([
+      directoryStatistics(s.db),
+      Promise.all(sections.map((sec) => sec.render(s, req.ctx))),
+    ]);
+    return sendPage(
+      reply,
+      <StatisticsPage ctx={req.ctx} stats={stats}>
+        {figures}
+      </StatisticsPage>,
+    );
   });
 
   app.get('/api/v1/statistics', async () => presentStatistics(await directoryStatistics(s.db)));

@@ -4,6 +4,7 @@ import type { Services } from '../../platform/services.ts';
 import { eventsPart } from './events.ts';
 import { ideasAwardsPart } from './ideas-awards.ts';
 import { matchmakingPart } from './matchmaking.ts';
+import { opportunitiesPart } from './opportunities.ts';
 import { organisationsPart } from './organisations.ts';
 import type { DemoPart } from './part.ts';
 import { partnershipsPart } from './partnerships.ts';
@@ -26,6 +27,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   matchmakingPart, // after the registrations part: B2B matchmaking of a past and an upcoming event
   ideasAwardsPart,
   partnershipsPart, // after the organisations' and events' parts: their members and events
+  opportunitiesPart, // after the organisations part: opportunities, interests and outcomes over the directory
 ];
 
 /**

@@ -17,6 +17,8 @@ import * as m0015 from './migrations/0015_ideas_awards.ts';
 import * as m0016 from './migrations/0016_matchmaking.ts';
 import * as m0018 from './migrations/0018_schedule_runs_one_at_a_time.ts';
 import * as m0019 from './migrations/0019_collaboration_graph.ts';
+import * as m0020 from './migrations/0020_opportunities.ts';
+import * as m0021 from './migrations/0021_opportunity_search.ts';
 import * as m0022 from './migrations/0022_partnerships.ts';
 import * as m0025 from './migrations/0025_event_search_follows_organisers.ts';
 import * as m0026 from './migrations/0026_editor_digests.ts';
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '0016_matchmaking': m0016,
   '0018_schedule_runs_one_at_a_time': m0018,
   '0019_collaboration_graph': m0019,
+  '0020_opportunities': m0020,
+  '0021_opportunity_search': m0021,
   '0022_partnerships': m0022,
   '0025_event_search_follows_organisers': m0025,
   '0026_editor_digests': m0026,

@@ -4,6 +4,7 @@ import type { CollaborationsSchema } from './schema-collaborations.ts';
 import type { EventsSchema } from './schema-events.ts';
 import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
 import type { MatchmakingSchema } from './schema-matchmaking.ts';
+import type { OpportunitiesSchema } from './schema-opportunities.ts';
 import type { PartnershipsSchema } from './schema-partnerships.ts';
 import type { RegistrationsSchema } from './schema-registrations.ts';
 
@@ -310,7 +311,8 @@ export interface DB
     IdeasAwardsSchema,
     MatchmakingSchema,
     CollaborationsSchema,
-    PartnershipsSchema {
+    PartnershipsSchema,
+    OpportunitiesSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -11,6 +11,8 @@ import { matchmakingReview } from './de/matchmaking-review.ts';
 import { matchmakingRoster } from './de/matchmaking-roster.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
+import { opportunities } from './de/opportunities.ts';
+import { opportunityInterest } from './de/opportunity-interest.ts';
 import { organisations } from './de/organisations.ts';
 import { partnerships } from './de/partnerships.ts';
 import { registrations } from './de/registrations.ts';
@@ -37,4 +39,6 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingReview,
   ...matchmakingRoster,
   ...partnerships,
+  ...opportunities,
+  ...opportunityInterest,
 };

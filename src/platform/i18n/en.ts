@@ -11,6 +11,8 @@ import { matchmakingReview } from './en/matchmaking-review.ts';
 import { matchmakingRoster } from './en/matchmaking-roster.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
+import { opportunities } from './en/opportunities.ts';
+import { opportunityInterest } from './en/opportunity-interest.ts';
 import { organisations } from './en/organisations.ts';
 import { partnerships } from './en/partnerships.ts';
 import { registrations } from './en/registrations.ts';
@@ -40,4 +42,6 @@ export const en = {
   ...matchmakingReview,
   ...matchmakingRoster,
   ...partnerships,
+  ...opportunities,
+  ...opportunityInterest,
 };

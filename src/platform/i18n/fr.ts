@@ -12,6 +12,8 @@ import { matchmakingReview } from './fr/matchmaking-review.ts';
 import { matchmakingRoster } from './fr/matchmaking-roster.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
+import { opportunities } from './fr/opportunities.ts';
+import { opportunityInterest } from './fr/opportunity-interest.ts';
 import { organisations } from './fr/organisations.ts';
 import { partnerships } from './fr/partnerships.ts';
 import { registrations } from './fr/registrations.ts';
@@ -37,4 +39,6 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingReview,
   ...matchmakingRoster,
   ...partnerships,
+  ...opportunities,
+  ...opportunityInterest,
 };

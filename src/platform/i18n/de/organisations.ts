@@ -229,6 +229,8 @@ export const organisations: Record<keyof typeof en, string> = {
   'digest.revisions_other': '{n} vorgeschlagene Änderungen veröffentlichter Profile',
   'digest.events_one': '1 von der Community eingereichte Veranstaltung',
   'digest.events_other': '{n} von der Community eingereichte Veranstaltungen',
+  'digest.opportunities_one': '1 Kooperationsangebot',
+  'digest.opportunities_other': '{n} Kooperationsangebote',
   'changes.reverted': 'Rückgängig gemacht',
   'changes.kind_revision': 'nach Prüfung veröffentlicht',
   'changes.kind_revert': 'eine Rücknahme',

@@ -221,6 +221,8 @@ export const organisations = {
   'digest.revisions_other': '{n} proposed changes to published profiles',
   'digest.events_one': '1 event submitted by the community',
   'digest.events_other': '{n} events submitted by the community',
+  'digest.opportunities_one': '1 collaboration opportunity',
+  'digest.opportunities_other': '{n} collaboration opportunities',
   'changes.reverted': 'Reverted',
   'changes.kind_revision': 'published after review',
   'changes.kind_revert': 'a revert',

@@ -229,6 +229,8 @@ export const organisations: Record<keyof typeof en, string> = {
   'digest.revisions_other': '{n} modifications proposées de profils publiés',
   'digest.events_one': '1 événement proposé par la communauté',
   'digest.events_other': '{n} événements proposés par la communauté',
+  'digest.opportunities_one': '1 opportunité de collaboration',
+  'digest.opportunities_other': '{n} opportunités de collaboration',
   'changes.reverted': 'Annulée',
   'changes.kind_revision': 'publiée après validation',
   'changes.kind_revert': 'une annulation',

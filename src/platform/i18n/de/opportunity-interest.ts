@@ -1,0 +1,115 @@
+import type { opportunityInterest as en } from '../en/opportunity-interest.ts';
+
+/** Kooperationsangebote: Interessenbekundungen, Treffen, Folgen, Kommentare. */
+export const opportunityInterest: Record<keyof typeof en, string> = {
+  'opp.follow': 'Folgen (E-Mails zu Kommentaren und Änderungen)',
+  'opp.unfollow': 'Nicht mehr folgen',
+  'intstatus.pending': 'Wartet auf Antwort',
+  'intstatus.accepted': 'Angenommen',
+  'intstatus.declined': 'Abgelehnt',
+  'intstatus.withdrawn': 'Zurückgezogen',
+  'interest.title': 'Interesse bekunden',
+  'interest.received': 'Interessenbekundungen',
+  'interest.none': 'Noch keine Organisation hat Interesse bekundet.',
+  'interest.sign_in': 'Melden Sie sich an, um im Namen Ihrer Organisation Interesse zu bekunden.',
+  'interest.closed': 'Dieses Angebot nimmt keine Interessenbekundungen mehr an.',
+  'interest.team_first':
+    'Um Interesse zu bekunden, treten Sie zuerst dem Team einer veröffentlichten Organisation bei.',
+  'interest.send': 'Unser Interesse senden',
+  'interest.yours': 'Interesse von {name}',
+  'interest.accept': 'Annehmen',
+  'interest.decline': 'Ablehnen',
+  'interest.decline_reason': 'Begründung (optional, beim Ablehnen)',
+  'interest.their_contact': 'Deren Kontakt',
+  'interest.poster_contact': 'Kontakt bei {name}',
+  'interest.place_hint': 'Eine Adresse oder der Link eines Online-Treffens.',
+  'interest.propose_meeting': 'Treffen vorschlagen',
+  'comments.title': 'Kommentare',
+  'comments.none': 'Noch keine Kommentare.',
+  'comments.by_poster': 'Der Urheber des Angebots',
+  'comments.hidden': 'Ausgeblendet',
+  'comments.reported': '{n}-mal gemeldet',
+  'comments.report': 'Melden',
+  'comments.hide': 'Ausblenden',
+  'comments.show': 'Wieder anzeigen',
+  'comments.send': 'Kommentieren',
+  'notice.interest_sent': 'Ihr Interesse ist gesendet: Der Urheber wird antworten.',
+  'notice.interest_answered': 'Ihre Antwort ist gesendet.',
+  'notice.meeting_proposed': 'Ihr Terminvorschlag ist gesendet.',
+  'notice.following': 'Sie folgen diesem Angebot.',
+  'notice.unfollowed': 'Sie folgen diesem Angebot nicht mehr.',
+  'notice.comment_added': 'Ihr Kommentar ist veröffentlicht.',
+  'notice.comment_reported': 'Danke: Der Kommentar ist den Moderatoren gemeldet.',
+  'notice.comment_hidden': 'Der Kommentar ist ausgeblendet.',
+  'notice.comment_shown': 'Der Kommentar wird wieder angezeigt.',
+  'v.comment_flood':
+    'Sie haben in kurzer Zeit viele Kommentare geschrieben. Bitte warten Sie einige Minuten, bevor Sie einen weiteren schreiben.',
+  'mail.opportunity_interest.subject': 'Neues Interesse an Ihrem Angebot {reference}',
+  'mail.opportunity_interest.body':
+    '{organisation} hat Interesse an „{title}“ bekundet. Lesen und antworten Sie:\n{link}',
+  'mail.opportunity_accepted.subject': 'Ihr Interesse an {reference} wurde angenommen',
+  'mail.opportunity_accepted.body':
+    '{poster} hat Ihr Interesse an „{title}“ angenommen.\nKontakt: {contact}\n\nSchlagen Sie auf der Seite des Angebots ein Treffen vor:\n{link}',
+  'mail.opportunity_declined.subject': 'Ihr Interesse an {reference} wurde abgelehnt',
+  'mail.opportunity_declined.body':
+    'Ihr Interesse an „{title}“ wurde abgelehnt.\nBegründung: {reason}\n{link}',
+  'mail.opportunity_meeting.subject': 'Ein Treffen zu {reference} wird vorgeschlagen',
+  'mail.opportunity_meeting.body':
+    'Ein Treffen zu „{title}“ wird vorgeschlagen:\nWann: {when}\nWo: {where}\nNotiz: {note}\n\n{link}',
+  'mail.opportunity_comment.subject': 'Neuer Kommentar zu {reference}',
+  'mail.opportunity_comment.body': 'Ein neuer Kommentar zu „{title}“:\n\n{comment}\n\n{link}',
+  'v.interest_withdrawn': 'Dieses Angebot wurde zurückgezogen: Es nimmt keine Interessenbekundungen an.',
+  'v.interest_unpublished':
+    'Dieses Angebot ist nicht veröffentlicht: Es nimmt noch keine Interessenbekundungen an.',
+  'v.interest_expired': 'Dieses Angebot ist abgelaufen: Es nimmt keine Interessenbekundungen mehr an.',
+  'v.interest_own':
+    'Ihre Organisation hat dieses Angebot eingestellt: Sie kann daran kein Interesse bekunden.',
+  'v.interest_twice': 'Ihre Organisation hat bereits Interesse an diesem Angebot bekundet.',
+  'field.opportunity': 'Angebot',
+  'api.op.listInterests':
+    'Interessenbekundungen: alle für das Team des Urhebers, die Ihrer Organisationen für andere',
+  'api.param.listInterests.id': 'Kennung (UUID) oder Referenz',
+  'api.op.expressInterest':
+    'Im Namen einer Ihrer Organisationen Interesse bekunden (einmal; nie am eigenen Angebot)',
+  'api.param.expressInterest.id': 'Kennung (UUID) oder Referenz',
+  'api.op.answerInterest':
+    'Eine Interessenbekundung annehmen oder ablehnen (Team des Urhebers); das interessierte Team erhält eine E-Mail',
+  'api.param.answerInterest.id': 'Kennung der Interessenbekundung',
+  'api.op.proposeMeeting':
+    'Ein Treffen vorschlagen (eine der Seiten einer angenommenen Interessenbekundung); die andere Seite erhält eine E-Mail',
+  'api.param.proposeMeeting.id': 'Kennung der Interessenbekundung',
+  'api.op.followOpportunity': 'Einem Angebot folgen: E-Mails zu Kommentaren und Änderungen',
+  'api.param.followOpportunity.id': 'Kennung (UUID) oder Referenz',
+  'api.op.unfollowOpportunity': 'Einem Angebot nicht mehr folgen',
+  'api.param.unfollowOpportunity.id': 'Kennung (UUID) oder Referenz',
+  'api.op.listComments':
+    'Die Kommentare eines Angebots (ausgeblendete nur für die Redaktion und das Team des Urhebers)',
+  'api.param.listComments.id': 'Kennung (UUID) oder Referenz',
+  'api.op.addComment':
+    'Ein veröffentlichtes Angebot kommentieren (reiner Text; höchstens 5 Kommentare in 10 Minuten)',
+  'api.param.addComment.id': 'Kennung (UUID) oder Referenz',
+  'outcome.title': 'Was daraus wurde',
+  'outcome.record': 'Dieses Ergebnis erfassen',
+  'outcome.partner_hint':
+    'Die Adresse der Partnerorganisation auf Clusterhub (ihr Kurzname, wie in /organisations/lyon-materials) oder ihre ID.',
+  'outcome.profile_title': 'Ergebnisse von Kooperationsangeboten',
+  'outcome.stats_title': 'Ergebnisse von Kooperationsangeboten ({n})',
+  'outcome.stats_note':
+    'Ergebnisse, die die Organisationen, die die Angebote eingestellt haben, mit einer Partnerorganisation erfasst haben.',
+  'field.outcome_kind': 'Ergebnis',
+  'outcomekind.meeting_held': 'Treffen abgehalten',
+  'outcomekind.joint_proposal': 'Gemeinsamer Antrag eingereicht',
+  'outcomekind.agreement_commercial': 'Handelsvereinbarung',
+  'outcomekind.agreement_technical': 'Vereinbarung über technische Zusammenarbeit',
+  'outcomekind.agreement_research': 'Forschungsvereinbarung',
+  'outcomekind.agreement_joint_venture': 'Gemeinschaftsunternehmen',
+  'outcomekind.agreement_licence': 'Lizenzvereinbarung',
+  'v.unknown_organisation': 'Keine veröffentlichte Organisation hat diese Adresse oder ID.',
+  'v.partner_self': 'Der Partner ist eine andere Organisation als der Urheber.',
+  'notice.outcome_recorded': 'Das Ergebnis ist erfasst: Beide Profile zeigen es.',
+  'api.op.recordOutcome':
+    'Erfassen, was aus einem Angebot mit einer Partnerorganisation wurde (Team des Urhebers)',
+  'api.param.recordOutcome.id': 'Kennung (UUID) oder Referenz',
+  'api.op.listOutcomes': 'Was aus einem Angebot wurde: seine Ergebnisse mit Partnerorganisationen',
+  'api.param.listOutcomes.id': 'Kennung (UUID) oder Referenz',
+};

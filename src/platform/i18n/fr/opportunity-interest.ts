@@ -1,0 +1,115 @@
+import type { opportunityInterest as en } from '../en/opportunity-interest.ts';
+
+/** Opportunités : manifestations d’intérêt, rendez-vous, suivi, commentaires. */
+export const opportunityInterest: Record<keyof typeof en, string> = {
+  'opp.follow': 'Suivre (courriels sur les commentaires et les mises à jour)',
+  'opp.unfollow': 'Ne plus suivre',
+  'intstatus.pending': 'En attente de réponse',
+  'intstatus.accepted': 'Acceptée',
+  'intstatus.declined': 'Déclinée',
+  'intstatus.withdrawn': 'Retirée',
+  'interest.title': 'Manifester son intérêt',
+  'interest.received': 'Manifestations d’intérêt',
+  'interest.none': 'Aucune organisation n’a encore manifesté son intérêt.',
+  'interest.sign_in': 'Connectez-vous pour manifester l’intérêt de votre organisation.',
+  'interest.closed': 'Cette opportunité ne reçoit plus de manifestations d’intérêt.',
+  'interest.team_first':
+    'Pour manifester votre intérêt, rejoignez d’abord l’équipe d’une organisation publiée.',
+  'interest.send': 'Envoyer notre intérêt',
+  'interest.yours': 'Intérêt de {name}',
+  'interest.accept': 'Accepter',
+  'interest.decline': 'Décliner',
+  'interest.decline_reason': 'Motif (facultatif, en cas de refus)',
+  'interest.their_contact': 'Leur contact',
+  'interest.poster_contact': 'Contact chez {name}',
+  'interest.place_hint': 'Une adresse, ou le lien d’une réunion en ligne.',
+  'interest.propose_meeting': 'Proposer un rendez-vous',
+  'comments.title': 'Commentaires',
+  'comments.none': 'Pas encore de commentaire.',
+  'comments.by_poster': 'L’auteur de l’opportunité',
+  'comments.hidden': 'Masqué',
+  'comments.reported': 'Signalé {n} fois',
+  'comments.report': 'Signaler',
+  'comments.hide': 'Masquer',
+  'comments.show': 'Afficher à nouveau',
+  'comments.send': 'Commenter',
+  'notice.interest_sent': 'Votre intérêt est envoyé : l’auteur y répondra.',
+  'notice.interest_answered': 'Votre réponse est envoyée.',
+  'notice.meeting_proposed': 'Votre proposition de rendez-vous est envoyée.',
+  'notice.following': 'Vous suivez cette opportunité.',
+  'notice.unfollowed': 'Vous ne suivez plus cette opportunité.',
+  'notice.comment_added': 'Votre commentaire est publié.',
+  'notice.comment_reported': 'Merci : le commentaire est signalé à ses modérateurs.',
+  'notice.comment_hidden': 'Le commentaire est masqué.',
+  'notice.comment_shown': 'Le commentaire est de nouveau affiché.',
+  'v.comment_flood':
+    'Vous avez écrit beaucoup de commentaires en peu de temps. Merci d’attendre quelques minutes avant d’en écrire un autre.',
+  'mail.opportunity_interest.subject': 'Nouvel intérêt pour votre opportunité {reference}',
+  'mail.opportunity_interest.body':
+    '{organisation} a manifesté son intérêt pour « {title} ». Lisez-le et répondez :\n{link}',
+  'mail.opportunity_accepted.subject': 'Votre intérêt pour {reference} est accepté',
+  'mail.opportunity_accepted.body':
+    '{poster} a accepté votre intérêt pour « {title} ».\nLeur contact : {contact}\n\nProposez un rendez-vous depuis la page de l’opportunité :\n{link}',
+  'mail.opportunity_declined.subject': 'Votre intérêt pour {reference} est décliné',
+  'mail.opportunity_declined.body': 'Votre intérêt pour « {title} » a été décliné.\nMotif : {reason}\n{link}',
+  'mail.opportunity_meeting.subject': 'Un rendez-vous est proposé au sujet de {reference}',
+  'mail.opportunity_meeting.body':
+    'Un rendez-vous au sujet de « {title} » est proposé :\nQuand : {when}\nOù : {where}\nNote : {note}\n\n{link}',
+  'mail.opportunity_comment.subject': 'Nouveau commentaire sur {reference}',
+  'mail.opportunity_comment.body': 'Un nouveau commentaire sur « {title} » :\n\n{comment}\n\n{link}',
+  'v.interest_withdrawn': 'Cette opportunité a été retirée : elle ne reçoit pas de manifestations d’intérêt.',
+  'v.interest_unpublished':
+    'Cette opportunité n’est pas publiée : elle ne reçoit pas encore de manifestations d’intérêt.',
+  'v.interest_expired': 'Cette opportunité a expiré : elle ne reçoit plus de manifestations d’intérêt.',
+  'v.interest_own':
+    'Votre organisation a publié cette opportunité : elle ne peut pas y manifester son intérêt.',
+  'v.interest_twice': 'Votre organisation a déjà manifesté son intérêt pour cette opportunité.',
+  'field.opportunity': 'Opportunité',
+  'api.op.listInterests':
+    'Manifestations d’intérêt : toutes pour l’équipe de l’auteur, celles de vos organisations pour les autres',
+  'api.param.listInterests.id': 'Identifiant (uuid) ou référence',
+  'api.op.expressInterest':
+    'Manifester l’intérêt de l’une de vos organisations (une fois ; jamais pour la vôtre)',
+  'api.param.expressInterest.id': 'Identifiant (uuid) ou référence',
+  'api.op.answerInterest':
+    'Accepter ou décliner une manifestation d’intérêt (équipe de l’auteur) ; l’équipe intéressée est prévenue par courriel',
+  'api.param.answerInterest.id': 'Identifiant de la manifestation d’intérêt',
+  'api.op.proposeMeeting':
+    'Proposer un rendez-vous (l’une ou l’autre partie d’un intérêt accepté) ; l’autre partie est prévenue par courriel',
+  'api.param.proposeMeeting.id': 'Identifiant de la manifestation d’intérêt',
+  'api.op.followOpportunity': 'Suivre une opportunité : courriels sur ses commentaires et mises à jour',
+  'api.param.followOpportunity.id': 'Identifiant (uuid) ou référence',
+  'api.op.unfollowOpportunity': 'Ne plus suivre une opportunité',
+  'api.param.unfollowOpportunity.id': 'Identifiant (uuid) ou référence',
+  'api.op.listComments':
+    'Les commentaires d’une opportunité (les masqués seulement pour les éditeurs et l’équipe de l’auteur)',
+  'api.param.listComments.id': 'Identifiant (uuid) ou référence',
+  'api.op.addComment':
+    'Commenter une opportunité publiée (texte brut ; au plus 5 commentaires en 10 minutes)',
+  'api.param.addComment.id': 'Identifiant (uuid) ou référence',
+  'outcome.title': 'Ce qui en est résulté',
+  'outcome.record': 'Enregistrer ce résultat',
+  'outcome.partner_hint':
+    'L’adresse de l’organisation partenaire sur Clusterhub (son identifiant court, comme dans /organisations/lyon-materials) ou son id.',
+  'outcome.profile_title': 'Résultats des opportunités de collaboration',
+  'outcome.stats_title': 'Résultats des opportunités de collaboration ({n})',
+  'outcome.stats_note':
+    'Résultats enregistrés par les organisations qui ont publié les opportunités, avec une organisation partenaire.',
+  'field.outcome_kind': 'Résultat',
+  'outcomekind.meeting_held': 'Rendez-vous tenu',
+  'outcomekind.joint_proposal': 'Proposition commune déposée',
+  'outcomekind.agreement_commercial': 'Accord commercial',
+  'outcomekind.agreement_technical': 'Accord de coopération technique',
+  'outcomekind.agreement_research': 'Accord de recherche',
+  'outcomekind.agreement_joint_venture': 'Coentreprise',
+  'outcomekind.agreement_licence': 'Accord de licence',
+  'v.unknown_organisation': 'Aucune organisation publiée n’a cette adresse ou cet id.',
+  'v.partner_self': 'Le partenaire est une autre organisation que l’auteur.',
+  'notice.outcome_recorded': 'Le résultat est enregistré : les deux profils l’affichent.',
+  'api.op.recordOutcome':
+    'Enregistrer le résultat d’une opportunité avec une organisation partenaire (équipe de l’auteur)',
+  'api.param.recordOutcome.id': 'Identifiant (uuid) ou référence',
+  'api.op.listOutcomes':
+    'Ce qui est résulté d’une opportunité : ses résultats avec des organisations partenaires',
+  'api.param.listOutcomes.id': 'Identifiant (uuid) ou référence',
+};
