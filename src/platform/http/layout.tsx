@@ -60,6 +60,12 @@ export function Layout({ ctx, title, children, jsonLd, notice, refreshSeconds }:
                 <a href="/events">{t('nav.events')}</a>
               </li>
               <li>
+                <a href="/opportunities">{t('nav.opportunities')}</a>
+              </li>
+              <li>
+                <a href="/partnerships">{t('nav.partnerships')}</a>
+              </li>
+              <li>
                 <a href="/map">{t('nav.map')}</a>
               </li>
               <li>

@@ -2,6 +2,7 @@ import type { partnerships as en } from '../en/partnerships.ts';
 
 /** Partnerschaften (Issue 16). */
 export const partnerships: Record<keyof typeof en, string> = {
+  'nav.partnerships': 'Partnerschaften',
   'part.list.title': 'Cluster-Partnerschaften',
   'part.list.create': 'Partnerschaft anlegen',
   'part.card.coordinator': 'koordiniert von {name}',

@@ -1,5 +1,6 @@
 /** Partnerships (issue 16). */
 export const partnerships = {
+  'nav.partnerships': 'Partnerships',
   'part.list.title': 'Cluster partnerships',
   'part.list.create': 'Create a partnership',
   'part.card.coordinator': 'coordinated by {name}',

@@ -2,6 +2,7 @@ import type { partnerships as en } from '../en/partnerships.ts';
 
 /** Partenariats (issue 16). */
 export const partnerships: Record<keyof typeof en, string> = {
+  'nav.partnerships': 'Partenariats',
   'part.list.title': 'Partenariats de clusters',
   'part.list.create': 'Créer un partenariat',
   'part.card.coordinator': 'coordonné par {name}',
