@@ -135,7 +135,14 @@ export const opportunityKind: SearchableKind<OpportunityFacetKey, OpportunityHit
   page: {
     read: pageRows,
     Card: OpportunityCard,
-    texts: { title: 'opps.title', create: { href: '/opportunities/new', text: 'opps.create' } },
+    texts: {
+      title: 'opps.title',
+      create: { href: '/opportunities/new', text: 'opps.create' },
+      matching: 'opps.list.matching',
+      results: 'opps.list.results',
+      resultsOne: 'opps.list.results_one',
+      none: 'opps.list.none',
+    },
   },
   api: { read: apiRows, present: presentListed },
 };

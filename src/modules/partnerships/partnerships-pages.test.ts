@@ -187,6 +187,13 @@ describe.each(ENGINES)('the partnerships’ pages on %s', (engine) => {
       const words = await visitor.get('/partnerships?q=frontiers');
       expect(words.html).toContain('Fast Forward');
       expect(words.html).not.toContain('Mobility Goes International');
+      // The search speaks of partnerships, not of the directory's organisations.
+      expect(words.html).toContain('<title>Partnerships matching “frontiers”');
+      expect(words.html).toContain('1 partnership found');
+      expect(words.html).not.toContain('organisation found');
+      expect((await visitor.get('/partnerships?q=zzzzqqq')).html).toContain(
+        'No partnership matches this search',
+      );
       expect((await visitor.get('/partnerships?programme=horizon')).status).toBe(400);
 
       // The profiles: Vitagora coordinates both, Food Valley is a partner of one; no draft shown.

@@ -112,7 +112,14 @@ export const partnershipKind: SearchableKind<PartnershipFacetKey, PartnershipHit
   page: {
     read: pageRows,
     Card: PartnershipCard,
-    texts: { title: 'part.list.title', create: { href: '/partnerships/new', text: 'part.list.create' } },
+    texts: {
+      title: 'part.list.title',
+      create: { href: '/partnerships/new', text: 'part.list.create' },
+      matching: 'part.list.matching',
+      results: 'part.list.results',
+      resultsOne: 'part.list.results_one',
+      none: 'part.list.none',
+    },
   },
   api: { read: apiRows, present: presentPartnership },
 };

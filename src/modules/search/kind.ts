@@ -170,8 +170,19 @@ export interface SearchableKind<
   page?: {
     read(db: Kysely<DB>, keys: number[], highlight: Highlight | null): Promise<Map<number, Hit>>;
     Card(props: { ctx: RequestContext; hit: Hit }): JSX.Element;
-    /** The page's heading, and the link to create one (shown to signed-in people). */
-    texts: { title: MessageKey; create?: { href: string; text: MessageKey } };
+    /**
+     * The page's heading, and the link to create one (shown to signed-in people); what a search
+     * is called ("Partnerships matching …", "N partnerships found", none found) when the kind
+     * does not find organisations (the `search.*` texts are the directory's).
+     */
+    texts: {
+      title: MessageKey;
+      create?: { href: string; text: MessageKey };
+      matching?: MessageKey;
+      results?: MessageKey;
+      resultsOne?: MessageKey;
+      none?: MessageKey;
+    };
   };
   /** The JSON projection: one query for a page of keys, no headlines. */
   api: {

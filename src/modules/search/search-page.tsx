@@ -184,12 +184,12 @@ export function SearchPage<K extends string, Hit>({
   const { t } = ctx;
   const keys = kind.facets.map((f) => f.key);
   const active = keys.flatMap((key) => state.filters[key].map((value) => ({ key, value })));
-  const { title: heading, create } = kind.page!.texts;
+  const { title: heading, create, ...named } = kind.page!.texts;
   const Card = kind.page!.Card;
   // Without words, relevance means nothing: the list is in name order and says so.
   const byDefault = !state.sort || (state.sort === 'relevance' && !state.q);
   const shownSort = state.q || state.sort === 'updated' ? effectiveSort(state) : 'name';
-  const title = state.q ? t('search.title_q', { q: clipText(state.q, 60) }) : t(heading);
+  const title = state.q ? t(named.matching ?? 'search.title_q', { q: clipText(state.q, 60) }) : t(heading);
   return (
     <Layout ctx={ctx} title={title} notice={notice}>
       <div class="page-head">
@@ -244,7 +244,9 @@ export function SearchPage<K extends string, Hit>({
         </aside>
         <section class="results" aria-labelledby="results-title">
           <h2 id="results-title" class="results-count" tabIndex={-1}>
-            {total === 1 ? t('search.results_one') : t('search.results', { count: total })}
+            {total === 1
+              ? t(named.resultsOne ?? 'search.results_one')
+              : t(named.results ?? 'search.results', { count: total })}
           </h2>
           {corrected ? <p class="corrected">{t('search.corrected', { q: corrected })}</p> : null}
           {active.length ? (
@@ -267,7 +269,7 @@ export function SearchPage<K extends string, Hit>({
               </li>
             </ul>
           ) : null}
-          {hits.length === 0 ? <p>{t('search.none')}</p> : null}
+          {hits.length === 0 ? <p>{t(named.none ?? 'search.none')}</p> : null}
           <ul class="cards">
             {hits.map((hit) => (
               <Card ctx={ctx} hit={hit} />

@@ -136,4 +136,9 @@ export const opportunities: Record<keyof typeof en, string> = {
   'api.param.searchOpportunities.kind': 'Arten von Angeboten',
   'api.param.searchOpportunities.country': 'ISO-3166-1-Alpha-2-Codes des Landes des Urhebers',
   'api.param.searchOpportunities.target_country': 'ISO-3166-1-Alpha-2-Codes der Zielländer',
+  'opps.list.matching': 'Kooperationsangebote zu „{q}“',
+  'opps.list.results': '{count} Kooperationsangebote gefunden',
+  'opps.list.results_one': '1 Kooperationsangebot gefunden',
+  'opps.list.none':
+    'Kein Kooperationsangebot passt zu dieser Suche. Versuchen Sie weniger Wörter oder entfernen Sie einen Filter.',
 };

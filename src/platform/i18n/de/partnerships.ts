@@ -97,4 +97,9 @@ export const partnerships: Record<keyof typeof en, string> = {
     'Felder oder Listen einer Partnerschaft ändern (das Team des Koordinators oder die Redaktion)',
   'api.op.updatePartnership.description':
     'Nur die gesendeten Felder ändern sich; eine gesendete Liste ersetzt diese Liste. Die Koordination an eine Organisation zu übergeben, in deren Team der Aufrufer nicht ist, ist Sache der Redaktion.',
+  'part.list.matching': 'Partnerschaften zu „{q}“',
+  'part.list.results': '{count} Partnerschaften gefunden',
+  'part.list.results_one': '1 Partnerschaft gefunden',
+  'part.list.none':
+    'Keine Partnerschaft passt zu dieser Suche. Versuchen Sie weniger Wörter oder entfernen Sie einen Filter.',
 };

@@ -131,4 +131,8 @@ export const opportunities = {
   'api.param.searchOpportunities.kind': 'Kinds of opportunity',
   'api.param.searchOpportunities.country': 'ISO 3166-1 alpha-2 codes of the poster’s country',
   'api.param.searchOpportunities.target_country': 'ISO 3166-1 alpha-2 codes of the countries sought',
+  'opps.list.matching': 'Opportunities matching “{q}”',
+  'opps.list.results': '{count} opportunities found',
+  'opps.list.results_one': '1 opportunity found',
+  'opps.list.none': 'No opportunity matches this search. Try fewer words or remove a filter.',
 };

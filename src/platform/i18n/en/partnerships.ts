@@ -95,4 +95,8 @@ export const partnerships = {
     'Change some fields or lists of a partnership (the coordinator’s team, or an editor)',
   'api.op.updatePartnership.description':
     'Only the fields sent change; a list sent replaces that list. Handing the coordination to an organisation whose team the caller is not on is for editors.',
+  'part.list.matching': 'Partnerships matching “{q}”',
+  'part.list.results': '{count} partnerships found',
+  'part.list.results_one': '1 partnership found',
+  'part.list.none': 'No partnership matches this search. Try fewer words or remove a filter.',
 };

@@ -137,4 +137,9 @@ export const opportunities: Record<keyof typeof en, string> = {
   'api.param.searchOpportunities.kind': 'Natures d’opportunité',
   'api.param.searchOpportunities.country': 'Codes ISO 3166-1 alpha-2 du pays de l’auteur',
   'api.param.searchOpportunities.target_country': 'Codes ISO 3166-1 alpha-2 des pays visés',
+  'opps.list.matching': 'Opportunités correspondant à « {q} »',
+  'opps.list.results': '{count} opportunités trouvées',
+  'opps.list.results_one': '1 opportunité trouvée',
+  'opps.list.none':
+    'Aucune opportunité ne correspond à cette recherche. Essayez moins de mots ou retirez un filtre.',
 };

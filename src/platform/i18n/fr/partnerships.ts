@@ -98,4 +98,9 @@ export const partnerships: Record<keyof typeof en, string> = {
     'Modifier des champs ou des listes d’un partenariat (l’équipe du coordinateur, ou un éditeur)',
   'api.op.updatePartnership.description':
     'Seuls les champs envoyés changent ; une liste envoyée remplace cette liste. Confier la coordination à une organisation dont l’appelant n’est pas dans l’équipe revient aux éditeurs.',
+  'part.list.matching': 'Partenariats correspondant à « {q} »',
+  'part.list.results': '{count} partenariats trouvés',
+  'part.list.results_one': '1 partenariat trouvé',
+  'part.list.none':
+    'Aucun partenariat ne correspond à cette recherche. Essayez moins de mots ou retirez un filtre.',
 };
