@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_ideas_awards.ts';
 import * as m0016 from './migrations/0016_matchmaking.ts';
 import * as m0018 from './migrations/0018_schedule_runs_one_at_a_time.ts';
 import * as m0019 from './migrations/0019_collaboration_graph.ts';
+import * as m0024 from './migrations/0024_recommendations.ts';
 import type { DB } from './schema.ts';
 
 // A static list rather than a directory scan: the set of migrations is part of the build.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016_matchmaking': m0016,
   '0018_schedule_runs_one_at_a_time': m0018,
   '0019_collaboration_graph': m0019,
+  '0024_recommendations': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

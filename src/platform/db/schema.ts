@@ -4,6 +4,7 @@ import type { CollaborationsSchema } from './schema-collaborations.ts';
 import type { EventsSchema } from './schema-events.ts';
 import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
 import type { MatchmakingSchema } from './schema-matchmaking.ts';
+import type { RecommendationsSchema } from './schema-recommendations.ts';
 import type { RegistrationsSchema } from './schema-registrations.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
@@ -300,7 +301,8 @@ export interface DB
     RegistrationsSchema,
     IdeasAwardsSchema,
     MatchmakingSchema,
-    CollaborationsSchema {
+    CollaborationsSchema,
+    RecommendationsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;

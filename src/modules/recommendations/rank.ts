@@ -1,0 +1,250 @@
+import { type MatchItem, type PreparedProfile, prepare, scoreValue } from '../matching/score.ts';
+import { binaryHas, type Graph } from './graph.ts';
+
+/**
+ * The recommender, pure: for one organisation of a `Graph`, the organisations it could work with,
+ * best first. Four signals, each in [0, 1], summed with `weights`:
+ *
+ * - graph: resource allocation over the collaboration graph (Zhou, Lü & Zhang 2009), through
+ *   partners of partners: each of my partners m hands on what it got from me (the strength of our
+ *   tie) to its own partners, divided by its number of collaborations — a hub passes little to
+ *   each — and each collaboration's share by its members − 1 (a consortium of 100 ties weakly).
+ * - content, reciprocal (RECON, Pizzato et al. 2010): what I seek is what my partners are (their
+ *   ecosystems, sectors, technologies, keywords, countries, types), blended with what organisations
+ *   like me work with (`Graph.mix`, for newcomers); `forward` is how well a candidate fits what I
+ *   seek, `reverse` how well I fit what it seeks, combined by their harmonic mean, so that a pair
+ *   interesting one way only ranks low.
+ * - profile: the matchmaking scorer (`matching/score.ts`): its target markets, shared ecosystems,
+ *   and offers against needs (`itemsOf`: the organisation's open opportunities, once merged).
+ * - popularity: log of the number of collaborations (new ties go to the well connected).
+ */
+
+export interface Weights {
+  graph: number;
+  content: number;
+  profile: number;
+  popularity: number;
+  /** Preferential attachment: the sum is multiplied by (collaborations + 1)^attachment. */
+  attachment?: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = { graph: 1, content: 1, profile: 0.3, popularity: 0, attachment: 0.5 };
+
+/** How many partners' worth of evidence the community's prior counts for. */
+const PRIOR = 2;
+/** Graph scores are saturated at this scale: graph / (graph + G0). */
+const G0 = 0.02;
+/** Candidates scored in full (both directions), from each of the two generators. */
+const POOL = 400;
+
+/** The weight of each family in `forward`/`reverse` (eco, nace, sec, ket, kw, cty, type). */
+const FAMILY_WEIGHTS = [1, 1, 0.5, 1, 1, 1, 0.5];
+
+export interface Scored {
+  o: number;
+  score: number;
+  graph: number;
+  forward: number;
+  reverse: number;
+  profile: number;
+  /** Partners in common. */
+  common: number;
+}
+
+export interface RankOptions {
+  limit: number;
+  /** Organisations never proposed (declined either way, …). */
+  exclude?: ReadonlySet<number>;
+  includePartners?: boolean;
+  weights?: Weights;
+  /** The organisation's offers and needs (open opportunities), by organisation index. */
+  itemsOf?: (o: number) => readonly MatchItem[];
+}
+
+/** What one organisation seeks: a weight per feature (dense), from its partners and the prior. */
+export function seeking(g: Graph, o: number): Float64Array {
+  const pref = new Float64Array(g.featureNames.length);
+  const { counts, total } = partnerFeatures(g, o);
+  for (const [f, c] of counts) pref[f] = c;
+  const prior = priorOf(g, g.features[o]!);
+  for (let f = 0; f < pref.length; f++) pref[f] = (pref[f]! + PRIOR * prior(f)) / (total + PRIOR);
+  return pref;
+}
+
+/** How much of each feature an organisation's partners have (weighted by the ties), memoised. */
+function partnerFeatures(g: Graph, o: number): { counts: Map<number, number>; total: number } {
+  const memo = memoOf(g).partners;
+  let out = memo.get(o);
+  if (out) return out;
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const [m, w] of g.partnersOf(o)) {
+    total += w;
+    for (const f of g.features[m]!) counts.set(f, (counts.get(f) ?? 0) + w);
+  }
+  out = { counts, total };
+  memo.set(o, out);
+  return out;
+}
+
+/** The community's prior for someone with `features`: mean of P(g | f) over its features; own keywords. */
+function priorOf(g: Graph, features: Int32Array): (f: number) => number {
+  const n = g.mixed;
+  const row = new Float64Array(n);
+  let k = 0;
+  for (const f of features) {
+    if (f >= n) continue;
+    k++;
+    for (let x = 0; x < n; x++) row[x]! += g.mix[f * n + x]!;
+  }
+  if (k) for (let x = 0; x < n; x++) row[x]! /= k;
+  return (f) => (f < n ? row[f]! : binaryHas(features, f) ? 1 : 0);
+}
+
+/** How well `features` fit `pref`: per family, the mean preference of its features; summed. */
+function fit(g: Graph, pref: (f: number) => number, features: Int32Array): number {
+  let sum = 0;
+  let family = -1;
+  let acc = 0;
+  let count = 0;
+  // Features of one family are not contiguous by id: accumulate per family in a small array.
+  const fam = FAMILY_SCRATCH;
+  fam.fill(0);
+  const cnt = COUNT_SCRATCH;
+  cnt.fill(0);
+  for (const f of features) {
+    family = g.featureFamily[f]!;
+    fam[family]! += pref(f);
+    cnt[family]!++;
+  }
+  for (let i = 0; i < fam.length; i++) if (cnt[i]) sum += (FAMILY_WEIGHTS[i]! * fam[i]!) / cnt[i]!;
+  acc = sum;
+  count = FAMILY_WEIGHTS.reduce((a, b) => a + b, 0);
+  return acc / count;
+}
+const FAMILY_SCRATCH = new Float64Array(7);
+const COUNT_SCRATCH = new Int32Array(7);
+
+/** How well `me` fits what `u` seeks, computed on my features only (no dense vector for u). */
+function reverseFit(g: Graph, u: number, mine: Int32Array): number {
+  const { counts, total } = partnerFeatures(g, u);
+  const prior = priorOf(g, g.features[u]!);
+  return fit(g, (f) => ((counts.get(f) ?? 0) + PRIOR * prior(f)) / (total + PRIOR), mine);
+}
+
+/** Resource allocation through partners of partners, and the number of partners in common. */
+export function graphScores(g: Graph, o: number): { ra: Map<number, number>; common: Map<number, number> } {
+  const ra = new Map<number, number>();
+  const common = new Map<number, number>();
+  const partners = g.partnersOf(o);
+  for (const [m, w] of partners) {
+    const hand = w / Math.max(1, g.degree[m]!);
+    const seen = new Set<number>();
+    for (const k of g.collaborationsOf(m)) {
+      const ms = g.members(k);
+      const share = hand / (ms.length - 1);
+      for (const c of ms) {
+        if (c === o || c === m) continue;
+        ra.set(c, (ra.get(c) ?? 0) + share);
+        if (!seen.has(c)) {
+          seen.add(c);
+          common.set(c, (common.get(c) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return { ra, common };
+}
+
+/** The organisation as the matchmaking scorer sees it, prepared once per graph. */
+export function preparedOf(g: Graph, o: number, items: readonly MatchItem[] = []): PreparedProfile {
+  const memo = memoOf(g).prepared;
+  const held = memo.get(o);
+  if (held && !items.length) return held;
+  const r = g.rows[o]!;
+  const p = prepare({
+    id: r.id,
+    country: r.country || null,
+    ecosystems: r.ecosystems ?? [],
+    targetMarkets: r.target_markets ?? [],
+    items,
+  });
+  if (!items.length) memo.set(o, p);
+  return p;
+}
+
+interface Memo {
+  partners: Map<number, { counts: Map<number, number>; total: number }>;
+  prepared: Map<number, PreparedProfile>;
+}
+const MEMOS = new WeakMap<Graph, Memo>();
+function memoOf(g: Graph): Memo {
+  let m = MEMOS.get(g);
+  if (!m) {
+    m = { partners: new Map(), prepared: new Map() };
+    MEMOS.set(g, m);
+  }
+  return m;
+}
+
+/** The best `limit` organisations for `o`, best first (ties by index: stable everywhere). */
+export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
+  const w = opts.weights ?? DEFAULT_WEIGHTS;
+  const attach = w.attachment ?? 0;
+  const partners = g.partnersOf(o);
+  const allowed = (u: number) =>
+    u !== o &&
+    g.published[u] === 1 &&
+    !opts.exclude?.has(u) &&
+    (opts.includePartners || !partners.has(u));
+  const { ra, common } = graphScores(g, o);
+  const pref = seeking(g, o);
+  const forward = new Map<number, number>();
+  const byForward: { u: number; v: number }[] = [];
+  if (w.content > 0 || w.profile > 0)
+    for (let u = 0; u < g.size; u++) {
+      if (!allowed(u)) continue;
+      const v = fit(g, (f) => pref[f]!, g.features[u]!);
+      forward.set(u, v);
+      byForward.push({ u, v: v * (g.degree[u]! + 1) ** attach });
+    }
+  const pool = new Set<number>();
+  for (const { u } of top(byForward, POOL)) pool.add(u);
+  const byGraph = [...ra].filter(([u]) => allowed(u)).map(([u, v]) => ({ u, v }));
+  for (const { u } of top(byGraph, POOL)) pool.add(u);
+  if (w.popularity > 0 && pool.size < opts.limit) {
+    const byDegree: { u: number; v: number }[] = [];
+    for (let u = 0; u < g.size; u++) if (allowed(u)) byDegree.push({ u, v: g.degree[u]! });
+    for (const { u } of top(byDegree, opts.limit)) pool.add(u);
+  }
+  const mine = g.features[o]!;
+  const me = preparedOf(g, o, opts.itemsOf?.(o) ?? []);
+  const logMax = Math.log1p(g.maxDegree) || 1;
+  const out: Scored[] = [];
+  for (const u of pool) {
+    const raw = ra.get(u) ?? 0;
+    const graph = raw / (raw + G0);
+    const fw = forward.get(u) ?? 0;
+    const rv = w.content > 0 ? reverseFit(g, u, mine) : 0;
+    const content = fw + rv > 0 ? (2 * fw * rv) / (fw + rv) : 0;
+    const profile = w.profile > 0 ? scoreValue(me, preparedOf(g, u, opts.itemsOf?.(u) ?? [])) : 0;
+    const popularity = Math.log1p(g.degree[u]!) / logMax;
+    const score =
+      (w.graph * graph + w.content * content * 10 + w.profile * profile + w.popularity * popularity) *
+      (g.degree[u]! + 1) ** attach;
+    if (score <= 0) continue;
+    out.push({ o: u, score, graph, forward: fw, reverse: rv, profile, common: common.get(u) ?? 0 });
+  }
+  out.sort((a, b) => b.score - a.score || a.o - b.o);
+  return out.slice(0, opts.limit);
+}
+
+/** The `n` largest by `v` (ties by `u`), without sorting everything. */
+export function top(xs: { u: number; v: number }[], n: number): { u: number; v: number }[] {
+  if (xs.length > n * 4) {
+    const sample = xs.map((x) => x.v).sort((a, b) => b - a);
+    const floor = sample[n - 1]!;
+    xs = xs.filter((x) => x.v >= floor);
+  }
+  return xs.sort((a, b) => b.v - a.v || a.u - b.u).slice(0, n);
+}
