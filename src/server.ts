@@ -21,6 +21,8 @@ import { registerSuggestionRoutes } from './modules/matchmaking/suggestions/rout
 import { registerOrganisationApi } from './modules/organisations/api.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
+import { registerRecommendationApi } from './modules/recommendations/api.ts';
+import { registerRecommendationRoutes } from './modules/recommendations/routes.tsx';
 import { registerRegistrationApi } from './modules/registrations/api.ts';
 import { registerRegistrationRoutes } from './modules/registrations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
@@ -61,5 +63,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerSuggestionApi(app, services);
   registerScheduleRoutes(app, services);
   registerScheduleApi(app, services);
+  registerRecommendationRoutes(app, services);
+  registerRecommendationApi(app, services);
   return app;
 }

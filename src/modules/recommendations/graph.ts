@@ -60,6 +60,14 @@ export class Graph {
   /** How many organisations have each feature (for idf weights). */
   readonly featureCount: Int32Array;
   readonly maxDegree: number;
+  /**
+   * What each organisation's partners are: for organisation o, the features at
+   * massFeature[massStart[o]..massStart[o+1]] (sorted) with their weight Σ over its partners having
+   * it of the tie (1/(members − 1) per shared collaboration). What it has sought so far.
+   */
+  readonly massStart: Int32Array;
+  readonly massFeature: Int32Array;
+  readonly massValue: Float64Array;
 
   constructor(rows: ProfileRow[], members: MemberRow[]) {
     this.rows = rows;
@@ -107,6 +115,41 @@ export class Graph {
     for (const d of degree) if (d > max) max = d;
     this.maxDegree = max;
     this.mix = this.mixing();
+    const mass = this.partnerMass();
+    this.massStart = mass.start;
+    this.massFeature = mass.feature;
+    this.massValue = mass.value;
+  }
+
+  private partnerMass() {
+    const n = this.rows.length;
+    const dense = new Float64Array(this.featureNames.length);
+    const touched: number[] = [];
+    const start = new Int32Array(n + 1);
+    const features: number[] = [];
+    const values: number[] = [];
+    for (let o = 0; o < n; o++) {
+      for (const k of this.collaborationsOf(o)) {
+        const ms = this.members(k);
+        const w = 1 / (ms.length - 1);
+        for (const m of ms) {
+          if (m === o) continue;
+          for (const f of this.features[m]!) {
+            if (dense[f] === 0) touched.push(f);
+            dense[f]! += w;
+          }
+        }
+      }
+      touched.sort((a, b) => a - b);
+      for (const f of touched) {
+        features.push(f);
+        values.push(dense[f]!);
+        dense[f] = 0;
+      }
+      touched.length = 0;
+      start[o + 1] = features.length;
+    }
+    return { start, feature: Int32Array.from(features), value: Float64Array.from(values) };
   }
 
   get size() {

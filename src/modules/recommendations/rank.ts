@@ -35,7 +35,7 @@ const PRIOR = 2;
 /** Graph scores are saturated at this scale: graph / (graph + G0). */
 const G0 = 0.02;
 /** Candidates scored in full (both directions), from each of the two generators. */
-const POOL = 400;
+const POOL = 300;
 
 /** The weight of each family in `forward`/`reverse` (eco, nace, sec, ket, kw, cty, type). */
 const FAMILY_WEIGHTS = [1, 1, 0.5, 1, 1, 1, 0.5];
@@ -64,94 +64,105 @@ export interface RankOptions {
 /** What one organisation seeks: a weight per feature (dense), from its partners and the prior. */
 export function seeking(g: Graph, o: number): Float64Array {
   const pref = new Float64Array(g.featureNames.length);
-  const { counts, total } = partnerFeatures(g, o);
-  for (const [f, c] of counts) pref[f] = c;
-  const prior = priorOf(g, g.features[o]!);
-  for (let f = 0; f < pref.length; f++) pref[f] = (pref[f]! + PRIOR * prior(f)) / (total + PRIOR);
+  for (let i = g.massStart[o]!; i < g.massStart[o + 1]!; i++) pref[g.massFeature[i]!] = g.massValue[i]!;
+  const total = g.degree[o]!;
+  const own = g.features[o]!;
+  const n = g.mixed;
+  const prior = new Float64Array(n);
+  let k = 0;
+  for (const f of own) {
+    if (f >= n) continue;
+    k++;
+    for (let x = 0; x < n; x++) prior[x]! += g.mix[f * n + x]!;
+  }
+  for (let f = 0; f < pref.length; f++) {
+    const p = f < n ? (k ? prior[f]! / k : 0) : binaryHas(own, f) ? 1 : 0;
+    pref[f] = (pref[f]! + PRIOR * p) / (total + PRIOR);
+  }
   return pref;
 }
 
-/** How much of each feature an organisation's partners have (weighted by the ties), memoised. */
-function partnerFeatures(g: Graph, o: number): { counts: Map<number, number>; total: number } {
-  const memo = memoOf(g).partners;
-  let out = memo.get(o);
-  if (out) return out;
-  const counts = new Map<number, number>();
-  let total = 0;
-  for (const [m, w] of g.partnersOf(o)) {
-    total += w;
-    for (const f of g.features[m]!) counts.set(f, (counts.get(f) ?? 0) + w);
-  }
-  out = { counts, total };
-  memo.set(o, out);
-  return out;
-}
-
-/** The community's prior for someone with `features`: mean of P(g | f) over its features; own keywords. */
-function priorOf(g: Graph, features: Int32Array): (f: number) => number {
-  const n = g.mixed;
-  const row = new Float64Array(n);
-  let k = 0;
-  for (const f of features) {
-    if (f >= n) continue;
-    k++;
-    for (let x = 0; x < n; x++) row[x]! += g.mix[f * n + x]!;
-  }
-  if (k) for (let x = 0; x < n; x++) row[x]! /= k;
-  return (f) => (f < n ? row[f]! : binaryHas(features, f) ? 1 : 0);
-}
+const TOTAL_FAMILY_WEIGHT = FAMILY_WEIGHTS.reduce((a, b) => a + b, 0);
 
 /** How well `features` fit `pref`: per family, the mean preference of its features; summed. */
-function fit(g: Graph, pref: (f: number) => number, features: Int32Array): number {
-  let sum = 0;
-  let family = -1;
-  let acc = 0;
-  let count = 0;
-  // Features of one family are not contiguous by id: accumulate per family in a small array.
+function fit(g: Graph, pref: Float64Array, features: Int32Array): number {
   const fam = FAMILY_SCRATCH;
-  fam.fill(0);
   const cnt = COUNT_SCRATCH;
+  fam.fill(0);
   cnt.fill(0);
   for (const f of features) {
-    family = g.featureFamily[f]!;
-    fam[family]! += pref(f);
+    const family = g.featureFamily[f]!;
+    fam[family]! += pref[f]!;
     cnt[family]!++;
   }
+  let sum = 0;
   for (let i = 0; i < fam.length; i++) if (cnt[i]) sum += (FAMILY_WEIGHTS[i]! * fam[i]!) / cnt[i]!;
-  acc = sum;
-  count = FAMILY_WEIGHTS.reduce((a, b) => a + b, 0);
-  return acc / count;
+  return sum / TOTAL_FAMILY_WEIGHT;
 }
 const FAMILY_SCRATCH = new Float64Array(7);
 const COUNT_SCRATCH = new Int32Array(7);
 
-/** How well `me` fits what `u` seeks, computed on my features only (no dense vector for u). */
+/** How well `mine` fits what `u` seeks, computed on my features only (from `Graph.massFeature`). */
 function reverseFit(g: Graph, u: number, mine: Int32Array): number {
-  const { counts, total } = partnerFeatures(g, u);
-  const prior = priorOf(g, g.features[u]!);
-  return fit(g, (f) => ((counts.get(f) ?? 0) + PRIOR * prior(f)) / (total + PRIOR), mine);
+  const total = g.degree[u]!;
+  const own = g.features[u]!;
+  const n = g.mixed;
+  let k = 0;
+  for (const f of own) if (f < n) k++;
+  const fam = FAMILY_SCRATCH;
+  const cnt = COUNT_SCRATCH;
+  fam.fill(0);
+  cnt.fill(0);
+  // Both sorted: a merge walk over u's partners' features and mine.
+  let i = g.massStart[u]!;
+  const end = g.massStart[u + 1]!;
+  for (const x of mine) {
+    while (i < end && g.massFeature[i]! < x) i++;
+    const mass = i < end && g.massFeature[i] === x ? g.massValue[i]! : 0;
+    let p = 0;
+    if (x < n) {
+      if (k) {
+        for (const f of own) if (f < n) p += g.mix[f * n + x]!;
+        p /= k;
+      }
+    } else p = binaryHas(own, x) ? 1 : 0;
+    const family = g.featureFamily[x]!;
+    fam[family]! += (mass + PRIOR * p) / (total + PRIOR);
+    cnt[family]!++;
+  }
+  let sum = 0;
+  for (let j = 0; j < fam.length; j++) if (cnt[j]) sum += (FAMILY_WEIGHTS[j]! * fam[j]!) / cnt[j]!;
+  return sum / TOTAL_FAMILY_WEIGHT;
 }
 
 /** Resource allocation through partners of partners, and the number of partners in common. */
 export function graphScores(g: Graph, o: number): { ra: Map<number, number>; common: Map<number, number> } {
-  const ra = new Map<number, number>();
-  const common = new Map<number, number>();
-  const partners = g.partnersOf(o);
-  for (const [m, w] of partners) {
+  const n = g.size;
+  const raArr = new Float64Array(n);
+  const commonArr = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  for (const [m, w] of g.partnersOf(o)) {
     const hand = w / Math.max(1, g.degree[m]!);
-    const seen = new Set<number>();
     for (const k of g.collaborationsOf(m)) {
       const ms = g.members(k);
       const share = hand / (ms.length - 1);
       for (const c of ms) {
         if (c === o || c === m) continue;
-        ra.set(c, (ra.get(c) ?? 0) + share);
-        if (!seen.has(c)) {
-          seen.add(c);
-          common.set(c, (common.get(c) ?? 0) + 1);
+        if (raArr[c] === 0 && commonArr[c] === 0) touched.push(c);
+        raArr[c]! += share;
+        if (stamp[c] !== m) {
+          stamp[c] = m;
+          commonArr[c]!++;
         }
       }
     }
+  }
+  const ra = new Map<number, number>();
+  const common = new Map<number, number>();
+  for (const c of touched) {
+    ra.set(c, raArr[c]!);
+    common.set(c, commonArr[c]!);
   }
   return { ra, common };
 }
@@ -174,14 +185,13 @@ export function preparedOf(g: Graph, o: number, items: readonly MatchItem[] = []
 }
 
 interface Memo {
-  partners: Map<number, { counts: Map<number, number>; total: number }>;
   prepared: Map<number, PreparedProfile>;
 }
 const MEMOS = new WeakMap<Graph, Memo>();
 function memoOf(g: Graph): Memo {
   let m = MEMOS.get(g);
   if (!m) {
-    m = { partners: new Map(), prepared: new Map() };
+    m = { prepared: new Map() };
     MEMOS.set(g, m);
   }
   return m;
@@ -204,7 +214,7 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
   if (w.content > 0 || w.profile > 0)
     for (let u = 0; u < g.size; u++) {
       if (!allowed(u)) continue;
-      const v = fit(g, (f) => pref[f]!, g.features[u]!);
+      const v = fit(g, pref, g.features[u]!);
       forward.set(u, v);
       byForward.push({ u, v: v * (g.degree[u]! + 1) ** attach });
     }
@@ -242,8 +252,8 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
 /** The `n` largest by `v` (ties by `u`), without sorting everything. */
 export function top(xs: { u: number; v: number }[], n: number): { u: number; v: number }[] {
   if (xs.length > n * 4) {
-    const sample = xs.map((x) => x.v).sort((a, b) => b - a);
-    const floor = sample[n - 1]!;
+    const values = Float64Array.from(xs, (x) => x.v).sort();
+    const floor = values[values.length - n]!;
     xs = xs.filter((x) => x.v >= floor);
   }
   return xs.sort((a, b) => b.v - a.v || a.u - b.u).slice(0, n);

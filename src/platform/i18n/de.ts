@@ -9,6 +9,7 @@ import { matchmakingAgenda } from './de/matchmaking-agenda.ts';
 import { matchmakingCore } from './de/matchmaking-core.ts';
 import { matchmakingSchedule } from './de/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './de/matchmaking-suggest.ts';
+import { recommendations } from './de/recommendations.ts';
 import { organisations } from './de/organisations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
@@ -31,4 +32,5 @@ export const de: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...recommendations,
 };

@@ -9,6 +9,7 @@ import { matchmakingAgenda } from './en/matchmaking-agenda.ts';
 import { matchmakingCore } from './en/matchmaking-core.ts';
 import { matchmakingSchedule } from './en/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './en/matchmaking-suggest.ts';
+import { recommendations } from './en/recommendations.ts';
 import { organisations } from './en/organisations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
@@ -34,4 +35,5 @@ export const en = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...recommendations,
 };

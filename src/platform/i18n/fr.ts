@@ -10,6 +10,7 @@ import { matchmakingAgenda } from './fr/matchmaking-agenda.ts';
 import { matchmakingCore } from './fr/matchmaking-core.ts';
 import { matchmakingSchedule } from './fr/matchmaking-schedule.ts';
 import { matchmakingSuggest } from './fr/matchmaking-suggest.ts';
+import { recommendations } from './fr/recommendations.ts';
 import { organisations } from './fr/organisations.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
@@ -31,4 +32,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...matchmakingCore,
   ...matchmakingSuggest,
   ...matchmakingSchedule,
+  ...recommendations,
 };
