@@ -155,7 +155,8 @@ export function generate(opts: GeneratorOptions): { organisations: string; colla
     // More collaborations in later years: the date's density grows linearly.
     const day = new Date(start + Math.sqrt(rnd.next()) * span).toISOString().slice(0, 10);
     const roll = rnd.next();
-    const size = roll < 0.0005 ? rnd.int(100, 160) : roll < 0.08 ? rnd.int(6, 20) : roll < 0.55 ? 2 : rnd.int(3, 5);
+    const size =
+      roll < 0.0005 ? rnd.int(100, 160) : roll < 0.08 ? rnd.int(6, 20) : roll < 0.55 ? 2 : rnd.int(3, 5);
     const lead = rnd.pick(everyone);
     const com = communities[communityOf[lead]!]!;
     const members = new Set<number>([lead]);

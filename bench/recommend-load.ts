@@ -49,7 +49,13 @@ export function typeOf(raw: string): string {
 const cap = (xs: string[], n: number) => [...new Set(xs)].slice(0, n);
 
 export function organisationRecords(text: string): OrganisationsInput {
-  const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true }) as Record<string, string>[];
+  const records = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+    trim: true,
+  }) as Record<string, string>[];
   const counts = { rows: records.length, unknownCountry: 0, emptyProfile: 0, withoutId: 0 };
   const rows: ImportRow[] = [];
   const countries = new Map<string, string>();
@@ -115,7 +121,13 @@ export interface CollaborationsInput {
 }
 
 export function collaborationRecords(text: string, known: ReadonlySet<string>): CollaborationsInput {
-  const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true }) as Record<string, string>[];
+  const records = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+    trim: true,
+  }) as Record<string, string>[];
   const counts = { rows: records.length, unknownOrganisation: 0, badDate: 0, duplicate: 0, single: 0 };
   const out = new Map<string, { members: string[]; date: string }>();
   for (const r of records) {

@@ -23,9 +23,9 @@ import { importRecords } from '../src/modules/search/import.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { emit, freshPostgres } from './lib.ts';
-import { Accumulator } from './recommend-metrics.ts';
 import { collaborationRecords, organisationRecords, readText } from './recommend-load.ts';
 import { ABLATIONS, baselines, type Truth, truthOf } from './recommend-methods.ts';
+import { Accumulator } from './recommend-metrics.ts';
 
 const TOP = 50;
 

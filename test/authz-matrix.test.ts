@@ -45,6 +45,8 @@ import {
 } from './helpers/matchmaking.ts';
 import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
+// Recommendations (issue 16).
+import * as recommendations from '../src/modules/recommendations/usecases.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
 type Action =
@@ -121,7 +123,10 @@ type Action =
   | 'schedule_view'
   | 'schedule_move'
   | 'schedule_lock'
-  | 'schedule_publish';
+  | 'schedule_publish'
+  // Recommendations (issue 16)
+  | 'rec_read_published'
+  | 'rec_read_draft';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -231,6 +236,9 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   schedule_move: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_lock: allowed('member', 'team_admin', 'editor', 'admin'),
   schedule_publish: allowed('member', 'team_admin', 'editor', 'admin'),
+  // Recommendations (issue 16): its team, editors and admins; nobody else, even of a published one.
+  rec_read_published: allowed('member', 'team_admin', 'editor', 'admin'),
+  rec_read_draft: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -639,6 +647,10 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
       return draft.setMeetingLock(s, a, event.id, meeting.id, false);
     },
     schedule_publish: async (a) => publishSchedule(s, a, (await scheduleEvent()).event.id),
+    // Recommendations (issue 16)
+    rec_read_published: async (a) =>
+      recommendations.recommendationsFor(s, a, { id: (await freshOrg('published')).id }, {}),
+    rec_read_draft: async (a) => recommendations.recommendationsFor(s, a, { id: (await freshOrg('draft')).id }, {}),
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose

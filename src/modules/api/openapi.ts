@@ -8,6 +8,7 @@ import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
 import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
+import { recommendationPaths, recommendationSchemas } from '../recommendations/openapi.ts';
 import {
   organisation,
   organisationInput,
@@ -51,6 +52,7 @@ export function openApiDocument(baseUrl: string) {
         ...matchmakingSchemas,
         ...suggestionSchemas,
         ...scheduleSchemas,
+        ...recommendationSchemas,
       },
     },
     paths: {
@@ -88,6 +90,7 @@ export function openApiDocument(baseUrl: string) {
       ...matchmakingPaths(),
       ...suggestionPaths(),
       ...schedulePaths(),
+      ...recommendationPaths(),
     },
   };
 }

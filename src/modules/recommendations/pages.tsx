@@ -4,7 +4,8 @@ import { countryName } from '../../platform/taxonomy/countries.ts';
 import { phraseReason } from './reasons.ts';
 import type { RecommendationsView } from './usecases.ts';
 
-export const recommendationsPath = (slug: string) => `/organisations/${encodeURIComponent(slug)}/recommendations`;
+export const recommendationsPath = (slug: string) =>
+  `/organisations/${encodeURIComponent(slug)}/recommendations`;
 
 /** "Organisations … could work with": each with its reasons and a link to its profile. */
 export function RecommendationsPage({ ctx, view }: { ctx: RequestContext; view: RecommendationsView }) {

@@ -28,7 +28,13 @@ export interface Weights {
   attachment?: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { graph: 1, content: 1, profile: 0.3, popularity: 0, attachment: 0.5 };
+export const DEFAULT_WEIGHTS: Weights = {
+  graph: 1,
+  content: 1,
+  profile: 0.3,
+  popularity: 0,
+  attachment: 0.5,
+};
 
 /** How many partners' worth of evidence the community's prior counts for. */
 const PRIOR = 2;
@@ -203,10 +209,7 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
   const attach = w.attachment ?? 0;
   const partners = g.partnersOf(o);
   const allowed = (u: number) =>
-    u !== o &&
-    g.published[u] === 1 &&
-    !opts.exclude?.has(u) &&
-    (opts.includePartners || !partners.has(u));
+    u !== o && g.published[u] === 1 && !opts.exclude?.has(u) && (opts.includePartners || !partners.has(u));
   const { ra, common } = graphScores(g, o);
   const pref = seeking(g, o);
   const forward = new Map<number, number>();

@@ -132,7 +132,10 @@ function fromMatch(r: MatchReason, myId: string): Reason | null {
       };
     case 'complementary_countries': {
       const i = r.ids[0] === myId ? 0 : 1;
-      return { code: 'complementary_countries', params: { yours: r.countries[i]!, theirs: r.countries[1 - i]! } };
+      return {
+        code: 'complementary_countries',
+        params: { yours: r.countries[i]!, theirs: r.countries[1 - i]! },
+      };
     }
   }
 }
@@ -219,7 +222,8 @@ export async function whoCouldAnswer(db: Kysely<DB>, input: OpportunityLike, lim
     if (nace.length) reasons.push({ code: 'shared_sectors', params: { nace } });
     const kets = shared('ket:');
     const keywords = shared('kw:');
-    if (kets.length || keywords.length) reasons.push({ code: 'shared_technologies', params: { kets, keywords } });
+    if (kets.length || keywords.length)
+      reasons.push({ code: 'shared_technologies', params: { kets, keywords } });
     const country = graph.rows[o]!.country;
     if (targets.has(country)) reasons.push({ code: 'target_market', params: { by: 'you', country } });
     return { organisation: pick(graph, o), score: Math.round(score * 1000) / 1000, reasons };

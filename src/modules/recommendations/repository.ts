@@ -4,12 +4,12 @@ import type { MemberRow, ProfileRow } from './graph.ts';
 
 /** The recommender's SQL: the snapshot it ranks in, the versions it is kept by, the exclusions. */
 
-/** The versions of the directory and of the collaboration graph, as one text ("12:7"). */
-export async function versions(db: Kysely<DB>): Promise<string> {
-  const { rows } = await sql<{ v: string }>`
+/** The versions of the directory and of the collaboration graph as one text ("12:7"); null: unknown. */
+export async function versions(db: Kysely<DB>): Promise<string | null> {
+  const { rows } = await sql<{ v: string | null }>`
     select (select version from directory_version) || ':' || (select version from collaboration_graph_version) as v
   `.execute(db);
-  return rows[0]!.v;
+  return rows[0]?.v ?? null;
 }
 
 /** Every organisation's profile as the recommender reads it (unpublished ones link the graph). */

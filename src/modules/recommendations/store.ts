@@ -6,7 +6,8 @@ import * as repo from './repository.ts';
 /**
  * Each process's `Graph` of each database, rebuilt when the directory or the collaboration graph
  * has changed since (their version tables, bumped by triggers: migrations 0009 and 0024). A request
- * reads the two versions (one small query); concurrent requests share one rebuild.
+ * reads the two versions (one small query); concurrent requests share one rebuild. The versions
+ * are read before the rows: a change committed in between makes the next request load again.
  */
 
 type Held = { graph: Graph; version: string } | { loading: Promise<Graph>; version: string };
@@ -14,12 +15,15 @@ const held = new WeakMap<Kysely<DB>, Held>();
 
 export async function graphOf(db: Kysely<DB>): Promise<Graph> {
   const version = await repo.versions(db);
-  const h = held.get(db);
-  if (h && h.version === version) return 'graph' in h ? h.graph : h.loading;
-  const loading = (async () => {
+  const load = async () => {
     const [rows, members] = await Promise.all([repo.profiles(db), repo.memberships(db)]);
     return new Graph(rows, members);
-  })();
+  };
+  // Unknown (a version table emptied): load, keep nothing.
+  if (version === null) return load();
+  const h = held.get(db);
+  if (h && h.version === version) return 'graph' in h ? h.graph : h.loading;
+  const loading = load();
   held.set(db, { loading, version });
   try {
     const graph = await loading;

@@ -6,6 +6,9 @@ import { type Kysely, sql } from 'kysely';
  * - `collaboration_graph_version`: a number that grows with every committed change of the
  *   collaboration graph (`collaborations`, `collaboration_members`), as `directory_version` does
  *   for `organisations`: each process keeps the graph in memory and reloads it when it has moved.
+ *   Its values come from a sequence (never taken back, even when every table is emptied) and are
+ *   written in the changing transaction (a reader never sees the new number before the new rows);
+ *   an empty table means "unknown" and the reader does not keep what it loads.
  * - Matchmaking agreements become collaborations: a meeting for which a participant's feedback
  *   says `agreement_signed` is a collaboration (kind 'agreement', source 'matchmaking_meeting',
  *   source_id the meeting's id) of the two participants' organisations (when both are known and
@@ -15,17 +18,20 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    create sequence collaboration_graph_version_seq;
     create table collaboration_graph_version (
       id boolean primary key default true check (id),
       version bigint not null
     );
-    insert into collaboration_graph_version (version) values (1);
+    insert into collaboration_graph_version (version) values (nextval('collaboration_graph_version_seq'));
 
     create function collaboration_graph_bump() returns trigger language plpgsql as $$
       begin
         if current_setting('clusterhub.collaboration_graph_bumped', true) is distinct from 'yes' then
           perform set_config('clusterhub.collaboration_graph_bumped', 'yes', true);
-          update public.collaboration_graph_version set version = version + 1;
+          insert into public.collaboration_graph_version (id, version)
+            values (true, nextval('public.collaboration_graph_version_seq'))
+            on conflict (id) do update set version = excluded.version;
         end if;
         return null;
       end $$;
@@ -37,7 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for each row execute function collaboration_graph_bump();
     create function collaboration_graph_bump_now() returns trigger language plpgsql as $$
       begin
-        update public.collaboration_graph_version set version = version + 1;
+        insert into public.collaboration_graph_version (id, version)
+          values (true, nextval('public.collaboration_graph_version_seq'))
+          on conflict (id) do update set version = excluded.version;
         return null;
       end $$;
     create trigger collaborations_graph_truncated after truncate on collaborations
@@ -121,5 +129,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop trigger collaborations_graph_changed on collaborations;
     drop function collaboration_graph_bump();
     drop table collaboration_graph_version;
+    drop sequence collaboration_graph_version_seq;
   `.execute(db);
 }
