@@ -138,7 +138,7 @@ export function collaborationRecords(text: string, known: ReadonlySet<string>): 
       counts.unknownOrganisation++;
       continue;
     }
-    if (!k || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    if (!k || !isDate(date)) {
       counts.badDate++;
       continue;
     }
@@ -156,6 +156,13 @@ export function collaborationRecords(text: string, known: ReadonlySet<string>): 
       out.delete(k);
     }
   return { collaborations: out, counts };
+}
+
+/** A real calendar day 'YYYY-MM-DD' (not 2019-02-30, which Date.parse rolls over to March). */
+function isDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }
 
 export async function readText(file: string): Promise<string> {
