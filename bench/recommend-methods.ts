@@ -31,8 +31,8 @@ export function truthOf(
   for (const members of visible)
     for (const a of members) {
       degree.set(a, (degree.get(a) ?? 0) + 1);
-      let p = partners.get(a);
-      if (!p) partners.set(a, (p = new Set()));
+      const p = partners.get(a) ?? new Set<string>();
+      partners.set(a, p);
       for (const b of members) if (b !== a) p.add(b);
     }
   const newPartners = new Map<string, Set<string>>();
@@ -40,8 +40,8 @@ export function truthOf(
     for (const a of members)
       for (const b of members) {
         if (a === b || partners.get(a)?.has(b)) continue;
-        let p = newPartners.get(a);
-        if (!p) newPartners.set(a, (p = new Set()));
+        const p = newPartners.get(a) ?? new Set<string>();
+        newPartners.set(a, p);
         p.add(b);
       }
   return { ids: [...ids].sort(), partners, degree, newPartners, countries };

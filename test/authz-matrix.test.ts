@@ -25,6 +25,8 @@ import * as mmViews from '../src/modules/matchmaking/views.ts';
 import * as revisions from '../src/modules/organisations/revisions.ts';
 import { organisationImports as importUc } from '../src/modules/organisations/searchable.ts';
 import * as orgs from '../src/modules/organisations/usecases.ts';
+// Recommendations (issue 16).
+import * as recommendations from '../src/modules/recommendations/usecases.ts';
 import * as tools from '../src/modules/registrations/organiser-usecases.ts';
 import * as settings from '../src/modules/registrations/settings.ts';
 import * as registrations from '../src/modules/registrations/usecases.ts';
@@ -45,8 +47,6 @@ import {
 } from './helpers/matchmaking.ts';
 import { publishedMeeting } from './helpers/matchmaking-agenda.ts';
 import { organisedEvent as organisedEventWithRegistration } from './helpers/registrations.ts';
-// Recommendations (issue 16).
-import * as recommendations from '../src/modules/recommendations/usecases.ts';
 
 type Who = 'visitor' | 'unverified' | 'user' | 'member' | 'team_admin' | 'editor' | 'admin';
 type Action =
@@ -650,7 +650,8 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
     // Recommendations (issue 16)
     rec_read_published: async (a) =>
       recommendations.recommendationsFor(s, a, { id: (await freshOrg('published')).id }, {}),
-    rec_read_draft: async (a) => recommendations.recommendationsFor(s, a, { id: (await freshOrg('draft')).id }, {}),
+    rec_read_draft: async (a) =>
+      recommendations.recommendationsFor(s, a, { id: (await freshOrg('draft')).id }, {}),
   };
 
   // Matchmaking (issue 15): an event that started two days ago, organised by an organisation whose

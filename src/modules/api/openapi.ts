@@ -8,13 +8,13 @@ import { agendaPaths, agendaSchemas } from '../matchmaking/agenda/openapi.ts';
 import { matchmakingPaths, matchmakingSchemas } from '../matchmaking/openapi.ts';
 import { schedulePaths, scheduleSchemas } from '../matchmaking/scheduling/openapi.ts';
 import { suggestionPaths, suggestionSchemas } from '../matchmaking/suggestions/openapi.ts';
-import { recommendationPaths, recommendationSchemas } from '../recommendations/openapi.ts';
 import {
   organisation,
   organisationInput,
   organisationPaths,
   pendingRevision,
 } from '../organisations/openapi.ts';
+import { recommendationPaths, recommendationSchemas } from '../recommendations/openapi.ts';
 import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**

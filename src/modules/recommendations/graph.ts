@@ -33,6 +33,20 @@ export interface MemberRow {
   organisation_id: string;
 }
 
+/**
+ * More of an organisation's codes than its profile holds: its open opportunities' ecosystems, NACE
+ * codes, KETs and keywords (what it offers and seeks now), by organisation id. Added to its features.
+ */
+export type ExtraCodes = ReadonlyMap<
+  string,
+  {
+    ecosystems?: readonly string[];
+    nace?: readonly string[];
+    kets?: readonly string[];
+    keywords?: readonly string[];
+  }
+>;
+
 export const FAMILIES = ['eco', 'nace', 'sec', 'ket', 'kw', 'cty', 'type'] as const;
 export type Family = (typeof FAMILIES)[number];
 const KW = FAMILIES.indexOf('kw');
@@ -69,12 +83,15 @@ export class Graph {
   readonly massFeature: Int32Array;
   readonly massValue: Float64Array;
 
-  constructor(rows: ProfileRow[], members: MemberRow[]) {
+  constructor(rows: ProfileRow[], members: MemberRow[], extra: ExtraCodes = new Map()) {
     this.rows = rows;
-    rows.forEach((r, i) => this.index.set(r.id, i));
+    for (const [i, r] of rows.entries()) this.index.set(r.id, i);
     this.published = Uint8Array.from(rows, (r) => (r.status === 'published' ? 1 : 0));
     // Low-cardinality families first so that they take the ids below `mixed`.
-    const lists = rows.map((r) => featureStrings(r));
+    const lists = rows.map((r) => {
+      const more = extra.get(r.id);
+      return more ? [...featureStrings(r), ...featureStrings(more)] : featureStrings(r);
+    });
     for (const list of lists) for (const f of list) if (!f.startsWith('kw:')) this.featureId(f);
     this.mixed = this.featureNames.length;
     this.features = lists.map((list) => Int32Array.from(new Set(list.map((f) => this.featureId(f)))).sort());

@@ -3,7 +3,9 @@ import { binaryHas, type Graph } from './graph.ts';
 
 /**
  * The recommender, pure: for one organisation of a `Graph`, the organisations it could work with,
- * best first. Four signals, each in [0, 1], summed with `weights`:
+ * best first. Three signals, summed with `weights`, then multiplied by the candidate's
+ * (collaborations + 1)^attachment (preferential attachment: new ties go to the well connected —
+ * 0.5 measured best on the bench, see docs/ARCHITECTURE.md "Recommendations"):
  *
  * - graph: resource allocation over the collaboration graph (Zhou, Lü & Zhang 2009), through
  *   partners of partners: each of my partners m hands on what it got from me (the strength of our
@@ -16,7 +18,7 @@ import { binaryHas, type Graph } from './graph.ts';
  *   interesting one way only ranks low.
  * - profile: the matchmaking scorer (`matching/score.ts`): its target markets, shared ecosystems,
  *   and offers against needs (`itemsOf`: the organisation's open opportunities, once merged).
- * - popularity: log of the number of collaborations (new ties go to the well connected).
+ * - popularity (0 by default): log of the number of collaborations, added rather than multiplied.
  */
 
 export interface Weights {
@@ -91,7 +93,7 @@ export function seeking(g: Graph, o: number): Float64Array {
 const TOTAL_FAMILY_WEIGHT = FAMILY_WEIGHTS.reduce((a, b) => a + b, 0);
 
 /** How well `features` fit `pref`: per family, the mean preference of its features; summed. */
-function fit(g: Graph, pref: Float64Array, features: Int32Array): number {
+function affinity(g: Graph, pref: Float64Array, features: Int32Array): number {
   const fam = FAMILY_SCRATCH;
   const cnt = COUNT_SCRATCH;
   fam.fill(0);
@@ -217,7 +219,7 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
   if (w.content > 0 || w.profile > 0)
     for (let u = 0; u < g.size; u++) {
       if (!allowed(u)) continue;
-      const v = fit(g, pref, g.features[u]!);
+      const v = affinity(g, pref, g.features[u]!);
       forward.set(u, v);
       byForward.push({ u, v: v * (g.degree[u]! + 1) ** attach });
     }

@@ -17,6 +17,9 @@ export async function graphOf(db: Kysely<DB>): Promise<Graph> {
   const version = await repo.versions(db);
   const load = async () => {
     const [rows, members] = await Promise.all([repo.profiles(db), repo.memberships(db)]);
+    // Opportunities (issue 16, after the merge): pass the codes of each organisation's open,
+    // non-anonymous opportunities here as a third argument (`ExtraCodes`), read in
+    // `repository.ts`, and bump a version they change (`versions`).
     return new Graph(rows, members);
   };
   // Unknown (a version table emptied): load, keep nothing.
