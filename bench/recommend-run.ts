@@ -24,6 +24,9 @@ export interface RunOptions {
   maxEvaluated?: number;
   ablations?: boolean;
   seed?: number;
+  /** Told each result as soon as it is measured (the bench prints it: a long run shows progress). */
+  onResult?: (r: Result) => void;
+  onLoaded?: (loaded: Record<string, unknown>) => void;
 }
 
 export type Result = Metrics & { method: string; ms_per_organisation: number };
@@ -81,7 +84,9 @@ export async function runBench(
     const t = performance.now();
     for (const id of evaluated) acc.add(await rankFor(id), truth.newPartners.get(id)!);
     const ms = (performance.now() - t) / Math.max(1, evaluated.length);
-    results.push({ method, ...acc.result(), ms_per_organisation: Math.round(ms * 100) / 100 });
+    const r = { method, ...acc.result(), ms_per_organisation: Math.round(ms * 100) / 100 };
+    results.push(r);
+    opts.onResult?.(r);
   };
 
   // The product as the API runs it (version check, declines, ranking, reasons); the graph's first
@@ -89,6 +94,7 @@ export async function runBench(
   const tb = performance.now();
   const graph = await graphOf(s.db);
   const graphBuildMs = Math.round(performance.now() - tb);
+  opts.onLoaded?.({ ...loaded, graph_build_ms: graphBuildMs });
   await measure('clusterhub', async (id) =>
     (await recommend(s.db, idOf.get(id)!, { limit: TOP })).map((r) => fileIdOf.get(r.organisation.id)!),
   )();

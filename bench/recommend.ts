@@ -53,16 +53,15 @@ async function main() {
   );
   const engine = fresh ? 'postgres' : 'pglite';
   try {
-    const { loaded, graphBuildMs, results } = await runBench(runtime.services, orgs, collabs, {
+    await runBench(runtime.services, orgs, collabs, {
       split,
       maxEvaluated: Number(values['max-evaluated'] ?? 0),
       ablations: values.ablations ?? false,
       seed: Number(values.seed),
+      onLoaded: (loaded) =>
+        process.stderr.write(`${JSON.stringify({ bench: 'recommend', engine, ...loaded })}\n`),
+      onResult: (r) => emit({ ...r, engine }),
     });
-    process.stderr.write(
-      `${JSON.stringify({ bench: 'recommend', engine, ...loaded, graph_build_ms: graphBuildMs })}\n`,
-    );
-    for (const r of results) emit({ ...r, engine });
   } finally {
     await runtime.close();
     await fresh?.drop();

@@ -214,17 +214,17 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
     u !== o && g.published[u] === 1 && !opts.exclude?.has(u) && (opts.includePartners || !partners.has(u));
   const { ra, common } = graphScores(g, o);
   const pref = seeking(g, o);
-  const forward = new Map<number, number>();
-  const byForward: { u: number; v: number }[] = [];
+  // Forward fit of every allowed organisation in typed arrays (no object per organisation).
+  const forward = new Float64Array(g.size);
+  const key = new Float64Array(g.size).fill(Number.NEGATIVE_INFINITY);
   if (w.content > 0 || w.profile > 0)
     for (let u = 0; u < g.size; u++) {
       if (!allowed(u)) continue;
       const v = affinity(g, pref, g.features[u]!);
-      forward.set(u, v);
-      byForward.push({ u, v: v * (g.degree[u]! + 1) ** attach });
+      forward[u] = v;
+      key[u] = v * (g.degree[u]! + 1) ** attach;
     }
-  const pool = new Set<number>();
-  for (const { u } of top(byForward, POOL)) pool.add(u);
+  const pool = new Set<number>(topIndices(key, POOL));
   const byGraph = [...ra].filter(([u]) => allowed(u)).map(([u, v]) => ({ u, v }));
   for (const { u } of top(byGraph, POOL)) pool.add(u);
   if (w.popularity > 0 && pool.size < opts.limit) {
@@ -239,7 +239,7 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
   for (const u of pool) {
     const raw = ra.get(u) ?? 0;
     const graph = raw / (raw + G0);
-    const fw = forward.get(u) ?? 0;
+    const fw = forward[u]!;
     const rv = w.content > 0 ? reverseFit(g, u, mine) : 0;
     const content = fw + rv > 0 ? (2 * fw * rv) / (fw + rv) : 0;
     const profile = w.profile > 0 ? scoreValue(me, preparedOf(g, u, opts.itemsOf?.(u) ?? [])) : 0;
@@ -252,6 +252,19 @@ export function rank(g: Graph, o: number, opts: RankOptions): Scored[] {
   }
   out.sort((a, b) => b.score - a.score || a.o - b.o);
   return out.slice(0, opts.limit);
+}
+
+/** The indices of the `n` largest finite values (ties by index), without sorting everything. */
+export function topIndices(values: Float64Array, n: number): number[] {
+  const sorted = Float64Array.from(values).sort();
+  let finite = 0;
+  for (let i = sorted.length - 1; i >= 0 && sorted[i]! > Number.NEGATIVE_INFINITY; i--) finite++;
+  if (!finite) return [];
+  const floor = sorted[sorted.length - Math.min(n, finite)]!;
+  const out: number[] = [];
+  for (let u = 0; u < values.length; u++)
+    if (values[u]! >= floor && values[u]! > Number.NEGATIVE_INFINITY) out.push(u);
+  return out.sort((a, b) => values[b]! - values[a]! || a - b).slice(0, n);
 }
 
 /** The `n` largest by `v` (ties by `u`), without sorting everything. */
