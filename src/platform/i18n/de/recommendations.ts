@@ -31,7 +31,7 @@ export const recommendations: Record<keyof typeof en, string> = {
     'Organisationen, mit denen diese zusammenarbeiten könnte, mit den Gründen (ihr Team, Redaktion, Administration)',
   'api.op.organisationRecommendations.description':
     'Gereiht von einem wechselseitigen Empfehlungsverfahren: Partner ihrer Partner im Kooperationsgraphen, wie gut jede zu dem passt, was die Organisation bisher gesucht hat, und wie gut sie zu dem passt, was jede gesucht hat (in beide Richtungen kombiniert), ihr Profil (Ökosysteme, Branchen, Technologien, Zielmärkte) und wie aktiv jede ist. Nie die Organisation selbst, eine Organisation, die sie abgelehnt hat oder von der sie abgelehnt wurde, eine unveröffentlichte, noch ihre aktuellen Partner, außer mit `include_partners=true`. Jeder Grund hat einen Code, seine Parameter und einen Text in der Sprache des Lesers.',
-  'api.param.recommendations.limit': 'Anzahl der Empfehlungen (1 bis 50, standardmäßig 10)',
-  'api.param.recommendations.include_partners':
+  'api.param.organisationRecommendations.limit': 'Anzahl der Empfehlungen (1 bis 50, standardmäßig 10)',
+  'api.param.organisationRecommendations.include_partners':
     'Auch aktuelle Partner vorschlagen (`true`) oder nicht (`false`, Standard)',
 };

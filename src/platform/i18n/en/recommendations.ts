@@ -29,7 +29,7 @@ export const recommendations = {
     'Organisations this one could work with, with the reasons (its team, editors, admins)',
   'api.op.organisationRecommendations.description':
     'Ranked by a reciprocal recommender: partners of its partners in the collaboration graph, how well each fits what the organisation has sought so far and how well it fits what each has sought (combined both ways), its profile (ecosystems, sectors, technologies, target markets), and how active each is. Never the organisation itself, an organisation it declined or that declined it, an unpublished one, nor its current partners unless `include_partners=true`. Each reason has a code, its parameters and a text in the reader’s language.',
-  'api.param.recommendations.limit': 'Number of recommendations (1 to 50, 10 by default)',
-  'api.param.recommendations.include_partners':
+  'api.param.organisationRecommendations.limit': 'Number of recommendations (1 to 50, 10 by default)',
+  'api.param.organisationRecommendations.include_partners':
     'Also propose current partners (`true`), or not (`false`, the default)',
 };

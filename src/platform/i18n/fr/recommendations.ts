@@ -31,7 +31,7 @@ export const recommendations: Record<keyof typeof en, string> = {
     'Les organisations avec qui celle-ci pourrait travailler, avec les raisons (son équipe, les éditeurs, les administrateurs)',
   'api.op.organisationRecommendations.description':
     'Classées par un système de recommandation réciproque : les partenaires de ses partenaires dans le graphe des collaborations, la correspondance de chacune avec ce que l’organisation a cherché jusqu’ici et la sienne avec ce que chacune a cherché (combinées dans les deux sens), son profil (écosystèmes, secteurs, technologies, marchés cibles) et l’activité de chacune. Jamais l’organisation elle-même, une organisation qu’elle a refusée ou qui l’a refusée, une organisation non publiée, ni ses partenaires actuels sauf avec `include_partners=true`. Chaque raison a un code, ses paramètres et un texte dans la langue du lecteur.',
-  'api.param.recommendations.limit': 'Nombre de recommandations (de 1 à 50, 10 par défaut)',
-  'api.param.recommendations.include_partners':
+  'api.param.organisationRecommendations.limit': 'Nombre de recommandations (de 1 à 50, 10 par défaut)',
+  'api.param.organisationRecommendations.include_partners':
     'Proposer aussi les partenaires actuels (`true`), ou non (`false`, par défaut)',
 };
