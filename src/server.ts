@@ -28,6 +28,8 @@ import { registerOrganisationRoutes } from './modules/organisations/routes.tsx';
 import { organisationImports } from './modules/organisations/searchable.ts';
 import { registerPartnershipApi } from './modules/partnerships/api.ts';
 import { registerPartnershipRoutes } from './modules/partnerships/routes.tsx';
+import { registerRecommendationApi } from './modules/recommendations/api.ts';
+import { registerRecommendationRoutes } from './modules/recommendations/routes.tsx';
 import { registerRegistrationApi } from './modules/registrations/api.ts';
 import { registerRegistrationRoutes } from './modules/registrations/routes.tsx';
 import { registerSearchApi } from './modules/search/api.ts';
@@ -76,5 +78,7 @@ export async function buildServer(services: Services): Promise<FastifyInstance> 
   registerOpportunityRoutes(app, services);
   registerOpportunityApi(app, services);
   registerInterestApi(app, services);
+  registerRecommendationRoutes(app, services);
+  registerRecommendationApi(app, services);
   return app;
 }

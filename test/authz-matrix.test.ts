@@ -35,6 +35,8 @@ import { organisationImports as importUc } from '../src/modules/organisations/se
 import * as orgs from '../src/modules/organisations/usecases.ts';
 // Partnerships (issue 16).
 import * as partnerships from '../src/modules/partnerships/usecases.ts';
+// Recommendations (issue 16).
+import * as recommendations from '../src/modules/recommendations/usecases.ts';
 import * as tools from '../src/modules/registrations/organiser-usecases.ts';
 import * as settings from '../src/modules/registrations/settings.ts';
 import * as registrations from '../src/modules/registrations/usecases.ts';
@@ -155,7 +157,10 @@ type Action =
   | 'opp_hide_comment'
   | 'opp_express_interest'
   | 'opp_answer_interest'
-  | 'opp_record_outcome';
+  | 'opp_record_outcome'
+  // Recommendations (issue 16)
+  | 'rec_read_published'
+  | 'rec_read_draft';
 
 const WHO: Who[] = ['visitor', 'unverified', 'user', 'member', 'team_admin', 'editor', 'admin'];
 
@@ -297,6 +302,9 @@ const MATRIX: Record<Action, Record<Who, boolean>> = {
   opp_express_interest: allowed('user'),
   opp_answer_interest: allowed('member', 'team_admin'),
   opp_record_outcome: allowed('member', 'team_admin'),
+  // Recommendations (issue 16): its team, editors and admins; nobody else, even of a published one.
+  rec_read_published: allowed('member', 'team_admin', 'editor', 'admin'),
+  rec_read_draft: allowed('member', 'team_admin', 'editor', 'admin'),
 };
 
 const VALID = { name: 'Matrix Cluster', type: 'cluster_organisation', country: 'AT', description: '' };
@@ -804,6 +812,11 @@ describe.each(ENGINES)('authorisation matrix on %s', (engine) => {
         happened_on: '2027-01-15',
       });
     },
+    // Recommendations (issue 16)
+    rec_read_published: async (a) =>
+      recommendations.recommendationsFor(s, a, { id: (await freshOrg('published')).id }, {}),
+    rec_read_draft: async (a) =>
+      recommendations.recommendationsFor(s, a, { id: (await freshOrg('draft')).id }, {}),
   };
 
   // Partnerships (issue 16): a partnership coordinated by an organisation whose team has `member`

@@ -17,6 +17,7 @@ import {
   pendingRevision,
 } from '../organisations/openapi.ts';
 import { partnershipPaths, partnershipSchemas } from '../partnerships/openapi.ts';
+import { recommendationPaths, recommendationSchemas } from '../recommendations/openapi.ts';
 import { registrationPaths, registrationSchemas } from '../registrations/openapi.ts';
 
 /**
@@ -58,6 +59,7 @@ export function openApiDocument(baseUrl: string) {
         ...partnershipSchemas,
         ...opportunitySchemas,
         ...interestSchemas,
+        ...recommendationSchemas,
       },
     },
     paths: {
@@ -100,6 +102,7 @@ export function openApiDocument(baseUrl: string) {
       ...partnershipPaths(),
       ...opportunityPaths(),
       ...interestPaths(),
+      ...recommendationPaths(),
     },
   };
 }

@@ -124,6 +124,13 @@ export function TeamPage({
         />
         <button type="submit">{t('team.send_invite')}</button>
       </form>
+      {/* Recommendations (modules/recommendations/): a link to the team's own page of them. */}
+      <section aria-labelledby="recommendations">
+        <h2 id="recommendations">{t('rec.team_section')}</h2>
+        <p>
+          <a href={`/organisations/${encodeURIComponent(org.slug)}/recommendations`}>{t('rec.team_link')}</a>
+        </p>
+      </section>
     </Layout>
   );
 }

@@ -20,6 +20,7 @@ import * as m0019 from './migrations/0019_collaboration_graph.ts';
 import * as m0020 from './migrations/0020_opportunities.ts';
 import * as m0021 from './migrations/0021_opportunity_search.ts';
 import * as m0022 from './migrations/0022_partnerships.ts';
+import * as m0024 from './migrations/0024_recommendations.ts';
 import * as m0025 from './migrations/0025_event_search_follows_organisers.ts';
 import * as m0026 from './migrations/0026_editor_digests.ts';
 import type { DB } from './schema.ts';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020_opportunities': m0020,
   '0021_opportunity_search': m0021,
   '0022_partnerships': m0022,
+  '0024_recommendations': m0024,
   '0025_event_search_follows_organisers': m0025,
   '0026_editor_digests': m0026,
 };

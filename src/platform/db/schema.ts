@@ -6,6 +6,7 @@ import type { IdeasAwardsSchema } from './schema-ideas-awards.ts';
 import type { MatchmakingSchema } from './schema-matchmaking.ts';
 import type { OpportunitiesSchema } from './schema-opportunities.ts';
 import type { PartnershipsSchema } from './schema-partnerships.ts';
+import type { RecommendationsSchema } from './schema-recommendations.ts';
 import type { RegistrationsSchema } from './schema-registrations.ts';
 
 // Hand-written to match migrations/ (no test compares it with the database yet: keep them in step by hand).
@@ -312,7 +313,8 @@ export interface DB
     MatchmakingSchema,
     CollaborationsSchema,
     PartnershipsSchema,
-    OpportunitiesSchema {
+    OpportunitiesSchema,
+    RecommendationsSchema {
   settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;

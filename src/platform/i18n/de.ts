@@ -15,6 +15,7 @@ import { opportunities } from './de/opportunities.ts';
 import { opportunityInterest } from './de/opportunity-interest.ts';
 import { organisations } from './de/organisations.ts';
 import { partnerships } from './de/partnerships.ts';
+import { recommendations } from './de/recommendations.ts';
 import { registrations } from './de/registrations.ts';
 import { search } from './de/search.ts';
 import { validation } from './de/validation.ts';
@@ -41,4 +42,5 @@ export const de: Record<keyof typeof en, string> = {
   ...partnerships,
   ...opportunities,
   ...opportunityInterest,
+  ...recommendations,
 };

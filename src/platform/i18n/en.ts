@@ -15,6 +15,7 @@ import { opportunities } from './en/opportunities.ts';
 import { opportunityInterest } from './en/opportunity-interest.ts';
 import { organisations } from './en/organisations.ts';
 import { partnerships } from './en/partnerships.ts';
+import { recommendations } from './en/recommendations.ts';
 import { registrations } from './en/registrations.ts';
 import { search } from './en/search.ts';
 import { validation } from './en/validation.ts';
@@ -44,4 +45,5 @@ export const en = {
   ...partnerships,
   ...opportunities,
   ...opportunityInterest,
+  ...recommendations,
 };

@@ -16,6 +16,7 @@ import { opportunities } from './fr/opportunities.ts';
 import { opportunityInterest } from './fr/opportunity-interest.ts';
 import { organisations } from './fr/organisations.ts';
 import { partnerships } from './fr/partnerships.ts';
+import { recommendations } from './fr/recommendations.ts';
 import { registrations } from './fr/registrations.ts';
 import { search } from './fr/search.ts';
 import { validation } from './fr/validation.ts';
@@ -41,4 +42,5 @@ export const fr: Record<keyof typeof en, string> = {
   ...partnerships,
   ...opportunities,
   ...opportunityInterest,
+  ...recommendations,
 };
