@@ -141,4 +141,18 @@ export const opportunities: Record<keyof typeof en, string> = {
   'opps.list.results_one': '1 Kooperationsangebot gefunden',
   'opps.list.none':
     'Kein Kooperationsangebot passt zu dieser Suche. Versuchen Sie weniger Wörter oder entfernen Sie einen Filter.',
+  'audit.opportunity.create': 'Kooperationsangebot erstellt',
+  'audit.opportunity.submit': 'Kooperationsangebot zur Prüfung eingereicht',
+  'audit.opportunity.update': 'Kooperationsangebot geändert',
+  'audit.opportunity.publish': 'Kooperationsangebot veröffentlicht',
+  'audit.opportunity.return': 'Kooperationsangebot an das Team zurückgegeben',
+  'audit.opportunity.withdraw': 'Kooperationsangebot zurückgezogen',
+  'audit.opportunity.renew': 'Kooperationsangebot verlängert',
+  'audit.opportunity.interest': 'Interesse an einem Kooperationsangebot bekundet',
+  'audit.opportunity.interest_accept': 'Interesse an einem Kooperationsangebot angenommen',
+  'audit.opportunity.interest_decline': 'Interesse an einem Kooperationsangebot abgelehnt',
+  'audit.opportunity.meeting_propose': 'Treffen zu einem Kooperationsangebot vorgeschlagen',
+  'audit.opportunity.outcome': 'Ergebnis eines Kooperationsangebots erfasst',
+  'audit.opportunity.comment_hide': 'Kommentar zu einem Kooperationsangebot ausgeblendet',
+  'audit.opportunity.comment_show': 'Kommentar zu einem Kooperationsangebot wieder angezeigt',
 };

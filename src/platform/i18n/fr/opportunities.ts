@@ -142,4 +142,18 @@ export const opportunities: Record<keyof typeof en, string> = {
   'opps.list.results_one': '1 opportunité trouvée',
   'opps.list.none':
     'Aucune opportunité ne correspond à cette recherche. Essayez moins de mots ou retirez un filtre.',
+  'audit.opportunity.create': 'Opportunité créée',
+  'audit.opportunity.submit': 'Opportunité soumise à relecture',
+  'audit.opportunity.update': 'Opportunité modifiée',
+  'audit.opportunity.publish': 'Opportunité publiée',
+  'audit.opportunity.return': 'Opportunité renvoyée à son équipe',
+  'audit.opportunity.withdraw': 'Opportunité retirée',
+  'audit.opportunity.renew': 'Opportunité prolongée',
+  'audit.opportunity.interest': 'Intérêt exprimé pour une opportunité',
+  'audit.opportunity.interest_accept': 'Intérêt pour une opportunité accepté',
+  'audit.opportunity.interest_decline': 'Intérêt pour une opportunité refusé',
+  'audit.opportunity.meeting_propose': 'Rendez-vous proposé pour une opportunité',
+  'audit.opportunity.outcome': 'Résultat d’une opportunité enregistré',
+  'audit.opportunity.comment_hide': 'Commentaire sur une opportunité masqué',
+  'audit.opportunity.comment_show': 'Commentaire sur une opportunité de nouveau affiché',
 };
