@@ -6,12 +6,12 @@ import {
   echo,
   type FormBody,
   formBody,
-  handleForm,
   handlePageForm,
   requirePageActor,
 } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
+import { registerReviewRoutes } from '../../platform/http/review-routes.tsx';
 import type { Services } from '../../platform/services.ts';
 import { CalendarPage, type CalendarState } from './calendar-page.tsx';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './campaign-pages.tsx';
@@ -266,34 +266,17 @@ export function registerEventRoutes(app: FastifyInstance, s: Services, sections:
     return redirectWithNotice(reply, `/events/${event.slug}`, 'notice.event_anchor');
   });
 
-  const reviewPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { problems?: Problems; values?: Record<string, string> } = {},
-  ) => {
-    const { event } = await views.eventReview(s, req.ctx.actor, (req.params as Params).slug);
-    return sendPage(reply, <EventReviewPage ctx={req.ctx} event={event} {...extra} />);
-  };
-  app.get('/editor/events/:slug', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    return reviewPage(req, reply);
-  });
-  app.post('/editor/events/:slug/publish', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const event = await uc.publishEvent(s, req.ctx.actor, (req.params as Params).slug);
-    return redirectWithNotice(reply, `/events/${event.slug}`, 'notice.event_published');
-  });
-  app.post('/editor/events/:slug/return', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
-      reply,
-      async () => {
-        await uc.returnEvent(s, req.ctx.actor, (req.params as Params).slug, body);
-        return redirectWithNotice(reply, '/editor/queue', 'notice.event_returned');
-      },
-      (problems) => reviewPage(req, reply, { problems, values: echo(body) }),
-    );
+  registerReviewRoutes(app, {
+    base: '/editor/events',
+    key: 'slug',
+    async page(req, slug, extra) {
+      const { event } = await views.eventReview(s, req.ctx.actor, slug);
+      return <EventReviewPage ctx={req.ctx} event={event} {...extra} />;
+    },
+    publish: async (actor, slug) => `/events/${(await uc.publishEvent(s, actor, slug)).slug}`,
+    publishedNotice: 'notice.event_published',
+    return: (actor, slug, body) => uc.returnEvent(s, actor, slug, body),
+    returnedNotice: 'notice.event_returned',
   });
 }
 

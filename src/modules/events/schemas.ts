@@ -2,37 +2,14 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EVENT_FORMATS, EVENT_TYPES, type Link } from '../../platform/db/schema-events.ts';
 import { AppError } from '../../platform/errors.ts';
+import { blank, httpUrl, markdown, optionalText, optionalUrl, plainText } from '../../platform/fields.ts';
 import { ECOSYSTEMS, isCountryCode, isTermCode } from '../../platform/taxonomy/index.ts';
-import { looksLikeHtml } from '../../platform/text/markdown.ts';
 import { isSkippedLocalTime, parseZoned } from '../../platform/time/zoned.ts';
 
 /**
  * One schema for the event form and the API (and one for campaigns). Times are local date-times
  * (`2027-03-01T09:00`) in the event's IANA `time_zone`; the use cases turn them into instants.
  */
-
-/** Forms send '' for an empty field; the API may send null. Both mean "not given". */
-const blank = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : v);
-
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !looksLikeHtml(v), { message: 'v.no_html' });
-const optionalText = (max: number) => z.preprocess(blank, plainText(max).optional());
-/** Markdown: stored as written, rendered and sanitised on write. CRLF kept as LF. */
-const markdown = (max: number) =>
-  z.preprocess(
-    (v) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v),
-    z.string().max(max),
-  );
-const httpUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .pipe(z.url({ protocol: /^https?$/, message: 'v.url' }));
-const optionalUrl = z.preprocess(blank, httpUrl.optional());
 
 /** `YYYY-MM-DDTHH:mm` (seconds allowed), as a datetime-local input sends it. */
 const localDateTime = z.preprocess(

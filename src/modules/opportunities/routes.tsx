@@ -1,15 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problems } from '../../platform/http/forms.tsx';
-import {
-  echo,
-  type FormBody,
-  formBody,
-  handleForm,
-  handlePageForm,
-  requirePageActor,
-} from '../../platform/http/handlers.ts';
+import { type FormBody, formBody, handlePageForm, requirePageActor } from '../../platform/http/handlers.ts';
 import { noticeFrom } from '../../platform/http/layout.tsx';
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
+import { registerReviewRoutes } from '../../platform/http/review-routes.tsx';
 import type { Services } from '../../platform/services.ts';
 import { OpportunityFormPage } from './form-page.tsx';
 import { opportunityPage, registerInterestRoutes } from './interest-routes.tsx';
@@ -145,34 +139,17 @@ export function registerOpportunityRoutes(app: FastifyInstance, s: Services) {
     return redirectWithNotice(reply, `/opportunities/${o.reference}`, 'notice.opportunity_renewed');
   });
 
-  const reviewPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { problems?: Problems; values?: Record<string, string> } = {},
-  ) => {
-    const { opportunity } = await views.opportunityReview(s, req.ctx.actor, (req.params as Params).ref);
-    return sendPage(reply, <OpportunityReviewPage ctx={req.ctx} opportunity={opportunity} {...extra} />);
-  };
-  app.get('/editor/opportunities/:ref', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    return reviewPage(req, reply);
-  });
-  app.post('/editor/opportunities/:ref/publish', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const o = await uc.publishOpportunity(s, req.ctx.actor, (req.params as Params).ref);
-    return redirectWithNotice(reply, `/opportunities/${o.reference}`, 'notice.opportunity_published');
-  });
-  app.post('/editor/opportunities/:ref/return', async (req, reply) => {
-    if (!requirePageActor(req, reply)) return reply;
-    const body = formBody(req);
-    return handleForm(
-      reply,
-      async () => {
-        await uc.returnOpportunity(s, req.ctx.actor, (req.params as Params).ref, body);
-        return redirectWithNotice(reply, '/editor/queue', 'notice.opportunity_returned');
-      },
-      (problems) => reviewPage(req, reply, { problems, values: echo(body) }),
-    );
+  registerReviewRoutes(app, {
+    base: '/editor/opportunities',
+    key: 'ref',
+    async page(req, ref, extra) {
+      const { opportunity } = await views.opportunityReview(s, req.ctx.actor, ref);
+      return <OpportunityReviewPage ctx={req.ctx} opportunity={opportunity} {...extra} />;
+    },
+    publish: async (actor, ref) => `/opportunities/${(await uc.publishOpportunity(s, actor, ref)).reference}`,
+    publishedNotice: 'notice.opportunity_published',
+    return: (actor, ref, body) => uc.returnOpportunity(s, actor, ref, body),
+    returnedNotice: 'notice.opportunity_returned',
   });
 
   registerInterestRoutes(app, s);

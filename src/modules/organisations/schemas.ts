@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blank, httpUrl, list, optionalText, plainText } from '../../platform/fields.ts';
 import {
   ECOSYSTEMS,
   EMERGING_INDUSTRIES,
@@ -8,7 +9,6 @@ import {
   isTermCode,
   KETS,
 } from '../../platform/taxonomy/index.ts';
-import { looksLikeHtml } from '../../platform/text/markdown.ts';
 import { YEAR_BOUND } from '../../platform/validation.ts';
 
 export const ORGANISATION_TYPES = [
@@ -82,18 +82,6 @@ export const SOCIAL_NETWORK_NAMES: Record<(typeof SOCIAL_NETWORKS)[number], stri
   facebook: 'Facebook',
 };
 
-/** Forms send '' for an empty field; the API may send null. Both mean "not given". */
-const blank = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : v);
-
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !looksLikeHtml(v), { message: 'v.no_html' });
-
-const optionalText = (max: number) => z.preprocess(blank, plainText(max).optional());
-
 const intIn = (min: number, max: number) =>
   z.preprocess(blank, z.coerce.number().int().min(min).max(max).optional());
 
@@ -104,12 +92,6 @@ const yearIn = (min: number, max: number) =>
     z.coerce.number().int().min(min, { message: YEAR_BOUND }).max(max, { message: YEAR_BOUND }).optional(),
   );
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .pipe(z.url({ protocol: /^https?$/, message: 'v.url' }));
-
 const isoDate = z.preprocess(
   blank,
   z
@@ -118,30 +100,6 @@ const isoDate = z.preprocess(
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'v.date' })
     .optional(),
 );
-
-/** A list given as an array or as comma/line separated text; trimmed, de-duplicated, each checked. */
-function list(opts: { max: number; itemMax: number; valid?: (code: string) => boolean; upper?: boolean }) {
-  return z.preprocess(
-    (v) => {
-      if (v === undefined || v === null || v === '') return [];
-      const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,\n;]/) : v;
-      if (!Array.isArray(items)) return items;
-      const cleaned = items.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
-      return [
-        ...new Set(opts.upper ? cleaned.map((x) => (typeof x === 'string' ? x.toUpperCase() : x)) : cleaned),
-      ];
-    },
-    z
-      .array(plainText(opts.itemMax))
-      .max(opts.max)
-      .superRefine((items, ctx) => {
-        if (!opts.valid) return;
-        const unknown = items.filter((c) => !opts.valid!(c));
-        if (unknown.length)
-          ctx.addIssue({ code: 'custom', message: 'v.unknown_code', params: { codes: unknown.join(', ') } });
-      }),
-  );
-}
 
 const currentYear = new Date().getUTCFullYear();
 

@@ -5,8 +5,16 @@ import {
   PARTNERSHIP_STATUSES,
   PROGRAMMES,
 } from '../../platform/db/schema-partnerships.ts';
+import {
+  blank,
+  dateText,
+  httpUrl,
+  markdown,
+  optionalText,
+  optionalUrl,
+  requiredText,
+} from '../../platform/fields.ts';
 import { isCountryCode } from '../../platform/taxonomy/index.ts';
-import { looksLikeHtml } from '../../platform/text/markdown.ts';
 
 /**
  * One schema for the partnership form and the API. The API sends lists as arrays of objects; the
@@ -16,39 +24,7 @@ import { looksLikeHtml } from '../../platform/text/markdown.ts';
  * both are checked by the same rules and a problem names the item (`members.1.role`).
  */
 
-/** Forms send '' for an empty field; the API may send null. Both mean "not given". */
-const blank = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : v);
-
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !looksLikeHtml(v), { message: 'v.no_html' });
-const requiredText = (min: number, max: number) =>
-  z.preprocess(blank, plainText(max).pipe(z.string().min(min)));
-const optionalText = (max: number) => z.preprocess(blank, plainText(max).optional());
-const markdown = (max: number) =>
-  z.preprocess(
-    (v) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v),
-    z.string().max(max),
-  );
-const httpUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .pipe(z.url({ protocol: /^https?$/, message: 'v.url' }));
-const optionalUrl = z.preprocess(blank, httpUrl.optional());
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' })
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      message: 'v.date',
-    },
-  );
+const date = dateText;
 const requiredDate = z.preprocess(blank, date);
 const optionalDate = z.preprocess(blank, date.optional());
 
