@@ -5,7 +5,8 @@ import type { Actor, Services } from '../../platform/services.ts';
 import { UUID } from '../../platform/validation.ts';
 import { findEventById, findEventBySlug, isOnOrganiserTeam } from '../events/repository.ts';
 import { canManageMatchmaking } from './policy.ts';
-import { findSettings, participantOfUser } from './repository.ts';
+import { participantOfUser } from './repository.ts';
+import { findSettings } from './setup-repository.ts';
 
 /** An event's matchmaking as this reader meets it: what every matchmaking use case starts from. */
 export interface MatchmakingContext {

@@ -9,6 +9,7 @@ import { actsAsParticipant, canJoinMatchmaking } from './policy.ts';
 import * as repo from './repository.ts';
 import { setParticipantStatus } from './roster-repository.ts';
 import { itemInput, joinInput, profileInput } from './schemas.ts';
+import * as setupRepo from './setup-repository.ts';
 
 /** Joining an event's matchmaking, one's profile, offers and needs, and the slots one is not available. */
 
@@ -28,7 +29,7 @@ export async function profileView(s: Services, actor: Actor | null, idOrSlug: st
   const [organisations, items, slots, uses] = await Promise.all([
     repo.teamOrganisations(s.db, actor.id),
     ctx.participant ? repo.itemsOf(s.db, [ctx.participant.id]) : Promise.resolve([]),
-    repo.listSlots(s.db, ctx.event.id),
+    setupRepo.listSlots(s.db, ctx.event.id),
     ctx.participant ? repo.slotUsesOf(s.db, [ctx.participant.id]) : Promise.resolve([]),
   ]);
   return { ...ctx, registration: registration ?? null, mayJoin, organisations, items, slots, uses };
@@ -179,7 +180,7 @@ export async function removeItem(s: Services, actor: Actor | null, idOrSlug: str
  */
 export async function setBlockedSlots(s: Services, actor: Actor | null, idOrSlug: string, blocked: string[]) {
   const ctx = await own(s, actor, idOrSlug);
-  const slots = await repo.listSlots(s.db, ctx.event.id);
+  const slots = await setupRepo.listSlots(s.db, ctx.event.id);
   const known = new Set(slots.map((x) => x.id));
   const wanted = new Set(blocked);
   if ([...wanted].some((id) => !known.has(id)))

@@ -12,6 +12,7 @@ import { canAnswerRequest, canCancelRequest } from './policy.ts';
 import * as repo from './repository.ts';
 import * as requestRepo from './request-repository.ts';
 import { acceptInput, declineInput, requestInput } from './schemas.ts';
+import * as setupRepo from './setup-repository.ts';
 
 /**
  * Meeting requests: send, accept (creating the meeting; in `pick` mode placed at once in the slot
@@ -88,7 +89,7 @@ const sameOrganisation = (a: Participant, b: Participant) =>
  * `slot_taken` when either participant is busy then or no table is left.
  */
 async function placeInSlot(trx: Kysely<DB>, meeting: Meeting, eventId: string, slotId: string) {
-  const slot = UUID.test(slotId) ? await repo.findSlot(trx, eventId, slotId) : undefined;
+  const slot = UUID.test(slotId) ? await setupRepo.findSlot(trx, eventId, slotId) : undefined;
   if (!slot) throw new RequestRefused('slot_taken');
   const uses = await repo.slotUsesOf(trx, [meeting.participant_a, meeting.participant_b]);
   if (uses.some((u) => u.slot_id === slotId)) throw new RequestRefused('slot_taken');

@@ -9,6 +9,7 @@ import { matchmakingFor } from './context.ts';
 import { tableNamesOf } from './placement-repository.ts';
 import * as repo from './repository.ts';
 import { parseSession, parseSettings, type SessionFields } from './schemas.ts';
+import * as setupRepo from './setup-repository.ts';
 
 /**
  * The organisers' setup of an event's matchmaking: its settings (created on the first save) and its
@@ -26,10 +27,10 @@ async function organiserContext(s: Services, actor: Actor | null, idOrSlug: stri
 /** What the setup page shows: the settings (null before the first save), sessions with slots and uses. */
 export async function setupView(s: Services, actor: Actor | null, idOrSlug: string) {
   const ctx = await organiserContext(s, actor, idOrSlug);
-  const sessions = await repo.listSessions(s.db, ctx.event.id);
+  const sessions = await setupRepo.listSessions(s.db, ctx.event.id);
   const [slots, uses, counts] = await Promise.all([
-    repo.listSlots(s.db, ctx.event.id),
-    repo.usesOfSessions(
+    setupRepo.listSlots(s.db, ctx.event.id),
+    setupRepo.usesOfSessions(
       s.db,
       sessions.map((x) => x.id),
     ),
@@ -51,20 +52,20 @@ export async function saveSettings(s: Services, actor: Actor | null, idOrSlug: s
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
   const input = parseSettings(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
-    const before = await repo.lockOrCreateSettings(trx, event.id);
+    const before = await setupRepo.lockOrCreateSettings(trx, event.id);
     if (input.slot_minutes !== before.slot_minutes) {
-      const sessions = await repo.listSessions(trx, event.id);
+      const sessions = await setupRepo.listSessions(trx, event.id);
       const ids = sessions.map((x) => x.id);
-      await repo.lockSlotsOfSessions(trx, ids);
-      const uses = await repo.usesOfSessions(trx, ids);
+      await setupRepo.lockSlotsOfSessions(trx, ids);
+      const uses = await setupRepo.usesOfSessions(trx, ids);
       const busy = [...uses.values()].reduce((n, u) => n + u.meetings + u.blocks, 0);
       if (busy > 0)
         throw validation([
           { field: 'slot_minutes', message: 'mm.core.v.slots_in_use', params: { count: busy } },
         ]);
-      for (const x of sessions) await repo.writeSlots(trx, asDates(x), input.slot_minutes);
+      for (const x of sessions) await setupRepo.writeSlots(trx, asDates(x), input.slot_minutes);
     }
-    const settings = await repo.updateSettings(trx, event.id, {
+    const settings = await setupRepo.updateSettings(trx, event.id, {
       enabled: input.enabled,
       request_quota: input.request_quota,
       opens_at: input.opens_at ?? null,
@@ -100,9 +101,9 @@ async function checkSession(
   minutes: number,
   self: string | null,
 ) {
-  if (repo.slotTimes(input.starts_at, input.ends_at, minutes).length === 0)
+  if (setupRepo.slotTimes(input.starts_at, input.ends_at, minutes).length === 0)
     throw validation([{ field: 'end', message: 'mm.core.v.session_short', params: { minutes } }]);
-  const others = (await repo.listSessions(trx, eventId)).filter((x) => x.id !== self);
+  const others = (await setupRepo.listSessions(trx, eventId)).filter((x) => x.id !== self);
   const clash = others.find(
     (x) => new Date(x.starts_at) < input.ends_at && new Date(x.ends_at) > input.starts_at,
   );
@@ -115,11 +116,11 @@ export async function addSession(s: Services, actor: Actor | null, idOrSlug: str
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
   const input = parseSession(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
-    const settings = await repo.lockSettings(trx, event.id);
+    const settings = await setupRepo.lockSettings(trx, event.id);
     if (!settings) throw new AppError('conflict', 'Save the matchmaking settings first.');
     await checkSession(trx, event.id, input, settings.slot_minutes, null);
-    const session = await repo.insertSession(trx, { event_id: event.id, ...input });
-    const slots = await repo.writeSlots(trx, asDates(session), settings.slot_minutes);
+    const session = await setupRepo.insertSession(trx, { event_id: event.id, ...input });
+    const slots = await setupRepo.writeSlots(trx, asDates(session), settings.slot_minutes);
     await recordAudit(trx, {
       actorId: by.id,
       action: 'matchmaking.session_add',
@@ -133,10 +134,10 @@ export async function addSession(s: Services, actor: Actor | null, idOrSlug: str
 
 /** The session to change, its slots locked: a placement or block waits until the change is done. */
 async function lockedSession(trx: Kysely<DB>, eventId: string, id: string) {
-  const session = UUID.test(id) ? await repo.findSession(trx, eventId, id) : undefined;
+  const session = UUID.test(id) ? await setupRepo.findSession(trx, eventId, id) : undefined;
   if (!session) throw notFound('No such session.');
-  await repo.lockSlotsOfSessions(trx, [id]);
-  const uses = (await repo.usesOfSessions(trx, [id])).get(id)!;
+  await setupRepo.lockSlotsOfSessions(trx, [id]);
+  const uses = (await setupRepo.usesOfSessions(trx, [id])).get(id)!;
   return { session, uses };
 }
 
@@ -154,7 +155,7 @@ export async function updateSession(
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
   const input = parseSession(event.time_zone, raw);
   return s.db.transaction().execute(async (trx) => {
-    const settings = await repo.lockOrCreateSettings(trx, event.id);
+    const settings = await setupRepo.lockOrCreateSettings(trx, event.id);
     const { session, uses } = await lockedSession(trx, event.id, sessionId);
     await checkSession(trx, event.id, input, settings.slot_minutes, session.id);
     const retimed =
@@ -169,13 +170,13 @@ export async function updateSession(
         },
       ]);
     const kept = new Set(tableNamesOf({ tables: input.tables, table_names: input.table_names }));
-    const lost = (await repo.tablesInUse(trx, session.id)).filter((t) => !kept.has(t));
+    const lost = (await setupRepo.tablesInUse(trx, session.id)).filter((t) => !kept.has(t));
     if (lost.length)
       throw validation([
         { field: 'tables', message: 'mm.core.v.tables_in_use', params: { tables: lost.join(', ') } },
       ]);
-    const updated = await repo.updateSession(trx, session.id, input);
-    if (retimed) await repo.writeSlots(trx, asDates(updated), settings.slot_minutes);
+    const updated = await setupRepo.updateSession(trx, session.id, input);
+    if (retimed) await setupRepo.writeSlots(trx, asDates(updated), settings.slot_minutes);
     await recordAudit(trx, {
       actorId: by.id,
       action: 'matchmaking.session_update',
@@ -191,7 +192,7 @@ export async function updateSession(
 export async function deleteSession(s: Services, actor: Actor | null, idOrSlug: string, sessionId: string) {
   const { event, actor: by } = await organiserContext(s, actor, idOrSlug);
   return s.db.transaction().execute(async (trx) => {
-    await repo.lockOrCreateSettings(trx, event.id);
+    await setupRepo.lockOrCreateSettings(trx, event.id);
     const { session, uses } = await lockedSession(trx, event.id, sessionId);
     if (uses.meetings + uses.blocks > 0)
       throw validation([
@@ -201,7 +202,7 @@ export async function deleteSession(s: Services, actor: Actor | null, idOrSlug: 
           params: { meetings: uses.meetings, blocks: uses.blocks },
         },
       ]);
-    await repo.deleteSession(trx, session.id);
+    await setupRepo.deleteSession(trx, session.id);
     await recordAudit(trx, {
       actorId: by.id,
       action: 'matchmaking.session_delete',

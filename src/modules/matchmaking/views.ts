@@ -17,6 +17,7 @@ import { canBrowseMarketplace, canJoinMatchmaking, canManageMatchmaking } from '
 import * as repo from './repository.ts';
 import * as requestRepo from './request-repository.ts';
 import { marketQuery } from './schemas.ts';
+import * as setupRepo from './setup-repository.ts';
 
 /** The matchmaking's reads: its state on the event page, the marketplace, one's requests. */
 
@@ -45,7 +46,7 @@ export async function summaryView(
   event: Event,
   opts: { home?: boolean } = {},
 ) {
-  const settings = await repo.findSettings(s.db, event.id);
+  const settings = await setupRepo.findSettings(s.db, event.id);
   if (!settings && !opts.home && (event.type !== 'matchmaking' || !actor)) return null;
   const organiserTeam = actor ? await isOnOrganiserTeam(s.db, event.id, actor.id) : false;
   const manage = canManageMatchmaking(actor, organiserTeam);
@@ -77,7 +78,7 @@ export async function homeView(s: Services, actor: Actor | null, idOrSlug: strin
 
 /** The API's `matchmaking` of an event. */
 export async function summaryForApi(s: Services, event: Event) {
-  const settings = await repo.findSettings(s.db, event.id);
+  const settings = await setupRepo.findSettings(s.db, event.id);
   const counts = await repo.countsOf(s.db, event.id);
   return {
     enabled: settings?.enabled ?? false,
@@ -191,9 +192,9 @@ async function pairingOf(s: Services, ctx: MatchmakingContext, others: Participa
 /** For each of `others`, the slots where both they and `me` are free and a table is left. */
 export async function freeSlotsFor(s: Services, eventId: string, me: string, others: string[]) {
   const [slots, sessions, placed, uses] = await Promise.all([
-    repo.listSlots(s.db, eventId),
-    repo.listSessions(s.db, eventId),
-    repo.placedPerSlot(s.db, eventId),
+    setupRepo.listSlots(s.db, eventId),
+    setupRepo.listSessions(s.db, eventId),
+    setupRepo.placedPerSlot(s.db, eventId),
     repo.slotUsesOf(s.db, [me, ...others]),
   ]);
   const tablesOf = new Map(sessions.map((x) => [x.id, tableNamesOf(x).length]));
@@ -234,7 +235,7 @@ export async function requestsView(s: Services, actor: Actor | null, idOrSlug: s
       s.db,
       requests.map((r) => r.id),
     ),
-    repo.listSlots(s.db, ctx.event.id),
+    setupRepo.listSlots(s.db, ctx.event.id),
   ]);
   const pick = ctx.settings?.scheduling_mode === 'pick';
   const pendingIn = requests.filter((r) => r.status === 'pending' && r.to_participant === me.id);
@@ -271,5 +272,5 @@ export async function requestsView(s: Services, actor: Actor | null, idOrSlug: s
 /** The slot a meeting's participants were told (null: not placed yet). */
 export async function publishedSlotOf(s: Services, meeting: Meeting | null) {
   if (!meeting?.published_slot_id) return null;
-  return (await repo.findSlot(s.db, meeting.event_id, meeting.published_slot_id)) ?? null;
+  return (await setupRepo.findSlot(s.db, meeting.event_id, meeting.published_slot_id)) ?? null;
 }

@@ -18,16 +18,8 @@ import {
 import { Layout } from '../../platform/http/layout.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { countryName } from '../../platform/taxonomy/countries.ts';
-import {
-  answerLabels,
-  eventPath,
-  inZone,
-  localInput,
-  managePath,
-  PersonFields,
-  RegistrationStatus,
-  type View,
-} from './pages.tsx';
+import { eventPath, inZone, localInput, managePath, RegistrationStatus, type View } from './pages.tsx';
+import { answerLabels, PersonFields } from './register-page.tsx';
 import type { RefusalReason } from './usecases.ts';
 
 /** The organisers' pages of an event's registrations: the list and its tools, the settings. */

@@ -13,9 +13,11 @@ import { MULTIPART_FORM, readMultipartForm } from '../../platform/http/multipart
 import { redirectWithNotice, sendPage } from '../../platform/http/render.tsx';
 import type { Services } from '../../platform/services.ts';
 import { UUID } from '../../platform/validation.ts';
+import { CancelLinkPage, ConfirmCancelPage } from './cancel-pages.tsx';
 import { type ImportProblemView, ManagePage, SettingsPage } from './manage-pages.tsx';
 import * as tools from './organiser-usecases.ts';
-import { CancelLinkPage, ConfirmCancelPage, managePath, RegisterPage, registerPath } from './pages.tsx';
+import { managePath, registerPath } from './pages.tsx';
+import { RegisterPage } from './register-page.tsx';
 import * as settings from './settings.ts';
 import * as uc from './usecases.ts';
 
