@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { generateDemoOrganisations } from '../src/modules/demo/organisation-data.ts';
+import { generateDemoOrganisations } from '../src/modules/demo/data/organisation-data.ts';
 import { demoProfileFields } from '../src/modules/demo/organisations.ts';
 import { importOrganisations } from '../src/modules/organisations/searchable.ts';
 import type { ImportRow } from '../src/modules/search/import.ts';

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TOPICS } from '../src/modules/demo/matchmaking-data.ts';
+import { TOPICS } from '../src/modules/demo/data/matchmaking-data.ts';
 import { Random } from '../src/modules/demo/random.ts';
 import { insertEvent } from '../src/modules/events/repository.ts';
 import * as repo from '../src/modules/matchmaking/suggestions/repository.ts';

@@ -9,7 +9,7 @@ import {
 } from '../../../test/helpers/db.ts';
 import { EVENT_FORMATS, EVENT_TYPES } from '../../platform/db/schema-events.ts';
 import { ECOSYSTEMS, isCountryCode, isTermCode } from '../../platform/taxonomy/index.ts';
-import { EventGenerator, zoneOf } from './event-data.ts';
+import { EventGenerator, zoneOf } from './data/event-data.ts';
 import {
   BULGARIAN_CONFERENCE_2019,
   CLUSTER_WEEKS_2018_2019,

@@ -10,7 +10,7 @@ import {
   type EventOrganiser,
   eventColumns,
   localTime,
-} from './event-data.ts';
+} from './data/event-data.ts';
 import type { DemoContext, DemoPart } from './part.ts';
 import { Random } from './random.ts';
 

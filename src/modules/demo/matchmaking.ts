@@ -6,8 +6,7 @@ import { solve } from '../../scheduler/solve.ts';
 import { findEventBySlug } from '../events/repository.ts';
 import * as repo from '../matchmaking/demo-repository.ts';
 import { placeMeetings, unplaceMeetings } from '../matchmaking/placement-repository.ts';
-import { ECC_2019_MATCHMAKING } from './events.ts';
-import { FEEDBACK_COMMENTS } from './matchmaking-data.ts';
+import { FEEDBACK_COMMENTS } from './data/matchmaking-data.ts';
 import {
   enrol,
   itemsFor,
@@ -17,7 +16,8 @@ import {
   requestsFor,
   sameOrg,
   writeRequests,
-} from './matchmaking-people.ts';
+} from './data/matchmaking-people.ts';
+import { ECC_2019_MATCHMAKING } from './events.ts';
 import type { DemoContext, DemoPart } from './part.ts';
 import { Random } from './random.ts';
 

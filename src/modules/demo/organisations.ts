@@ -1,7 +1,7 @@
 import * as repo from '../organisations/repository.ts';
 import { slugify } from '../organisations/slug.ts';
 import { upsertMember } from '../teams/repository.ts';
-import { type DemoOrganisation, generateDemoOrganisations } from './organisation-data.ts';
+import { type DemoOrganisation, generateDemoOrganisations } from './data/organisation-data.ts';
 import type { DemoPart } from './part.ts';
 
 export const DEMO_COUNT = 1000;

@@ -10,9 +10,9 @@ import type {
 import { countryName } from '../../platform/taxonomy/countries.ts';
 import { findEventBySlug } from '../events/repository.ts';
 import * as repo from '../registrations/repository.ts';
+import { FIRST_NAMES, LAST_NAMES } from './data/words.ts';
 import type { DemoContext, DemoPart } from './part.ts';
 import { Random } from './random.ts';
-import { FIRST_NAMES, LAST_NAMES } from './words.ts';
 
 /**
  * Registrations of the demo (after the events part, whose events it looks up by slug or by start

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoOrganisations } from '../../modules/demo/organisation-data.ts';
+import { generateDemoOrganisations } from '../../modules/demo/data/organisation-data.ts';
 import { htmlExcerpt, markdownExcerpt, renderMarkdown } from './markdown.ts';
 
 const TRICKY = [

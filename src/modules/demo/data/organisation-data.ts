@@ -1,6 +1,6 @@
-import { countryName, ECOSYSTEMS, type Lang, termLabel } from '../../platform/taxonomy/index.ts';
+import { countryName, ECOSYSTEMS, type Lang, termLabel } from '../../../platform/taxonomy/index.ts';
 import { type City, type Country, DEMO_PLACES, type NameLang } from './places.ts';
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 import {
   ASSOCIATION_PATTERNS,
   CLUSTER_PATTERNS,

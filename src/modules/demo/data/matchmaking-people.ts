@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import type { Event } from '../../platform/db/schema-events.ts';
-import type { ItemKind, RequestStatus } from '../../platform/db/schema-matchmaking.ts';
-import type { OrganisationKind } from '../../platform/db/schema-registrations.ts';
-import { type PreparedProfile, prepare, rankPartners } from '../matching/score.ts';
-import type { DirectoryOrganisation } from '../matchmaking/demo-repository.ts';
-import * as repo from '../matchmaking/demo-repository.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { Event } from '../../../platform/db/schema-events.ts';
+import type { ItemKind, RequestStatus } from '../../../platform/db/schema-matchmaking.ts';
+import type { OrganisationKind } from '../../../platform/db/schema-registrations.ts';
+import { type PreparedProfile, prepare, rankPartners } from '../../matching/score.ts';
+import type { DirectoryOrganisation } from '../../matchmaking/demo-repository.ts';
+import * as repo from '../../matchmaking/demo-repository.ts';
 import { DECLINE_REASONS, TOPICS, type Topic } from './matchmaking-data.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random.ts';
 import { FIRST_NAMES, LAST_NAMES } from './words.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ItemKind } from '../../platform/db/schema-matchmaking.ts';
+import type { ItemKind } from '../../../platform/db/schema-matchmaking.ts';
 
 /**
  * What the demo's matchmaking participants offer and look for: topics of cluster cooperation, each

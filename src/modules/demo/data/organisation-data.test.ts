@@ -8,7 +8,7 @@ import {
   isNutsCode,
   isTermCode,
   KETS,
-} from '../../platform/taxonomy/index.ts';
+} from '../../../platform/taxonomy/index.ts';
 import { generateDemoOrganisations } from './organisation-data.ts';
 
 const now = new Date('2026-11-01T09:00:00Z');

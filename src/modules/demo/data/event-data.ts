@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { EventFormat, EventType, Link, NewEvent } from '../../platform/db/schema-events.ts';
-import { countryName, ECOSYSTEMS, termLabel } from '../../platform/taxonomy/index.ts';
-import { slugify } from '../organisations/slug.ts';
+import type { EventFormat, EventType, Link, NewEvent } from '../../../platform/db/schema-events.ts';
+import { countryName, ECOSYSTEMS, termLabel } from '../../../platform/taxonomy/index.ts';
+import { slugify } from '../../organisations/slug.ts';
 import { type City, DEMO_PLACES } from './places.ts';
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 import { ECOSYSTEM_PROFILES, ECOSYSTEM_WEIGHTS } from './words.ts';
 
 /**
